@@ -1,0 +1,3 @@
+from techtalent.cli import main
+
+main()

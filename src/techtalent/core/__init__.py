@@ -1,0 +1,1 @@
+"""Small shared pieces: text normalisation, languages, errors, database helpers."""

@@ -1,0 +1,1 @@
+"""The Django project: settings, URL map and the one NinjaAPI all domains attach their routers to."""

@@ -1,0 +1,31 @@
+"""The one NinjaAPI: every domain attaches its router here; errors come back as {"detail": ...} with 4xx."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import ValidationError
+
+from techtalent import __version__
+from techtalent.core.errors import UserError
+from techtalent.taxonomy.api import router as taxonomy_router
+
+api = NinjaAPI(
+    title="techtalent API",
+    version=__version__,
+    description="Skills taxonomy (ESCO nl/en and sector frameworks) of the techtalent platform.",
+    urls_namespace="api",
+)
+
+
+@api.exception_handler(UserError)
+def _user_error(request: HttpRequest, exc: UserError) -> HttpResponse:
+    return api.create_response(request, {"detail": str(exc)}, status=400)
+
+
+@api.exception_handler(ValidationError)
+def _validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    return api.create_response(request, {"detail": exc.errors}, status=422)
+
+
+api.add_router("/esco", taxonomy_router)

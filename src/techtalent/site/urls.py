@@ -1,0 +1,14 @@
+"""URL map: pages, the admin, the API (/api/, docs at /api/docs) and the language switch."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from techtalent.site.api import api
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/", api.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("esco/", include("techtalent.taxonomy.urls")),
+    path("", include("techtalent.web.urls")),
+]

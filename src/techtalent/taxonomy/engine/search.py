@@ -1,0 +1,287 @@
+"""Label search over a taxonomy: tolerant of inflection, word order, case, diacritics, hyphens and one typo.
+
+Each label is a bag of Snowball stems (in its own language). A query token matches a stem exactly, through
+an inflection (a shared stem prefix), as a prefix while typing, or within one edit (OSA distance). A label
+scores by the IDF-weighted share of query tokens it matches and the share of its own tokens covered; the
+label type (preferred above alternative above hidden) and language scale that, and an exact full match
+gets a bonus. A concept takes its best label.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+from scipy import sparse
+
+from techtalent.core.text import STOPWORDS, stem, stem_tokens, tokenize
+
+__all__ = ["ConceptRecord", "LabelRecord", "SearchHit", "SearchIndex"]
+
+KINDS = ("occupation", "skill", "skill_group", "isco_group")
+LANGS = ("nl", "en")
+LABEL_TYPES = ("preferred", "female", "male", "alternative", "hidden")
+_TYPE_WEIGHT = np.array([1.0, 0.97, 0.97, 0.9, 0.8], dtype=np.float32)
+_EXACT, _INFLECTED, _PREFIX, _TYPO = 1.0, 0.9, 0.8, 0.75
+_MAX_EXPANSIONS = 150
+
+
+@dataclass(frozen=True)
+class ConceptRecord:
+    """A concept as the search engine sees it."""
+
+    uri: str
+    kind: str
+    skill_type: str = ""
+    collections: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LabelRecord:
+    """One label of a concept."""
+
+    uri: str
+    lang: str
+    type: str
+    text: str
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A found concept, with the label that matched it and a score in [0, 1]."""
+
+    uri: str
+    kind: str
+    skill_type: str
+    matched_label: str
+    matched_lang: str
+    matched_type: str
+    score: float
+
+
+class SearchIndex:
+    """An in-memory index of all labels; build once per taxonomy version, query many times."""
+
+    def __init__(self, concepts: Sequence[ConceptRecord], labels: Iterable[LabelRecord]):
+        self.concepts = list(concepts)
+        position = {c.uri: i for i, c in enumerate(self.concepts)}
+        self.concept_kind = np.array([KINDS.index(c.kind) for c in self.concepts], dtype=np.int8)
+        self.skill_types = sorted({c.skill_type for c in self.concepts})
+        self.concept_skill_type = np.array([self.skill_types.index(c.skill_type) for c in self.concepts], dtype=np.int16)
+        members: dict[str, list[int]] = defaultdict(list)
+        for i, c in enumerate(self.concepts):
+            for code in c.collections:
+                members[code].append(i)
+        self.collections = {code: np.array(ids, dtype=np.int32) for code, ids in members.items()}
+
+        self.label_text: list[str] = []
+        label_concept, label_lang, label_type, label_len = [], [], [], []
+        terms: dict[str, int] = {}
+        rows, cols = [], []
+        surface_terms: dict[str, set[int]] = defaultdict(set)
+        self.exact: dict[str, list[int]] = defaultdict(list)
+        self.preferred: dict[str, dict[int, str]] = {lang: {} for lang in LANGS}
+        for label in labels:
+            if label.uri not in position or label.type not in LABEL_TYPES:
+                continue
+            tokens = tokenize(label.text)
+            if not tokens:
+                continue
+            index = len(self.label_text)
+            if label.type == "preferred" and label.lang in self.preferred:
+                self.preferred[label.lang].setdefault(position[label.uri], label.text)
+            self.label_text.append(label.text)
+            label_concept.append(position[label.uri])
+            label_lang.append(LANGS.index(label.lang) if label.lang in LANGS else 1)
+            label_type.append(LABEL_TYPES.index(label.type))
+            label_len.append(len(tokens))
+            self.exact[" ".join(tokens)].append(index)
+            for token, stemmed in zip(tokens, stem_tokens(tokens, label.lang), strict=True):
+                term = terms.setdefault(stemmed, len(terms))
+                surface_terms[token].add(term)
+                rows.append(index)
+                cols.append(term)
+        self.terms = terms
+        self.label_concept = np.array(label_concept, dtype=np.int32)
+        self.label_lang = np.array(label_lang, dtype=np.int8)
+        self.label_type = np.array(label_type, dtype=np.int8)
+        self.label_len = np.array(label_len, dtype=np.float32)
+        matrix = sparse.csc_matrix(
+            (np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(self.label_text), len(terms))
+        )
+        matrix.sum_duplicates()
+        matrix.data[:] = 1.0
+        self.matrix = matrix
+        df = np.diff(matrix.indptr).astype(np.float32)
+        self.idf = np.log1p(len(self.label_text) / np.maximum(df, 1.0)).astype(np.float32)
+        self.surface = {token: np.array(sorted(ids), dtype=np.int32) for token, ids in surface_terms.items()}
+        self.surface_sorted = sorted(self.surface)
+        by_length: dict[int, list[str]] = defaultdict(list)
+        for token in self.surface_sorted:
+            by_length[len(token)].append(token)
+        self.by_length = dict(by_length)
+
+        self.position = position
+
+    def __len__(self) -> int:
+        return len(self.concepts)
+
+    def display_label(self, uri: str, lang: str) -> tuple[str, str]:
+        """The preferred label of ``uri`` in ``lang``, else in the other language; with the language used."""
+        index = self.position.get(uri)
+        if index is None:
+            return uri, lang
+        for candidate in (lang, *[other for other in LANGS if other != lang]):
+            if (text := self.preferred.get(candidate, {}).get(index)) is not None:
+                return text, candidate
+        return uri, lang
+
+    # -- query side -------------------------------------------------------------------------------
+    def _expansions(self, token: str, *, last: bool) -> dict[int, float]:
+        """Terms a query token may stand for, each with the quality of that match."""
+        found: dict[int, float] = {}
+
+        def add(term_ids: Iterable[int], quality: float) -> None:
+            for term in term_ids:
+                if found.get(int(term), 0.0) < quality:
+                    found[int(term)] = quality
+
+        for lang in LANGS:
+            if (term := self.terms.get(stem(token, lang))) is not None:
+                add([term], _EXACT)
+        if token in self.surface:
+            add(self.surface[token], _EXACT)
+        # Inflection: a stem that is a prefix of the token (lasser → lass) or a token that extends it.
+        for cut in range(len(token) - 1, max(3, len(token) - 4), -1):
+            if (term := self.terms.get(token[:cut])) is not None:
+                add([term], _INFLECTED)
+        if len(token) >= 3:
+            start = bisect.bisect_left(self.surface_sorted, token)
+            extensions = []
+            for candidate in self.surface_sorted[start:]:
+                if not candidate.startswith(token):
+                    break
+                if len(candidate) - len(token) <= 3 or last:
+                    extensions.append(candidate)
+            if len(extensions) > _MAX_EXPANSIONS:
+                extensions.sort(key=lambda c: -self._df_of(c))
+                extensions = extensions[:_MAX_EXPANSIONS]
+            for candidate in extensions:
+                quality = _INFLECTED if len(candidate) - len(token) <= 3 else _PREFIX
+                add(self.surface[candidate], quality)
+        if len(token) >= 4:
+            for length in (len(token) - 1, len(token), len(token) + 1):
+                bucket = self.by_length.get(length)
+                if not bucket:
+                    continue
+                for candidate, _dist, _ in process.extract(
+                    token, bucket, scorer=OSA.distance, score_cutoff=1, limit=None
+                ):
+                    add(self.surface[candidate], _TYPO)
+        return found
+
+    def _df_of(self, surface_token: str) -> int:
+        term_ids = self.surface[surface_token]
+        return int(max(self.matrix.indptr[t + 1] - self.matrix.indptr[t] for t in term_ids))
+
+    def _concept_mask(self, kind: str | None, skill_type: str | None, collection: str | None) -> np.ndarray | None:
+        mask = None
+        if kind:
+            mask = self.concept_kind == KINDS.index(kind) if kind in KINDS else np.zeros(len(self), bool)
+        if skill_type:
+            wanted = (
+                self.concept_skill_type == self.skill_types.index(skill_type)
+                if skill_type in self.skill_types
+                else np.zeros(len(self), bool)
+            )
+            mask = wanted if mask is None else mask & wanted
+        if collection:
+            wanted = np.zeros(len(self), bool)
+            if collection in self.collections:
+                wanted[self.collections[collection]] = True
+            mask = wanted if mask is None else mask & wanted
+        return mask
+
+    def search(
+        self,
+        query: str,
+        *,
+        lang: str = "nl",
+        limit: int = 10,
+        kind: str | None = None,
+        skill_type: str | None = None,
+        collection: str | None = None,
+    ) -> list[SearchHit]:
+        """Rank concepts for ``query``; filters by concept kind, skill type and collection."""
+        tokens = tokenize(query)
+        stop = STOPWORDS["nl"] | STOPWORDS["en"]
+        content = [t for t in tokens if t not in stop]
+        tokens = content or tokens
+        if not tokens or not len(self.label_text):
+            return []
+        n_labels = len(self.label_text)
+        indptr, indices = self.matrix.indptr, self.matrix.indices
+        weighted = np.zeros(n_labels, dtype=np.float32)
+        matched = np.zeros(n_labels, dtype=np.float32)
+        total_weight = 0.0
+        for i, token in enumerate(tokens):
+            expansions = self._expansions(token, last=i == len(tokens) - 1)
+            hit = np.zeros(n_labels, dtype=np.float32)
+            for term, quality in expansions.items():
+                rows = indices[indptr[term] : indptr[term + 1]]
+                hit[rows] = np.maximum(hit[rows], quality)
+            if expansions:
+                best = max(expansions.values())
+                weight = float(min(self.idf[t] for t, q in expansions.items() if q == best))
+            else:
+                weight = float(self.idf.max()) if len(self.idf) else 1.0
+            total_weight += weight
+            weighted += weight * hit
+            matched += hit > 0
+        candidates = np.nonzero(weighted)[0]
+        if not len(candidates):
+            return []
+        concept_of = self.label_concept[candidates]
+        mask = self._concept_mask(kind, skill_type, collection)
+        if mask is not None:
+            keep = mask[concept_of]
+            candidates, concept_of = candidates[keep], concept_of[keep]
+            if not len(candidates):
+                return []
+        query_cover = weighted[candidates] / total_weight
+        label_cover = np.minimum(1.0, matched[candidates] / self.label_len[candidates])
+        scores = (0.75 * query_cover + 0.25 * label_cover) * _TYPE_WEIGHT[self.label_type[candidates]]
+        scores *= np.where(self.label_lang[candidates] == LANGS.index(lang) if lang in LANGS else True, 1.0, 0.97)
+        exact = self.exact.get(" ".join(tokenize(query)))
+        if exact:
+            bonus = np.isin(candidates, exact)
+            scores = scores + 0.1 * bonus
+        order = np.argsort(-scores, kind="stable")
+        hits: list[SearchHit] = []
+        seen: set[int] = set()
+        for pos in order:
+            concept_index = int(concept_of[pos])
+            if concept_index in seen:
+                continue
+            seen.add(concept_index)
+            label_index = int(candidates[pos])
+            concept = self.concepts[concept_index]
+            hits.append(
+                SearchHit(
+                    uri=concept.uri,
+                    kind=concept.kind,
+                    skill_type=concept.skill_type,
+                    matched_label=self.label_text[label_index],
+                    matched_lang=LANGS[self.label_lang[label_index]],
+                    matched_type=LABEL_TYPES[self.label_type[label_index]],
+                    score=round(min(1.0, float(scores[pos]) / 1.1), 4),
+                )
+            )
+            if len(hits) >= limit:
+                break
+        return hits

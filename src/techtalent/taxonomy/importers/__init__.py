@@ -1,0 +1,1 @@
+"""Readers of taxonomy source formats; they parse and validate, the services write."""

@@ -1,0 +1,89 @@
+"""API schemas of the taxonomy."""
+
+from __future__ import annotations
+
+from ninja import Schema
+
+
+class SearchHitOut(Schema):
+    uri: str
+    label: str
+    label_lang: str
+    kind: str
+    skill_type: str
+    score: float
+    matched_label: str
+    matched_lang: str
+    matched_type: str
+
+
+class ConceptRefOut(Schema):
+    uri: str
+    kind: str
+    label: str
+    label_lang: str
+
+
+class ConceptOut(Schema):
+    uri: str
+    kind: str
+    skill_type: str
+    reuse_level: str
+    code: str
+    label: str
+    label_lang: str
+    labels: dict[str, dict[str, list[str]]]
+    description: dict[str, str]
+    scope_note: dict[str, str]
+    breadcrumbs: list[ConceptRefOut]
+    broader: list[ConceptRefOut]
+    narrower: list[ConceptRefOut]
+    essential_skills: list[ConceptRefOut]
+    optional_skills: list[ConceptRefOut]
+    occupations_essential: list[ConceptRefOut]
+    occupations_optional: list[ConceptRefOut]
+    related_skills: list[ConceptRefOut]
+    collections: list[str]
+
+
+class StatusOut(Schema):
+    version: str | None
+    languages: list[str]
+    imported_at: str | None
+    counts: dict[str, int]
+
+
+class FrameworkLinkOut(Schema):
+    uri: str
+    label: str
+    relation: str
+    confidence: float
+    method: str
+
+
+class FrameworkItemOut(Schema):
+    code: str
+    parent: str | None
+    name_nl: str
+    name_en: str
+    description_nl: str
+    description_en: str
+    source_document: str
+    source_section: str
+    source_quote: str
+    esco: list[FrameworkLinkOut]
+
+
+class FrameworkOut(Schema):
+    code: str
+    name_nl: str
+    name_en: str
+    description_nl: str
+    description_en: str
+    source_document: str
+    source_section: str
+    n_items: int
+
+
+class FrameworkDetailOut(FrameworkOut):
+    items: list[FrameworkItemOut]

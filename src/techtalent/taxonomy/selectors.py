@@ -1,0 +1,244 @@
+"""Reads of the taxonomy: status, the (cached) search index, concept pages and frameworks."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import threading
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Count
+
+from techtalent.core.languages import other_language
+from techtalent.taxonomy.engine import ConceptRecord, LabelRecord, SearchHit, SearchIndex
+from techtalent.taxonomy.models import (
+    Collection,
+    CollectionMember,
+    Concept,
+    ConceptText,
+    Framework,
+    FrameworkItem,
+    FrameworkLink,
+    Label,
+    Release,
+)
+
+log = logging.getLogger(__name__)
+_lock = threading.Lock()
+_cached: tuple[str, SearchIndex] | None = None
+
+
+def taxonomy_status() -> dict[str, object]:
+    """The latest release and concept counts, for the home page and `techtalent esco status`."""
+    release = Release.objects.first()
+    counts = dict(Concept.objects.values_list("kind").annotate(n=Count("id")).values_list("kind", "n"))
+    langs = sorted(set(Label.objects.values_list("lang", flat=True).distinct()))
+    return {
+        "release": release,
+        "languages": ", ".join(langs),
+        "occupations": counts.get("occupation", 0),
+        "skills": counts.get("skill", 0),
+        "frameworks": Framework.objects.count(),
+    }
+
+
+def taxonomy_stamp() -> str:
+    """Changes whenever the stored taxonomy changes (a new release is recorded only on change)."""
+    release = Release.objects.order_by("-id").values_list("id", "imported_at").first()
+    return f"r{release[0]}-{int(release[1].timestamp())}" if release else "r0"
+
+
+def _build_index() -> SearchIndex:
+    collections: dict[int, list[str]] = defaultdict(list)
+    for concept_id, code in CollectionMember.objects.values_list("concept_id", "collection__code"):
+        collections[concept_id].append(code)
+    rows = Concept.objects.values_list("id", "uri", "kind", "skill_type").order_by("id")
+    concepts = [ConceptRecord(uri, kind, skill_type, tuple(collections.get(cid, ()))) for cid, uri, kind, skill_type in rows]
+    uri_of = {cid: uri for cid, uri, _, _ in rows}
+    labels = (
+        LabelRecord(uri_of[cid], lang, type_, text)
+        for cid, lang, type_, text in Label.objects.values_list("concept_id", "lang", "type", "text").iterator(
+            chunk_size=20000
+        )
+    )
+    return SearchIndex(concepts, labels)
+
+
+def search_index() -> SearchIndex:
+    """The search index of the current taxonomy: from memory, else the disk cache, else built and cached."""
+    global _cached
+    stamp = taxonomy_stamp()
+    if _cached is not None and _cached[0] == stamp:
+        return _cached[1]
+    with _lock:
+        if _cached is not None and _cached[0] == stamp:
+            return _cached[1]
+        db = settings.DATABASES["default"]
+        where = hashlib.sha1(f"{db.get('HOST')}:{db.get('PORT')}/{db.get('NAME')}".encode()).hexdigest()[:10]
+        key = f"{db['ENGINE'].rsplit('.', 1)[-1]}-{where}-{stamp}"
+        path = settings.CACHE_DIR / f"search-{key}.pickle"
+        index = None
+        if path.exists():
+            try:
+                with path.open("rb") as handle:
+                    index = pickle.load(handle)
+            except Exception:  # a damaged cache file is rebuilt, never fatal
+                log.warning("search cache %s unreadable; rebuilding", path)
+        if index is None:
+            index = _build_index()
+            settings.CACHE_DIR.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            with tmp.open("wb") as handle:
+                pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(path)
+        _cached = (stamp, index)
+        return index
+
+
+def concept_search(
+    query: str,
+    *,
+    lang: str = "nl",
+    limit: int = 10,
+    kind: str | None = None,
+    skill_type: str | None = None,
+    collection: str | None = None,
+) -> list[dict[str, object]]:
+    """Search concepts by label; each result has uri, label (in ``lang`` where present), kind and score."""
+    index = search_index()
+    results = []
+    for hit in index.search(query, lang=lang, limit=limit, kind=kind, skill_type=skill_type, collection=collection):
+        label, label_lang = index.display_label(hit.uri, lang)
+        results.append(
+            {
+                "uri": hit.uri,
+                "label": label,
+                "label_lang": label_lang,
+                "kind": hit.kind,
+                "skill_type": hit.skill_type,
+                "score": hit.score,
+                "matched_label": hit.matched_label,
+                "matched_lang": hit.matched_lang,
+                "matched_type": hit.matched_type,
+            }
+        )
+    return results
+
+
+@dataclass
+class ConceptRef:
+    """A link to a concept with its label in the interface language."""
+
+    uri: str
+    kind: str
+    label: str
+    label_lang: str
+    extra: str = ""
+    fallback: bool = False
+
+
+def _refs(concepts: list[Concept], lang: str, extra: dict[int, str] | None = None) -> list[ConceptRef]:
+    labels: dict[tuple[int, str], str] = {}
+    for cid, label_lang, text in Label.objects.filter(
+        concept__in=[c.id for c in concepts], type="preferred"
+    ).values_list("concept_id", "lang", "text"):
+        labels.setdefault((cid, label_lang), text)
+    refs = []
+    for c in concepts:
+        for candidate in (lang, other_language(lang)):
+            if (c.id, candidate) in labels:
+                text = labels[(c.id, candidate)]
+                refs.append(ConceptRef(c.uri, c.kind, text, candidate, (extra or {}).get(c.id, ""), candidate != lang))
+                break
+        else:
+            refs.append(ConceptRef(c.uri, c.kind, c.code or c.uri, lang, (extra or {}).get(c.id, "")))
+    return sorted(refs, key=lambda r: r.label.casefold())
+
+
+@dataclass
+class ConceptDetail:
+    """Everything a concept page shows."""
+
+    concept: Concept
+    lang: str
+    labels: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    texts: dict[str, ConceptText] = field(default_factory=dict)
+    title: str = ""
+    title_lang: str = ""
+    breadcrumbs: list[list[ConceptRef]] = field(default_factory=list)
+    broader: list[ConceptRef] = field(default_factory=list)
+    children: list[ConceptRef] = field(default_factory=list)
+    essential: list[ConceptRef] = field(default_factory=list)
+    optional: list[ConceptRef] = field(default_factory=list)
+    occupations_essential: list[ConceptRef] = field(default_factory=list)
+    occupations_optional: list[ConceptRef] = field(default_factory=list)
+    related: list[ConceptRef] = field(default_factory=list)
+    collections: list[Collection] = field(default_factory=list)
+    framework_items: list[FrameworkItem] = field(default_factory=list)
+
+
+def _trail(concept: Concept, lang: str) -> list[ConceptRef]:
+    """The first path up the hierarchy from ``concept`` to a top concept."""
+    trail: list[Concept] = []
+    seen = {concept.id}
+    current = concept
+    while True:
+        parent = Concept.objects.filter(narrower_edges__concept=current).order_by("kind", "id").first()
+        if parent is None or parent.id in seen:
+            break
+        trail.append(parent)
+        seen.add(parent.id)
+        current = parent
+    by_id = {ref.uri: ref for ref in _refs(trail, lang)}
+    return [by_id[c.uri] for c in reversed(trail)]
+
+
+def concept_detail(uri: str, lang: str) -> ConceptDetail | None:
+    """The concept with ``uri`` and its labels, texts, hierarchy, relations and collections; None if unknown."""
+    concept = Concept.objects.filter(uri=uri).first()
+    if concept is None:
+        return None
+    detail = ConceptDetail(concept=concept, lang=lang)
+    for label_lang, type_, text in concept.labels.values_list("lang", "type", "text").order_by("type", "text"):
+        detail.labels.setdefault(label_lang, {}).setdefault(type_, []).append(text)
+    detail.texts = {t.lang: t for t in concept.texts.all()}
+    for candidate in (lang, other_language(lang)):
+        if preferred := detail.labels.get(candidate, {}).get("preferred"):
+            detail.title, detail.title_lang = preferred[0], candidate
+            break
+    else:
+        detail.title, detail.title_lang = concept.code or uri, lang
+    detail.breadcrumbs = _trail(concept, lang)
+    detail.broader = _refs(list(Concept.objects.filter(narrower_edges__concept=concept)), lang)
+    detail.children = _refs(list(Concept.objects.filter(broader_edges__broader=concept)), lang)
+    for relation in ("essential", "optional"):
+        skills = Concept.objects.filter(occupation_edges__occupation=concept, occupation_edges__relation=relation)
+        setattr(detail, relation, _refs(list(skills), lang))
+        occupations = Concept.objects.filter(skill_edges__skill=concept, skill_edges__relation=relation)
+        setattr(detail, f"occupations_{relation}", _refs(list(occupations), lang))
+    related = list(Concept.objects.filter(related_from_edges__skill=concept)) + list(
+        Concept.objects.filter(related_edges__related=concept)
+    )
+    detail.related = _refs(list({c.id: c for c in related}.values()), lang)
+    detail.collections = list(concept.collections.all())
+    item_ids = FrameworkLink.objects.filter(concept_uri=uri).values_list("item_id", flat=True)
+    detail.framework_items = list(FrameworkItem.objects.filter(id__in=item_ids).select_related("framework"))
+    return detail
+
+
+def framework_list() -> list[Framework]:
+    """All sector frameworks with their item counts."""
+    return list(Framework.objects.annotate(n_items=Count("items")).order_by("code"))
+
+
+def framework_detail(code: str) -> tuple[Framework, list[FrameworkItem]] | None:
+    """A framework with its items (and their ESCO links) in document order; None if unknown."""
+    framework = Framework.objects.filter(code=code).first()
+    if framework is None:
+        return None
+    items = list(framework.items.prefetch_related("links").select_related("parent"))
+    return framework, items
