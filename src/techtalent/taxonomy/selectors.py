@@ -8,6 +8,7 @@ import os
 import pickle
 import threading
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -52,11 +53,12 @@ def taxonomy_stamp() -> str:
     return f"r{release[0]}-{int(release[1].timestamp())}" if release else "r0"
 
 
-def _build_index() -> SearchIndex:
+def taxonomy_records() -> tuple[list[ConceptRecord], Iterator[LabelRecord]]:
+    """The stored taxonomy as plain engine records (concepts with collections, and a stream of labels)."""
     collections: dict[int, list[str]] = defaultdict(list)
     for concept_id, code in CollectionMember.objects.values_list("concept_id", "collection__code"):
         collections[concept_id].append(code)
-    rows = Concept.objects.values_list("id", "uri", "kind", "skill_type").order_by("id")
+    rows = list(Concept.objects.values_list("id", "uri", "kind", "skill_type").order_by("id"))
     concepts = [ConceptRecord(uri, kind, skill_type, tuple(collections.get(cid, ()))) for cid, uri, kind, skill_type in rows]
     uri_of = {cid: uri for cid, uri, _, _ in rows}
     labels = (
@@ -65,7 +67,11 @@ def _build_index() -> SearchIndex:
             chunk_size=20000
         )
     )
-    return SearchIndex(concepts, labels)
+    return concepts, labels
+
+
+def _build_index() -> SearchIndex:
+    return SearchIndex(*taxonomy_records())
 
 
 def search_index() -> SearchIndex:

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Install everything and start techtalent on SQLite with the bundled starter data and ESCO from ESCO_DIR.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install.sh
+export TECHTALENT_DATA_DIR=${TECHTALENT_DATA_DIR:-$PWD/data}
+TT=.venv/bin/techtalent
+$TT init
+ESCO_DIR=${ESCO_DIR:-../shared/data/esco/v1.1.1}
+if [ -e "$ESCO_DIR" ]; then
+  # --skip-unknown: the official v1.1.1 export has 68 relation rows to one occupation it does not list.
+  $TT esco import "$ESCO_DIR" --skip-unknown
+else
+  echo "No ESCO data at '$ESCO_DIR': download the ESCO CSV export (https://esco.ec.europa.eu/en/use-esco/download) and run: $TT esco import PATH-TO-ZIP"
+fi
+exec $TT serve --host "${HOST:-127.0.0.1}" --port "${PORT:-8000}"

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Install everything and run the whole test suite: lint, types, then pytest on SQLite (with the browser
+# tests in headless Chromium) and on a real PostgreSQL server started here in a temporary folder.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install.sh --test
+BIN=.venv/bin
+$BIN/ruff check src tests bench
+$BIN/mypy --strict src/techtalent/taxonomy/engine $(ls -d src/techtalent/*/engine | grep -v taxonomy) --ignore-missing-imports
+
+# A throwaway PostgreSQL server, owned by the postgres user when we run as root (initdb refuses root).
+PGBIN=$(dirname "$(compgen -G '/usr/lib/postgresql/*/bin/initdb' | sort -V | tail -n 1)")
+PGTMP=$(mktemp -d /tmp/techtalent-pg.XXXXXX)
+PGPORT=${PGPORT:-$(( 20000 + RANDOM % 20000 ))}
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+[ "$(id -u)" = 0 ] && chown postgres "$PGTMP"
+as_pg "$PGBIN/initdb" -D "$PGTMP/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+as_pg "$PGBIN/pg_ctl" -D "$PGTMP/data" -l "$PGTMP/log" -w \
+  -o "-p $PGPORT -k $PGTMP -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null
+cleanup() { as_pg "$PGBIN/pg_ctl" -D "$PGTMP/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$PGTMP"; }
+trap cleanup EXIT
+
+export TECHTALENT_DATA_DIR=$(mktemp -d /tmp/techtalent-test.XXXXXX)
+echo "== pytest on SQLite (with browser tests)"
+DATABASE_URL="sqlite:///$TECHTALENT_DATA_DIR/test.sqlite3" $BIN/python -m pytest "$@"
+echo "== pytest on PostgreSQL"
+DATABASE_URL="postgresql://postgres@/techtalent?host=$PGTMP&port=$PGPORT" $BIN/python -m pytest -m "not e2e" "$@"
