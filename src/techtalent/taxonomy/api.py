@@ -1,6 +1,5 @@
 """Taxonomy API: search, concepts, status and sector frameworks (mounted at /api/esco)."""
 
-from __future__ import annotations
 
 from typing import Literal
 

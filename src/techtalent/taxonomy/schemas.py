@@ -1,6 +1,5 @@
 """API schemas of the taxonomy."""
 
-from __future__ import annotations
 
 from ninja import Schema
 
