@@ -185,6 +185,21 @@ class SearchIndex:
                     add(self.surface[candidate], _TYPO)
         return found
 
+    def _split_compound(self, token: str) -> list[str]:
+        """Split an unknown Dutch compound into two known words (softwareontwikkelaar → software ontwikkelaar)."""
+        if len(token) < 8 or token in self.surface:
+            return [token]
+        best: tuple[int, list[str]] | None = None
+        for cut in range(3, len(token) - 2):
+            head, tail = token[:cut], token[cut:]
+            heads = [head] + ([head[:-1]] if head.endswith("s") and len(head) > 4 else [])
+            for candidate in heads:
+                if candidate in self.surface and tail in self.surface:
+                    score = min(len(candidate), len(tail))
+                    if best is None or score > best[0]:
+                        best = (score, [candidate, tail])
+        return best[1] if best else [token]
+
     def _df_of(self, surface_token: str) -> int:
         term_ids = self.surface[surface_token]
         return int(max(self.matrix.indptr[t + 1] - self.matrix.indptr[t] for t in term_ids))
@@ -221,7 +236,7 @@ class SearchIndex:
         tokens = tokenize(query)
         stop = STOPWORDS["nl"] | STOPWORDS["en"]
         content = [t for t in tokens if t not in stop]
-        tokens = content or tokens
+        tokens = [part for t in (content or tokens) for part in self._split_compound(t)]
         if not tokens or not len(self.label_text):
             return []
         n_labels = len(self.label_text)

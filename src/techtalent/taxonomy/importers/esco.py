@@ -62,8 +62,12 @@ class EscoBundle:
     occupation_sets: dict[str, tuple[str, set[str]]] = field(default_factory=dict)
 
 
-def _split(value: str) -> list[str]:
-    return [part.strip() for part in value.replace("\r", "\n").split("\n") if part.strip()]
+def _split(value: str, *, pipes: bool = False) -> list[str]:
+    """Split a label list: main files separate labels by line breaks, collection files by " | "."""
+    value = value.replace("\r", "\n")
+    if pipes:
+        value = value.replace(" | ", "\n")
+    return [part.strip() for part in value.split("\n") if part.strip()]
 
 
 def _uri(file: EscoFile, line: int, row: dict[str, str], column: str) -> str:
@@ -81,13 +85,15 @@ def _file_language(file: EscoFile, default_lang: str | None) -> str:
     return lang
 
 
-def _add_labels(bundle: EscoBundle, uri: str, lang: str, row: dict[str, str], preferred_column: str) -> None:
+def _add_labels(
+    bundle: EscoBundle, uri: str, lang: str, row: dict[str, str], preferred_column: str, *, pipes: bool = False
+) -> None:
     preferred = row.get(preferred_column, "").strip()
     if preferred and (uri, lang) not in bundle.preferred:
         bundle.preferred[(uri, lang)] = preferred
         bundle.labels.add((uri, lang, "preferred", preferred))
     for column, kind in (("altLabels", "alternative"), ("hiddenLabels", "hidden")):
-        for text in _split(row.get(column, "")):
+        for text in _split(row.get(column, ""), pipes=pipes):
             if text != preferred:
                 bundle.labels.add((uri, lang, kind, text))
     for column, kind in (("femaleLabel", "female"), ("maleLabel", "male")):
@@ -176,7 +182,7 @@ def _read_collection(bundle: EscoBundle, file: EscoFile, lang: str) -> None:
         _concept(bundle, uri, kind, row, main=False)
         # Collections carry the labels of skills in their language: the only Dutch skill labels when
         # skills_nl.csv is absent.
-        _add_labels(bundle, uri, lang, row, "preferredLabel")
+        _add_labels(bundle, uri, lang, row, "preferredLabel", pipes=True)
         _text(bundle, uri, lang, row, main=False)
 
 
