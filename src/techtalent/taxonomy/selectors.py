@@ -209,7 +209,9 @@ def concept_detail(uri: str, lang: str) -> ConceptDetail | None:
     if concept is None:
         return None
     detail = ConceptDetail(concept=concept, lang=lang)
-    for label_lang, type_, text in concept.labels.values_list("lang", "type", "text").order_by("type", "text"):
+    order = {"preferred": 0, "female": 1, "male": 2, "alternative": 3, "hidden": 4}
+    rows = sorted(concept.labels.values_list("lang", "type", "text"), key=lambda r: (r[0], order.get(r[1], 9), r[2]))
+    for label_lang, type_, text in rows:
         detail.labels.setdefault(label_lang, {}).setdefault(type_, []).append(text)
     detail.texts = {t.lang: t for t in concept.texts.all()}
     for candidate in (lang, other_language(lang)):

@@ -1,0 +1,84 @@
+"""A real `techtalent serve` on a fresh SQLite database, and Debian's Chromium driven by Playwright."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ESCO_REAL
+
+CHROMIUM = "/usr/bin/chromium"
+TECHTALENT = str(Path(sys.executable).with_name("techtalent"))
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Import ESCO (real when present, else the toy export) with the CLI and serve it; yield the base URL."""
+    data = tmp_path_factory.mktemp("e2e-data")
+    env = {**os.environ, "TECHTALENT_DATA_DIR": str(data), "DATABASE_URL": f"sqlite:///{data / 'e2e.sqlite3'}"}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    if (ESCO_REAL / "en" / "skills_en.csv").exists():
+        source = ESCO_REAL
+    else:
+        from tests.taxonomy.toy_esco import write_toy_export
+
+        source = write_toy_export(tmp_path_factory.mktemp("toy") / "v1.1.1")
+    subprocess.run([TECHTALENT, "init"], env=env, check=True, capture_output=True)
+    subprocess.run([TECHTALENT, "esco", "import", str(source), "--skip-unknown"], env=env, check=True,
+                   capture_output=True)
+    port = _free_port()
+    process = subprocess.Popen([TECHTALENT, "serve", "--port", str(port), "--workers", "1"], env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            try:
+                urllib.request.urlopen(f"{base}/api/esco/status", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            raise RuntimeError("techtalent serve did not come up")
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Headless Debian Chromium (never a downloaded browser)."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (scripts/install.sh --test does)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, server: str) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    context = browser.new_context(locale="en-GB", base_url=server)
+    page = context.new_page()
+    yield page
+    context.close()
