@@ -50,7 +50,7 @@ def taxonomy_status() -> dict[str, object]:
 def taxonomy_stamp() -> str:
     """Changes whenever the stored taxonomy changes (a new release is recorded only on change)."""
     release = Release.objects.order_by("-id").values_list("id", "imported_at").first()
-    return f"r{release[0]}-{int(release[1].timestamp())}" if release else "r0"
+    return f"r{release[0]}-{int(release[1].timestamp() * 1_000_000)}" if release else "r0"
 
 
 def taxonomy_records() -> tuple[list[ConceptRecord], Iterator[LabelRecord]]:

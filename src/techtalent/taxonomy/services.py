@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count
 
 from techtalent.core.bulk import bulk_delete_ids, bulk_insert
@@ -219,6 +219,14 @@ def _sync_collections(bundle: EscoBundle, ids: dict[str, int], report: ImportRep
         _sync_set(CollectionMember, ("collection_id", "concept_id"), existing, wanted, "collection_members", report)
 
 
+def _analyze() -> None:
+    """Refresh PostgreSQL's planner statistics after a bulk load, so that joins use the indexes."""
+    tables = [m._meta.db_table for m in (Concept, ConceptText, Label, Broader, OccupationSkill, SkillRelation,
+                                          Collection, CollectionMember)]
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE " + ", ".join(connection.ops.quote_name(t) for t in tables))
+
+
 def esco_import(
     path: Path,
     *,
@@ -247,6 +255,8 @@ def esco_import(
         if progress:
             progress("writing relations", len(steps) - 1, len(steps))
         _sync_relations(bundle, ids, dangling, report)
+        if report.changed and connection.vendor == "postgresql":
+            _analyze()
         report.counts = taxonomy_counts()
         if report.changed:
             release = Release.objects.create(
