@@ -89,3 +89,14 @@ def test_no_file_from_the_shared_data_is_committed() -> None:
     big = [name for name in tracked if (REPO / name).exists() and (REPO / name).stat().st_size > 2_000_000]
     assert not big
     assert not [name for name in tracked if re.search(r"(skills|occupations)_(en|nl)\.csv$", name)]
+
+
+def test_every_setting_read_from_the_environment_is_documented() -> None:
+    documented = (REPO / "docs" / "settings.md").read_text(encoding="utf-8")
+    names = set()
+    for path in SRC.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        names |= set(re.findall(r"environ(?:\.get)?\(\s*[\"']((?:TECHTALENT_|DATABASE_URL|ESCO_DIR)[A-Z_]*)", text))
+        names |= {f"TECHTALENT_{n}" for n in re.findall(r"_setting\(\s*\"(EXTRACT_[A-Z_]+)\"", text)}
+    missing = sorted(n for n in names if f"`{n}`" not in documented)
+    assert not missing, f"undocumented settings: {missing}"

@@ -1,0 +1,1 @@
+"""Skills passports and explainable matching of people, occupations and vacancies on ESCO."""

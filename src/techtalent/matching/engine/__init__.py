@@ -1,0 +1,100 @@
+"""Pure matching engine (numpy/scipy.sparse, no Django): passports against occupations and vacancies, with
+explanations, gaps, transition paths, batch and Dask top-k, synthetic passports and evaluation."""
+
+from techtalent.matching.engine.distributed import dask_top_k
+from techtalent.matching.engine.esco_csv import model_from_esco_csv
+from techtalent.matching.engine.evaluate import HitRates, hit_rates, jaccard_scores
+from techtalent.matching.engine.explain import Explanation, MatchedSkill, MissingSkill, PartialMatch
+from techtalent.matching.engine.gaps import (
+    Gap,
+    GapSkill,
+    Reachable,
+    SkillGroupGap,
+    gap,
+    occupation_passport,
+    reachable,
+)
+from techtalent.matching.engine.jsonl import PassportRecord, matches_to_jsonl, passports_from_jsonl
+from techtalent.matching.engine.model import (
+    PROFICIENCIES,
+    MatchModel,
+    MatchSettings,
+    OccupationSkill,
+    Proficiency,
+    Relation,
+    Via,
+    build_model,
+    with_settings,
+)
+from techtalent.matching.engine.occupations import (
+    OccupationMatch,
+    ScoredOccupation,
+    batch_top_k,
+    match_occupations,
+)
+from techtalent.matching.engine.paths import Path, Step, transition_paths
+from techtalent.matching.engine.shortage import (
+    ShortageOccupation,
+    ShortageSource,
+    bundled_shortage_list,
+    shortage_weights,
+)
+from techtalent.matching.engine.synthetic import SyntheticPassport, synthetic_passports
+from techtalent.matching.engine.vacancy import (
+    PassportMatch,
+    Vacancy,
+    VacancyMatch,
+    match_vacancies,
+    match_vacancy,
+    rank_passports,
+)
+
+__all__ = [
+    "PROFICIENCIES",
+    "Explanation",
+    "Gap",
+    "GapSkill",
+    "HitRates",
+    "MatchModel",
+    "MatchSettings",
+    "MatchedSkill",
+    "MissingSkill",
+    "OccupationMatch",
+    "OccupationSkill",
+    "PartialMatch",
+    "PassportMatch",
+    "PassportRecord",
+    "Path",
+    "Proficiency",
+    "Reachable",
+    "Relation",
+    "ScoredOccupation",
+    "ShortageOccupation",
+    "ShortageSource",
+    "SkillGroupGap",
+    "Step",
+    "SyntheticPassport",
+    "Vacancy",
+    "VacancyMatch",
+    "Via",
+    "batch_top_k",
+    "build_model",
+    "bundled_shortage_list",
+    "dask_top_k",
+    "gap",
+    "hit_rates",
+    "jaccard_scores",
+    "match_occupations",
+    "match_vacancies",
+    "match_vacancy",
+    "matches_to_jsonl",
+    "model_from_esco_csv",
+    "occupation_passport",
+    "passports_from_jsonl",
+    "rank_passports",
+    "reachable",
+    "shortage_weights",
+    "synthetic_passports",
+    "transition_paths",
+    "with_settings",
+]
