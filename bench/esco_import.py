@@ -28,7 +28,10 @@ def _bench(name: str, url: str, data: Path, esco: Path) -> None:
     _timed(["init"], env)
     first = _timed(["esco", "import", str(esco), "--skip-unknown"], env)
     again = _timed(["esco", "import", str(esco), "--skip-unknown"], env)
-    print(f"{name:10} first import {first:6.1f} s   re-import (no changes) {again:6.1f} s   (incl. search index build)")
+    print(
+        f"{name:10} first import {first:6.1f} s   re-import (no changes) {again:6.1f} s"
+        "   (incl. search index build)"
+    )
 
 
 def _postgres(tmp: Path) -> tuple[str, list[str]]:
@@ -36,13 +39,32 @@ def _postgres(tmp: Path) -> tuple[str, list[str]]:
     as_pg = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
     if os.geteuid() == 0:
         subprocess.run(["chown", "postgres", str(tmp)], check=True)
-    subprocess.run([*as_pg, str(pgbin / "initdb"), "-D", str(tmp / "pg"), "-U", "postgres", "--auth=trust"],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [*as_pg, str(pgbin / "initdb"), "-D", str(tmp / "pg"), "-U", "postgres", "--auth=trust"],
+        check=True,
+        capture_output=True,
+    )
     port = "54329"
-    subprocess.run([*as_pg, str(pgbin / "pg_ctl"), "-D", str(tmp / "pg"), "-l", str(tmp / "log"), "-w", "-o",
-                    f"-p {port} -k {tmp} -c listen_addresses=''", "start"], check=True, capture_output=True)
-    subprocess.run([*as_pg, str(pgbin / "createdb"), "-h", str(tmp), "-p", port, "-U", "postgres", "techtalent"],
-                   check=True)
+    subprocess.run(
+        [
+            *as_pg,
+            str(pgbin / "pg_ctl"),
+            "-D",
+            str(tmp / "pg"),
+            "-l",
+            str(tmp / "log"),
+            "-w",
+            "-o",
+            f"-p {port} -k {tmp} -c listen_addresses=''",
+            "start",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    subprocess.run(
+        [*as_pg, str(pgbin / "createdb"), "-h", str(tmp), "-p", port, "-U", "postgres", "techtalent"],
+        check=True,
+    )
     stop = [*as_pg, str(pgbin / "pg_ctl"), "-D", str(tmp / "pg"), "-m", "fast", "stop"]
     return f"postgresql://postgres@/techtalent?host={tmp}&port={port}", stop
 

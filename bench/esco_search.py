@@ -47,10 +47,14 @@ def main() -> None:
     bundle = read_esco(Path(args.esco))
     concepts = [ConceptRecord(uri, c["kind"], c["skill_type"]) for uri, c in bundle.concepts.items()]
     index = SearchIndex(concepts, (LabelRecord(*label) for label in bundle.labels))
-    print(f"index of {len(index.label_text)} labels, {len(index)} concepts built in {time.perf_counter() - started:.1f} s")
+    print(
+        f"index of {len(index.label_text)} labels, {len(index)} concepts "
+        f"built in {time.perf_counter() - started:.1f} s"
+    )
     rng = random.Random(args.seed)
     alternatives = sorted(
-        label for label in bundle.labels
+        label
+        for label in bundle.labels
         if label[2] == "alternative" and bundle.concepts[label[0]]["kind"] in ("skill", "occupation")
     )
     sample = rng.sample(alternatives, args.n)
@@ -64,8 +68,11 @@ def main() -> None:
             found += any(h.uri == uri for h in hits)
         latencies.sort()
         p95 = latencies[int(0.95 * len(latencies)) - 1]
-        print(f"{name:9} recall@5 {found / len(sample):.3f}   latency p50 {statistics.median(latencies):5.1f} ms"
-              f"   p95 {p95:5.1f} ms   (n={len(sample)}, seed={args.seed})")
+        print(
+            f"{name:9} recall@5 {found / len(sample):.3f}   "
+            f"latency p50 {statistics.median(latencies):5.1f} ms"
+            f"   p95 {p95:5.1f} ms   (n={len(sample)}, seed={args.seed})"
+        )
 
 
 if __name__ == "__main__":

@@ -31,7 +31,8 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         reporter = session.config.pluginmanager.get_plugin("terminalreporter")
         message = (
             f"CI=true but real-data tests did not all run: {len(_realdata['skipped'])} skipped "
-            f"({', '.join(_realdata['skipped'][:3])}), {_realdata['passed']} passed; is ../shared/data present?"
+            f"({', '.join(_realdata['skipped'][:3])}), {_realdata['passed']} passed; "
+            "is ../shared/data present?"
         )
         if reporter:
             reporter.write_line(message, red=True)

@@ -17,7 +17,11 @@ TECHTALENT = str(Path(sys.executable).with_name("techtalent"))
 
 
 def _run(*args: str, data: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "TECHTALENT_DATA_DIR": str(data), "DATABASE_URL": f"sqlite:///{data / 'fresh.sqlite3'}"}
+    env = {
+        **os.environ,
+        "TECHTALENT_DATA_DIR": str(data),
+        "DATABASE_URL": f"sqlite:///{data / 'fresh.sqlite3'}",
+    }
     return subprocess.run([TECHTALENT, *args], env=env, capture_output=True, text=True, timeout=300)
 
 
@@ -96,7 +100,9 @@ def test_every_setting_read_from_the_environment_is_documented() -> None:
     names = set()
     for path in SRC.rglob("*.py"):
         text = path.read_text(encoding="utf-8")
-        names |= set(re.findall(r"environ(?:\.get)?\(\s*[\"']((?:TECHTALENT_|DATABASE_URL|ESCO_DIR)[A-Z_]*)", text))
+        names |= set(
+            re.findall(r"environ(?:\.get)?\(\s*[\"']((?:TECHTALENT_|DATABASE_URL|ESCO_DIR)[A-Z_]*)", text)
+        )
         names |= {f"TECHTALENT_{n}" for n in re.findall(r"_setting\(\s*\"(EXTRACT_[A-Z_]+)\"", text)}
     missing = sorted(n for n in names if f"`{n}`" not in documented)
     assert not missing, f"undocumented settings: {missing}"

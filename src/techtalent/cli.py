@@ -11,8 +11,11 @@ import typer
 from techtalent.core.console import console, user_errors
 from techtalent.core.django_setup import ensure_database, setup
 
-app = typer.Typer(help="techtalent: technology education and the labour market on one skills language.",
-                  no_args_is_help=True, pretty_exceptions_enable=False)
+app = typer.Typer(
+    help="techtalent: technology education and the labour market on one skills language.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
 
 
 @app.command()
@@ -42,10 +45,15 @@ def serve(
     from techtalent.taxonomy.selectors import search_index, taxonomy_status
 
     if taxonomy_status()["release"]:
-        search_index()  # build or load the index once, before the workers fork
+        from techtalent.extraction.services import lexicon
+
+        search_index()  # build or load the search index and the extraction lexicon before the workers fork
+        lexicon()
     else:
-        console.print("[yellow]No ESCO taxonomy imported yet[/]: get the CSV export from the ESCO portal and run "
-                      "`techtalent esco import PATH`.")
+        console.print(
+            "[yellow]No ESCO taxonomy imported yet[/]: get the CSV export from the ESCO portal and run "
+            "`techtalent esco import PATH`."
+        )
 
     class Server(BaseApplication):  # type: ignore[misc]
         def load_config(self) -> None:
@@ -64,10 +72,12 @@ def serve(
 
 
 def _mount() -> None:
+    from techtalent.extraction.cli import extract_app
     from techtalent.taxonomy.cli import esco_app, frameworks_app
 
     app.add_typer(esco_app, name="esco")
     app.add_typer(frameworks_app, name="frameworks")
+    app.add_typer(extract_app, name="extract")
 
 
 _mount()

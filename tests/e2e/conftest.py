@@ -29,7 +29,11 @@ def _free_port() -> int:
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Import ESCO (real when present, else the toy export) with the CLI and serve it; yield the base URL."""
     data = tmp_path_factory.mktemp("e2e-data")
-    env = {**os.environ, "TECHTALENT_DATA_DIR": str(data), "DATABASE_URL": f"sqlite:///{data / 'e2e.sqlite3'}"}
+    env = {
+        **os.environ,
+        "TECHTALENT_DATA_DIR": str(data),
+        "DATABASE_URL": f"sqlite:///{data / 'e2e.sqlite3'}",
+    }
     env.pop("DJANGO_SETTINGS_MODULE", None)
     if (ESCO_REAL / "en" / "skills_en.csv").exists():
         source = ESCO_REAL
@@ -38,11 +42,19 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
         source = write_toy_export(tmp_path_factory.mktemp("toy") / "v1.1.1")
     subprocess.run([TECHTALENT, "init"], env=env, check=True, capture_output=True)
-    subprocess.run([TECHTALENT, "esco", "import", str(source), "--skip-unknown"], env=env, check=True,
-                   capture_output=True)
+    subprocess.run(
+        [TECHTALENT, "esco", "import", str(source), "--skip-unknown"],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
     port = _free_port()
-    process = subprocess.Popen([TECHTALENT, "serve", "--port", str(port), "--workers", "1"], env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [TECHTALENT, "serve", "--port", str(port), "--workers", "1"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(120):
@@ -69,8 +81,16 @@ def browser() -> Iterator[object]:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+            args=[
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+            ],
         )
         yield browser
         browser.close()

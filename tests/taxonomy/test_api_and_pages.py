@@ -68,7 +68,9 @@ def test_api_frameworks_list_and_detail_carry_provenance(client: Client, toy: No
     assert {"maturity-levels", "transformations", "industry40-competencies"} <= codes
     detail = client.get("/api/esco/frameworks/transformations").json()
     assert len(detail["items"]) == 9
-    assert all(item["source_document"].startswith("003_") and item["source_quote"] for item in detail["items"])
+    assert all(
+        item["source_document"].startswith("003_") and item["source_quote"] for item in detail["items"]
+    )
     assert client.get("/api/esco/frameworks/nope").status_code == 404
 
 

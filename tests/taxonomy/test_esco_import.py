@@ -21,14 +21,19 @@ def test_languages_merge_onto_the_same_concept_uris(toy_esco: Path) -> None:
     report = esco_import(toy_esco)
     assert report.version == "1.1.1" and report.languages == ["en", "nl"]
     welder = Concept.objects.get(uri=OCC["welder"][0])
-    assert set(welder.labels.filter(type="preferred").values_list("lang", "text")) == {("en", "welder"), ("nl", "lasser")}
+    assert set(welder.labels.filter(type="preferred").values_list("lang", "text")) == {
+        ("en", "welder"),
+        ("nl", "lasser"),
+    }
     assert welder.texts.count() == 2
     assert Concept.objects.filter(kind="occupation").count() == len(OCC)
     assert Concept.objects.filter(kind="skill").count() == len(SKILLS)
     assert OccupationSkill.objects.filter(relation="essential").count() == 5
 
 
-def test_importing_one_language_after_the_other_gives_the_same_taxonomy(toy_esco: Path, tmp_path: Path) -> None:
+def test_importing_one_language_after_the_other_gives_the_same_taxonomy(
+    toy_esco: Path, tmp_path: Path
+) -> None:
     esco_import(toy_esco)
     together = taxonomy_counts()
     Concept.objects.all().delete()
@@ -46,7 +51,10 @@ def test_reimporting_the_same_files_changes_nothing(toy_esco: Path) -> None:
     report = esco_import(toy_esco)
     assert not report.changed
     assert report.release_id is None and Release.objects.count() == 1
-    assert list(Label.objects.order_by("id").values_list("id", "concept_id", "lang", "type", "text")) == labels_before
+    assert (
+        list(Label.objects.order_by("id").values_list("id", "concept_id", "lang", "type", "text"))
+        == labels_before
+    )
 
 
 def test_the_zip_from_the_portal_imports_like_the_folder(toy_esco: Path, tmp_path: Path) -> None:
@@ -62,10 +70,15 @@ def test_the_zip_from_the_portal_imports_like_the_folder(toy_esco: Path, tmp_pat
 def test_a_changed_label_is_updated_and_recorded(toy_esco: Path) -> None:
     esco_import(toy_esco)
     path = toy_esco / "nl" / "occupations_nl.csv"
-    path.write_text(path.read_text(encoding="utf-8").replace("lasser MIG/MAG", "MIG-lasser"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("lasser MIG/MAG", "MIG-lasser"), encoding="utf-8"
+    )
     report = esco_import(toy_esco)
     assert report.changes["labels"]["added"] == 1 and report.changes["labels"]["removed"] == 1
-    assert Label.objects.filter(text="MIG-lasser").exists() and not Label.objects.filter(text="lasser MIG/MAG").exists()
+    assert (
+        Label.objects.filter(text="MIG-lasser").exists()
+        and not Label.objects.filter(text="lasser MIG/MAG").exists()
+    )
 
 
 def _damage(toy: Path, relative: str, old: str, new: str) -> None:
@@ -76,25 +89,52 @@ def _damage(toy: Path, relative: str, old: str, new: str) -> None:
 @pytest.mark.parametrize(
     ("damage", "expected"),
     [
-        (lambda t: _damage(t, "en/skills_en.csv", "preferredLabel", "prefLabel"),
-         "en/skills_en.csv, line 1, field 'preferredLabel': required column is missing"),
-        (lambda t: (t / "en/skills_en.csv").write_bytes(
-            (t / "en/skills_en.csv").read_text(encoding="utf-8").replace("safely", "s\u00e9curit\u00e9").encode("latin-1")),
-         "en/skills_en.csv, line 3: is not UTF-8"),
-        (lambda t: _damage(t, "relations/occupationSkillRelations.csv", OCC["welder"][0], f"{OCC['welder'][0]}-gone"),
-         "relations/occupationSkillRelations.csv, line 2, field 'occupationUri': refers to"),
+        (
+            lambda t: _damage(t, "en/skills_en.csv", "preferredLabel", "prefLabel"),
+            "en/skills_en.csv, line 1, field 'preferredLabel': required column is missing",
+        ),
+        (
+            lambda t: (t / "en/skills_en.csv").write_bytes(
+                (t / "en/skills_en.csv")
+                .read_text(encoding="utf-8")
+                .replace("safely", "s\u00e9curit\u00e9")
+                .encode("latin-1")
+            ),
+            "en/skills_en.csv, line 3: is not UTF-8",
+        ),
+        (
+            lambda t: _damage(
+                t, "relations/occupationSkillRelations.csv", OCC["welder"][0], f"{OCC['welder'][0]}-gone"
+            ),
+            "relations/occupationSkillRelations.csv, line 2, field 'occupationUri': refers to",
+        ),
         (lambda t: (t / "en/ISCOGroups_en.csv").write_text(""), "en/ISCOGroups_en.csv: is empty"),
-        (lambda t: (t / "en/ISCOGroups_en.csv").write_text("conceptType,conceptUri,code,preferredLabel\n"),
-         "en/ISCOGroups_en.csv: has a header but no rows"),
-        (lambda t: _damage(t, "relations/skillSkillRelations.csv", ",optional,", ",maybe,"),
-         "relations/skillSkillRelations.csv, line 2, field 'relationType'"),
-        (lambda t: _damage(t, "en/occupations_en.csv", OCC["cnc"][0], "not-a-uri"),
-         "en/occupations_en.csv, line 6, field 'conceptUri': expected an ESCO URI"),
+        (
+            lambda t: (t / "en/ISCOGroups_en.csv").write_text("conceptType,conceptUri,code,preferredLabel\n"),
+            "en/ISCOGroups_en.csv: has a header but no rows",
+        ),
+        (
+            lambda t: _damage(t, "relations/skillSkillRelations.csv", ",optional,", ",maybe,"),
+            "relations/skillSkillRelations.csv, line 2, field 'relationType'",
+        ),
+        (
+            lambda t: _damage(t, "en/occupations_en.csv", OCC["cnc"][0], "not-a-uri"),
+            "en/occupations_en.csv, line 6, field 'conceptUri': expected an ESCO URI",
+        ),
     ],
-    ids=["missing-column", "wrong-encoding", "unknown-uri", "empty-file", "header-only", "bad-relation", "bad-uri"],
+    ids=[
+        "missing-column",
+        "wrong-encoding",
+        "unknown-uri",
+        "empty-file",
+        "header-only",
+        "bad-relation",
+        "bad-uri",
+    ],
 )
-def test_bad_input_stops_with_file_line_and_field_and_loses_nothing(toy_esco: Path, tmp_path: Path, damage,
-                                                                      expected: str) -> None:
+def test_bad_input_stops_with_file_line_and_field_and_loses_nothing(
+    toy_esco: Path, tmp_path: Path, damage, expected: str
+) -> None:
     good = tmp_path / "good-v1.1.1"
     shutil.copytree(toy_esco, good)
     esco_import(good)

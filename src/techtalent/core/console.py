@@ -36,8 +36,12 @@ def user_errors(func: F) -> F:
 def progress_bar(description: str) -> Iterator[Callable[[str, int, int], None]]:
     """A progress callback (step, done, total) drawing a rich bar on stderr."""
     with Progress(
-        TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
-        TimeElapsedColumn(), console=console, transient=True,
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
     ) as progress:
         task = progress.add_task(description, total=None)
 

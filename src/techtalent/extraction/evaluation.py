@@ -127,8 +127,8 @@ def _read_jsonl(path: Path) -> Iterable[tuple[int, dict[str, Any]]]:
 def _field(path: Path, number: int, record: dict[str, Any], name: str, kind: type) -> Any:
     if name not in record:
         raise GoldFormatError(f"{path}:{number}: missing field {name!r}")
-    value = record[name]
-    if not isinstance(value, kind) or (kind is str and not value.strip()):
+    value: Any = record[name]
+    if not isinstance(value, kind) or (isinstance(value, str) and not value.strip()):
         raise GoldFormatError(f"{path}:{number}: field {name!r} must be a non-empty {kind.__name__}")
     return value
 

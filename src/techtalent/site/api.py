@@ -8,6 +8,7 @@ from ninja.errors import ValidationError
 
 from techtalent import __version__
 from techtalent.core.errors import UserError
+from techtalent.extraction.api import router as extraction_router
 from techtalent.taxonomy.api import router as taxonomy_router
 
 api = NinjaAPI(
@@ -29,3 +30,4 @@ def _validation_error(request: HttpRequest, exc: ValidationError) -> HttpRespons
 
 
 api.add_router("/esco", taxonomy_router)
+api.add_router("/extract", extraction_router)

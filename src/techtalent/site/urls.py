@@ -10,5 +10,6 @@ urlpatterns = [
     path("api/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("esco/", include("techtalent.taxonomy.urls")),
+    path("extract/", include("techtalent.extraction.urls")),
     path("", include("techtalent.web.urls")),
 ]

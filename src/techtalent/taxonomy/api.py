@@ -1,6 +1,5 @@
 """Taxonomy API: search, concepts, status and sector frameworks (mounted at /api/esco)."""
 
-
 from typing import Literal
 
 from django.http import HttpRequest
@@ -39,7 +38,11 @@ class SearchParams(Schema):
 @paginate(LimitOffsetPagination)
 def search(request: HttpRequest, params: Query[SearchParams]) -> list[dict[str, object]]:
     return selectors.concept_search(
-        params.q, lang=params.lang, limit=200, kind=params.kind, skill_type=params.skill_type,
+        params.q,
+        lang=params.lang,
+        limit=200,
+        kind=params.kind,
+        skill_type=params.skill_type,
         collection=params.collection,
     )
 
@@ -48,21 +51,33 @@ def _refs(refs: list[selectors.ConceptRef]) -> list[ConceptRefOut]:
     return [ConceptRefOut(uri=r.uri, kind=r.kind, label=r.label, label_lang=r.label_lang) for r in refs]
 
 
-@router.get("/concept", response={200: ConceptOut, 404: dict}, summary="One concept with its labels and relations")
+@router.get(
+    "/concept", response={200: ConceptOut, 404: dict}, summary="One concept with its labels and relations"
+)
 def concept(request: HttpRequest, uri: str, lang: Lang = "nl") -> ConceptOut:
     detail = selectors.concept_detail(uri, lang)
     if detail is None:
         raise HttpError(404, f"no concept with URI {uri!r}")
     c = detail.concept
     return ConceptOut(
-        uri=c.uri, kind=c.kind, skill_type=c.skill_type, reuse_level=c.reuse_level, code=c.code,
-        label=detail.title, label_lang=detail.title_lang, labels=detail.labels,
+        uri=c.uri,
+        kind=c.kind,
+        skill_type=c.skill_type,
+        reuse_level=c.reuse_level,
+        code=c.code,
+        label=detail.title,
+        label_lang=detail.title_lang,
+        labels=detail.labels,
         description={lg: t.description for lg, t in detail.texts.items() if t.description},
         scope_note={lg: t.scope_note for lg, t in detail.texts.items() if t.scope_note},
-        breadcrumbs=_refs(detail.breadcrumbs), broader=_refs(detail.broader), narrower=_refs(detail.children),
-        essential_skills=_refs(detail.essential), optional_skills=_refs(detail.optional),
+        breadcrumbs=_refs(detail.breadcrumbs),
+        broader=_refs(detail.broader),
+        narrower=_refs(detail.children),
+        essential_skills=_refs(detail.essential),
+        optional_skills=_refs(detail.optional),
         occupations_essential=_refs(detail.occupations_essential),
-        occupations_optional=_refs(detail.occupations_optional), related_skills=_refs(detail.related),
+        occupations_optional=_refs(detail.occupations_optional),
+        related_skills=_refs(detail.related),
         collections=[col.code for col in detail.collections],
     )
 
@@ -75,18 +90,30 @@ def status(request: HttpRequest) -> StatusOut:
         version=getattr(release, "version", None),
         languages=[lg for lg in str(info["languages"]).split(", ") if lg],
         imported_at=release.imported_at.isoformat() if release else None,
-        counts={"occupations": int(info["occupations"]), "skills": int(info["skills"]),
-                "frameworks": int(info["frameworks"])},
+        counts={
+            "occupations": int(info["occupations"]),
+            "skills": int(info["skills"]),
+            "frameworks": int(info["frameworks"]),
+        },
     )
 
 
-@router.get("/frameworks", response=list[FrameworkOut], summary="The sector frameworks from the source documents")
+@router.get(
+    "/frameworks", response=list[FrameworkOut], summary="The sector frameworks from the source documents"
+)
 @paginate(LimitOffsetPagination)
 def frameworks(request: HttpRequest) -> list[FrameworkOut]:
     return [
-        FrameworkOut(code=f.code, name_nl=f.name_nl, name_en=f.name_en, description_nl=f.description_nl,
-                     description_en=f.description_en, source_document=f.source_document,
-                     source_section=f.source_section, n_items=f.n_items)
+        FrameworkOut(
+            code=f.code,
+            name_nl=f.name_nl,
+            name_en=f.name_en,
+            description_nl=f.description_nl,
+            description_en=f.description_en,
+            source_document=f.source_document,
+            source_section=f.source_section,
+            n_items=f.n_items,
+        )
         for f in selectors.framework_list()
     ]
 
@@ -98,16 +125,35 @@ def framework(request: HttpRequest, code: str) -> FrameworkDetailOut:
         raise HttpError(404, f"no framework {code!r}")
     f, items = found
     return FrameworkDetailOut(
-        code=f.code, name_nl=f.name_nl, name_en=f.name_en, description_nl=f.description_nl,
-        description_en=f.description_en, source_document=f.source_document, source_section=f.source_section,
+        code=f.code,
+        name_nl=f.name_nl,
+        name_en=f.name_en,
+        description_nl=f.description_nl,
+        description_en=f.description_en,
+        source_document=f.source_document,
+        source_section=f.source_section,
         n_items=len(items),
         items=[
             FrameworkItemOut(
-                code=i.code, parent=i.parent.code if i.parent else None, name_nl=i.name_nl, name_en=i.name_en,
-                description_nl=i.description_nl, description_en=i.description_en,
-                source_document=i.source_document, source_section=i.source_section, source_quote=i.source_quote,
-                esco=[FrameworkLinkOut(uri=lk.concept_uri, label=lk.label, relation=lk.relation,
-                                       confidence=lk.confidence, method=lk.method) for lk in i.links.all()],
+                code=i.code,
+                parent=i.parent.code if i.parent else None,
+                name_nl=i.name_nl,
+                name_en=i.name_en,
+                description_nl=i.description_nl,
+                description_en=i.description_en,
+                source_document=i.source_document,
+                source_section=i.source_section,
+                source_quote=i.source_quote,
+                esco=[
+                    FrameworkLinkOut(
+                        uri=lk.concept_uri,
+                        label=lk.label,
+                        relation=lk.relation,
+                        confidence=lk.confidence,
+                        method=lk.method,
+                    )
+                    for lk in i.links.all()
+                ],
             )
             for i in items
         ],

@@ -48,8 +48,9 @@ def import_(
 
     started = time.perf_counter()
     with progress_bar("ESCO import") as progress:
-        report = esco_import(path, lang=lang, version=version, replace=replace, skip_unknown=skip_unknown,
-                             progress=progress)
+        report = esco_import(
+            path, lang=lang, version=version, replace=replace, skip_unknown=skip_unknown, progress=progress
+        )
     if report.changed:
         with progress_bar("search index") as progress:
             progress("building", 0, 1)
@@ -66,9 +67,11 @@ def import_(
     for name, rows in report.skipped.items():
         console.print(f"[yellow]skipped[/] {rows} references in {name} to concepts absent from the export")
     state = "imported" if report.changed else "already up to date: nothing changed"
-    console.print(f"[green]{state}[/] in {elapsed:.1f} s — "
-                  f"{report.counts.get('concepts.occupation', 0)} occupations, "
-                  f"{report.counts.get('concepts.skill', 0)} skills")
+    console.print(
+        f"[green]{state}[/] in {elapsed:.1f} s — "
+        f"{report.counts.get('concepts.occupation', 0)} occupations, "
+        f"{report.counts.get('concepts.skill', 0)} skills"
+    )
 
 
 @esco_app.command()
@@ -90,8 +93,10 @@ def status(as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] =
         out.print_json(json.dumps(data))
         return
     if release is None:
-        console.print("No ESCO taxonomy imported yet: get the CSV export from the ESCO portal and run "
-                      "`techtalent esco import PATH`.")
+        console.print(
+            "No ESCO taxonomy imported yet: get the CSV export from the ESCO portal and run "
+            "`techtalent esco import PATH`."
+        )
         return
     console.print(f"ESCO {data['version']} — imported {data['imported_at']}")
     for key, value in sorted(data["counts"].items()):
@@ -134,8 +139,16 @@ def frameworks_list(as_json: Annotated[bool, typer.Option("--json", help="Print 
     ensure_database()
     from techtalent.taxonomy.selectors import framework_list
 
-    rows = [{"code": f.code, "name_nl": f.name_nl, "name_en": f.name_en, "items": f.n_items,
-             "source": f"{f.source_document} — {f.source_section}"} for f in framework_list()]
+    rows = [
+        {
+            "code": f.code,
+            "name_nl": f.name_nl,
+            "name_en": f.name_en,
+            "items": f.n_items,
+            "source": f"{f.source_document} — {f.source_section}",
+        }
+        for f in framework_list()
+    ]
     if as_json:
         out.print_json(json.dumps(rows, ensure_ascii=False))
         return

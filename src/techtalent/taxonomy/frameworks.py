@@ -44,10 +44,14 @@ def read_framework(path: Path) -> dict[str, Any]:
         codes.add(item["code"])
         for link in item.get("esco") or []:
             if link.get("relation") not in _RELATIONS or not 0 <= float(link.get("confidence", -1)) <= 1:
-                raise DataFileError(path.name, f"item {item['code']!r} has an invalid ESCO link {link}", field="esco")
+                raise DataFileError(
+                    path.name, f"item {item['code']!r} has an invalid ESCO link {link}", field="esco"
+                )
     for item in data["items"]:
         if item.get("parent") and item["parent"] not in codes:
-            raise DataFileError(path.name, f"item {item['code']!r} has unknown parent {item['parent']!r}", field="parent")
+            raise DataFileError(
+                path.name, f"item {item['code']!r} has unknown parent {item['parent']!r}", field="parent"
+            )
     return data
 
 

@@ -129,7 +129,9 @@ class CollectionMember(models.Model):
     concept = models.ForeignKey(Concept, on_delete=models.CASCADE)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["collection", "concept"], name="uniq_collection_member")]
+        constraints = [
+            models.UniqueConstraint(fields=["collection", "concept"], name="uniq_collection_member")
+        ]
 
 
 class Framework(models.Model):
@@ -152,7 +154,9 @@ class FrameworkItem(models.Model):
 
     framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="items")
     code = models.SlugField(max_length=80)
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="children")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+    )
     order = models.IntegerField(default=0)
     name_nl = models.CharField(max_length=300)
     name_en = models.CharField(max_length=300)

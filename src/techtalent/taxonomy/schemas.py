@@ -1,6 +1,5 @@
 """API schemas of the taxonomy."""
 
-
 from ninja import Schema
 
 

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db.models import Count
 
 from techtalent.core.languages import other_language
-from techtalent.taxonomy.engine import ConceptRecord, LabelRecord, SearchHit, SearchIndex
+from techtalent.taxonomy.engine import ConceptRecord, LabelRecord, SearchIndex
 from techtalent.taxonomy.models import (
     Collection,
     CollectionMember,
@@ -59,13 +59,16 @@ def taxonomy_records() -> tuple[list[ConceptRecord], Iterator[LabelRecord]]:
     for concept_id, code in CollectionMember.objects.values_list("concept_id", "collection__code"):
         collections[concept_id].append(code)
     rows = list(Concept.objects.values_list("id", "uri", "kind", "skill_type").order_by("id"))
-    concepts = [ConceptRecord(uri, kind, skill_type, tuple(collections.get(cid, ()))) for cid, uri, kind, skill_type in rows]
+    concepts = [
+        ConceptRecord(uri, kind, skill_type, tuple(collections.get(cid, ())))
+        for cid, uri, kind, skill_type in rows
+    ]
     uri_of = {cid: uri for cid, uri, _, _ in rows}
     labels = (
         LabelRecord(uri_of[cid], lang, type_, text)
-        for cid, lang, type_, text in Label.objects.values_list("concept_id", "lang", "type", "text").iterator(
-            chunk_size=20000
-        )
+        for cid, lang, type_, text in Label.objects.values_list(
+            "concept_id", "lang", "type", "text"
+        ).iterator(chunk_size=20000)
     )
     return concepts, labels
 
@@ -117,7 +120,9 @@ def concept_search(
     """Search concepts by label; each result has uri, label (in ``lang`` where present), kind and score."""
     index = search_index()
     results = []
-    for hit in index.search(query, lang=lang, limit=limit, kind=kind, skill_type=skill_type, collection=collection):
+    for hit in index.search(
+        query, lang=lang, limit=limit, kind=kind, skill_type=skill_type, collection=collection
+    ):
         label, label_lang = index.display_label(hit.uri, lang)
         results.append(
             {
@@ -158,7 +163,9 @@ def _refs(concepts: list[Concept], lang: str, extra: dict[int, str] | None = Non
         for candidate in (lang, other_language(lang)):
             if (c.id, candidate) in labels:
                 text = labels[(c.id, candidate)]
-                refs.append(ConceptRef(c.uri, c.kind, text, candidate, (extra or {}).get(c.id, ""), candidate != lang))
+                refs.append(
+                    ConceptRef(c.uri, c.kind, text, candidate, (extra or {}).get(c.id, ""), candidate != lang)
+                )
                 break
         else:
             refs.append(ConceptRef(c.uri, c.kind, c.code or c.uri, lang, (extra or {}).get(c.id, "")))
@@ -204,13 +211,15 @@ def _trail(concept: Concept, lang: str) -> list[ConceptRef]:
 
 
 def concept_detail(uri: str, lang: str) -> ConceptDetail | None:
-    """The concept with ``uri`` and its labels, texts, hierarchy, relations and collections; None if unknown."""
+    """The concept with ``uri``: labels, texts, hierarchy, relations and collections; None if unknown."""
     concept = Concept.objects.filter(uri=uri).first()
     if concept is None:
         return None
     detail = ConceptDetail(concept=concept, lang=lang)
     order = {"preferred": 0, "female": 1, "male": 2, "alternative": 3, "hidden": 4}
-    rows = sorted(concept.labels.values_list("lang", "type", "text"), key=lambda r: (r[0], order.get(r[1], 9), r[2]))
+    rows = sorted(
+        concept.labels.values_list("lang", "type", "text"), key=lambda r: (r[0], order.get(r[1], 9), r[2])
+    )
     for label_lang, type_, text in rows:
         detail.labels.setdefault(label_lang, {}).setdefault(type_, []).append(text)
     detail.texts = {t.lang: t for t in concept.texts.all()}
@@ -224,7 +233,9 @@ def concept_detail(uri: str, lang: str) -> ConceptDetail | None:
     detail.broader = _refs(list(Concept.objects.filter(narrower_edges__concept=concept)), lang)
     detail.children = _refs(list(Concept.objects.filter(broader_edges__broader=concept)), lang)
     for relation in ("essential", "optional"):
-        skills = Concept.objects.filter(occupation_edges__occupation=concept, occupation_edges__relation=relation)
+        skills = Concept.objects.filter(
+            occupation_edges__occupation=concept, occupation_edges__relation=relation
+        )
         setattr(detail, relation, _refs(list(skills), lang))
         occupations = Concept.objects.filter(skill_edges__skill=concept, skill_edges__relation=relation)
         setattr(detail, f"occupations_{relation}", _refs(list(occupations), lang))

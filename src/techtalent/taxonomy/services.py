@@ -77,7 +77,8 @@ def _check_compatible(bundle: EscoBundle, replace: bool) -> None:
     for name, uris in bundle.occupation_sets.values():
         if stored and uris != stored:
             raise UserError(
-                f"{name} lists {len(uris)} occupations but the taxonomy holds {len(stored)} others: it is from "
+                f"{name} lists {len(uris)} occupations but the taxonomy holds {len(stored)} others: "
+                "it is from "
                 "another ESCO version; import the same version, or add --replace"
             )
 
@@ -130,7 +131,8 @@ def _dangling(bundle: EscoBundle, ids: dict[str, int], skip_unknown: bool, repor
         rows = sum(per_file.values())
         raise DataFileError(
             name,
-            f"refers to {uri}, which is no concept of this export or the taxonomy ({rows} relation rows refer to "
+            f"refers to {uri}, which is no concept of this export or the taxonomy "
+            f"({rows} relation rows refer to "
             f"{len(unknown)} unknown concept(s); add --skip-unknown to skip such rows)",
             line=line,
             field=column,
@@ -139,8 +141,16 @@ def _dangling(bundle: EscoBundle, ids: dict[str, int], skip_unknown: bool, repor
     return set(unknown)
 
 
-def _sync_set(model, columns: tuple[str, ...], existing: dict[tuple, int], wanted: set[tuple], name: str,
-              report: ImportReport, *, delete: bool = True) -> None:
+def _sync_set(
+    model,
+    columns: tuple[str, ...],
+    existing: dict[tuple, int],
+    wanted: set[tuple],
+    name: str,
+    report: ImportReport,
+    *,
+    delete: bool = True,
+) -> None:
     """Make the stored rows (key tuple → id) equal the wanted key tuples; only the difference is written."""
     removed = [row_id for key, row_id in existing.items() if key not in wanted] if delete else []
     added = [key for key in wanted if key not in existing]
@@ -155,7 +165,9 @@ def _sync_labels(bundle: EscoBundle, ids: dict[str, int], report: ImportReport) 
         covered = {key[0] for key in wanted}
         existing = {
             (cid, t, text): row_id
-            for row_id, cid, t, text in Label.objects.filter(lang=lang).values_list("id", "concept_id", "type", "text")
+            for row_id, cid, t, text in Label.objects.filter(lang=lang).values_list(
+                "id", "concept_id", "type", "text"
+            )
             if cid in covered
         }
         wanted_rows = {(cid, lang, t, text) for cid, t, text in wanted}
@@ -164,8 +176,12 @@ def _sync_labels(bundle: EscoBundle, ids: dict[str, int], report: ImportReport) 
 
 
 def _sync_texts(bundle: EscoBundle, ids: dict[str, int], report: ImportReport) -> None:
-    existing = {(cid, lang): (row_id, rest) for row_id, cid, lang, *rest in ConceptText.objects.values_list(
-        "id", "concept_id", "lang", "description", "scope_note", "definition", "regulated_note")}
+    existing = {
+        (cid, lang): (row_id, rest)
+        for row_id, cid, lang, *rest in ConceptText.objects.values_list(
+            "id", "concept_id", "lang", "description", "scope_note", "definition", "regulated_note"
+        )
+    }
     new_rows, updates = [], []
     for (uri, lang), text in bundle.texts.items():
         key = (ids[uri], lang)
@@ -173,36 +189,74 @@ def _sync_texts(bundle: EscoBundle, ids: dict[str, int], report: ImportReport) -
         if current is None:
             new_rows.append((*key, *text))
         elif tuple(current[1]) != text:
-            updates.append(ConceptText(id=current[0], concept_id=key[0], lang=lang, description=text[0],
-                                       scope_note=text[1], definition=text[2], regulated_note=text[3]))
+            updates.append(
+                ConceptText(
+                    id=current[0],
+                    concept_id=key[0],
+                    lang=lang,
+                    description=text[0],
+                    scope_note=text[1],
+                    definition=text[2],
+                    regulated_note=text[3],
+                )
+            )
     fields = ("description", "scope_note", "definition", "regulated_note")
     bulk_insert(ConceptText, ("concept_id", "lang", *fields), new_rows)
     ConceptText.objects.bulk_update(updates, list(fields), batch_size=500)
     report.changes["texts"].update(added=len(new_rows), updated=len(updates))
 
 
-def _sync_relations(bundle: EscoBundle, ids: dict[str, int], dangling: set[str], report: ImportReport) -> None:
+def _sync_relations(
+    bundle: EscoBundle, ids: dict[str, int], dangling: set[str], report: ImportReport
+) -> None:
     for pillar, edges in bundle.broader.items():
         wanted = {(ids[a], ids[b]) for a, b in edges if a not in dangling and b not in dangling}
         query = Broader.objects.all()
         if pillar in _PILLAR_KINDS:
             query = query.filter(concept__kind__in=_PILLAR_KINDS[pillar])
         existing = {(a, b): row_id for row_id, a, b in query.values_list("id", "concept_id", "broader_id")}
-        _sync_set(Broader, ("concept_id", "broader_id"), existing, wanted, "broader", report,
-                  delete=pillar in _PILLAR_KINDS)
+        _sync_set(
+            Broader,
+            ("concept_id", "broader_id"),
+            existing,
+            wanted,
+            "broader",
+            report,
+            delete=pillar in _PILLAR_KINDS,
+        )
     if bundle.occupation_skills is not None:
-        wanted = {(ids[o], ids[s], rel, st) for (o, s), (rel, st) in bundle.occupation_skills.items()
-                  if o not in dangling and s not in dangling}
-        existing = {row[1:]: row[0] for row in OccupationSkill.objects.values_list(
-            "id", "occupation_id", "skill_id", "relation", "skill_type")}
-        _sync_set(OccupationSkill, ("occupation_id", "skill_id", "relation", "skill_type"), existing, wanted,
-                  "occupation_skills", report)
+        wanted = {
+            (ids[o], ids[s], rel, st)
+            for (o, s), (rel, st) in bundle.occupation_skills.items()
+            if o not in dangling and s not in dangling
+        }
+        existing = {
+            row[1:]: row[0]
+            for row in OccupationSkill.objects.values_list(
+                "id", "occupation_id", "skill_id", "relation", "skill_type"
+            )
+        }
+        _sync_set(
+            OccupationSkill,
+            ("occupation_id", "skill_id", "relation", "skill_type"),
+            existing,
+            wanted,
+            "occupation_skills",
+            report,
+        )
     if bundle.skill_relations is not None:
-        wanted = {(ids[a], ids[b], rel) for (a, b), rel in bundle.skill_relations.items()
-                  if a not in dangling and b not in dangling}
-        existing = {row[1:]: row[0] for row in SkillRelation.objects.values_list(
-            "id", "skill_id", "related_id", "relation")}
-        _sync_set(SkillRelation, ("skill_id", "related_id", "relation"), existing, wanted, "skill_relations", report)
+        wanted = {
+            (ids[a], ids[b], rel)
+            for (a, b), rel in bundle.skill_relations.items()
+            if a not in dangling and b not in dangling
+        }
+        existing = {
+            row[1:]: row[0]
+            for row in SkillRelation.objects.values_list("id", "skill_id", "related_id", "relation")
+        }
+        _sync_set(
+            SkillRelation, ("skill_id", "related_id", "relation"), existing, wanted, "skill_relations", report
+        )
 
 
 def _sync_collections(bundle: EscoBundle, ids: dict[str, int], report: ImportReport) -> None:
@@ -214,15 +268,32 @@ def _sync_collections(bundle: EscoBundle, ids: dict[str, int], report: ImportRep
         if created:
             report.changes["collections"]["added"] += 1
         wanted = {(collection.id, ids[u]) for u in uris}
-        existing = {(collection.id, cid): row_id for row_id, cid in
-                    CollectionMember.objects.filter(collection=collection).values_list("id", "concept_id")}
-        _sync_set(CollectionMember, ("collection_id", "concept_id"), existing, wanted, "collection_members", report)
+        existing = {
+            (collection.id, cid): row_id
+            for row_id, cid in CollectionMember.objects.filter(collection=collection).values_list(
+                "id", "concept_id"
+            )
+        }
+        _sync_set(
+            CollectionMember, ("collection_id", "concept_id"), existing, wanted, "collection_members", report
+        )
 
 
 def _analyze() -> None:
     """Refresh PostgreSQL's planner statistics after a bulk load, so that joins use the indexes."""
-    tables = [m._meta.db_table for m in (Concept, ConceptText, Label, Broader, OccupationSkill, SkillRelation,
-                                          Collection, CollectionMember)]
+    tables = [
+        m._meta.db_table
+        for m in (
+            Concept,
+            ConceptText,
+            Label,
+            Broader,
+            OccupationSkill,
+            SkillRelation,
+            Collection,
+            CollectionMember,
+        )
+    ]
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE " + ", ".join(connection.ops.quote_name(t) for t in tables))
 

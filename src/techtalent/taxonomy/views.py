@@ -30,8 +30,13 @@ def search(request: HttpRequest) -> HttpResponse:
     status = selectors.taxonomy_status()
     results = selectors.concept_search(q, lang=lang, limit=25, **params) if q and status["release"] else []
     context = {
-        "q": q, "results": results, "params": params, "lang": lang, "status": status,
-        "kinds": KINDS, "skill_types": SKILL_TYPES,
+        "q": q,
+        "results": results,
+        "params": params,
+        "lang": lang,
+        "status": status,
+        "kinds": KINDS,
+        "skill_types": SKILL_TYPES,
         "collections": [(code, nl if lang == "nl" else en) for code, nl, en in COLLECTIONS.values()],
     }
     template = "taxonomy/_results.html" if request.htmx else "taxonomy/search.html"
@@ -49,8 +54,11 @@ def concept(request: HttpRequest) -> HttpResponse:
 
 def frameworks(request: HttpRequest) -> HttpResponse:
     """All sector frameworks from the source documents."""
-    return render(request, "taxonomy/frameworks.html", {"frameworks": selectors.framework_list(),
-                                                         "lang": get_language() or "nl"})
+    return render(
+        request,
+        "taxonomy/frameworks.html",
+        {"frameworks": selectors.framework_list(), "lang": get_language() or "nl"},
+    )
 
 
 def framework(request: HttpRequest, code: str) -> HttpResponse:
@@ -66,7 +74,13 @@ def framework(request: HttpRequest, code: str) -> HttpResponse:
         links = []
         for link in item.links.all():
             label, label_lang = index.display_label(link.concept_uri, lang) if index else (link.label, "en")
-            links.append({"link": link, "label": label, "fallback": label_lang != lang, "known": index is not None
-                          and link.concept_uri in index.position})
+            links.append(
+                {
+                    "link": link,
+                    "label": label,
+                    "fallback": label_lang != lang,
+                    "known": index is not None and link.concept_uri in index.position,
+                }
+            )
         rows.append({"item": item, "links": links})
     return render(request, "taxonomy/framework.html", {"fw": fw, "rows": rows, "lang": lang})

@@ -9,18 +9,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple, overload
 
 import Stemmer
 
 from techtalent.core.text import STOPWORDS
+from techtalent.extraction.engine.glossary import ABBREVIATIONS
 
-__all__ = ["FoldedText", "Token", "fold_text", "tokens_of", "Canon", "label_tokens"]
+__all__ = ["FoldedText", "Token", "Tokens", "fold_text", "tokens_of", "Canon", "label_tokens"]
 
 # The same token shape as techtalent.core.text: "+" and "#" stay (C++, C#), inner dots too (node.js).
 TOKEN = re.compile(r"[a-z0-9]+(?:[.+#][a-z0-9+#]+)*[+#]*")
-_LINKERS = ("s", "e", "en", "")
+_LINKERS = ("", "s", "e", "en")
 _MIN_COMPOUND, _MIN_HEAD, _MIN_MODIFIER = 7, 4, 3
 
 
@@ -68,8 +70,7 @@ def fold_text(text: str) -> FoldedText:
     return FoldedText(folded, tuple(offsets))
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """A word of the folded text with its folded character span."""
 
     text: str
@@ -77,9 +78,39 @@ class Token:
     end: int
 
 
-def tokens_of(folded: str) -> list[Token]:
+class Tokens:
+    """The words of a folded text as parallel lists (cheap to build); indexing gives :class:`Token`."""
+
+    def __init__(self, texts: list[str], starts: list[int], ends: list[int]):
+        self.texts, self.starts, self.ends = texts, starts, ends
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @overload
+    def __getitem__(self, index: int) -> Token: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Token]: ...
+
+    def __getitem__(self, index: int | slice) -> Token | list[Token]:
+        if isinstance(index, slice):
+            return [
+                Token(*row)
+                for row in zip(self.texts[index], self.starts[index], self.ends[index], strict=True)
+            ]
+        return Token(self.texts[index], self.starts[index], self.ends[index])
+
+    def __iter__(self) -> Iterator[Token]:
+        return (Token(*row) for row in zip(self.texts, self.starts, self.ends, strict=True))
+
+
+def tokens_of(folded: str) -> Tokens:
     """Word tokens of folded text, in order."""
-    return [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(folded)]
+    matches = list(TOKEN.finditer(folded))
+    texts = TOKEN.findall(folded)
+    starts = [m.start() for m in matches]
+    return Tokens(texts, starts, [start + len(text) for start, text in zip(starts, texts, strict=True)])
 
 
 def label_tokens(label: str) -> list[str]:
@@ -90,16 +121,17 @@ def label_tokens(label: str) -> list[str]:
 class Canon:
     """Turns folded tokens into canonical parts for the Dutch pass and the English pass."""
 
-    def __init__(self, parts: Iterable[str], glossary: dict[str, tuple[str, ...]]):
+    def __init__(self, parts: Iterable[str], glossary: dict[str, tuple[str, ...]], whole: Iterable[str] = ()):
         stop = STOPWORDS["nl"] | STOPWORDS["en"]
+        self.whole = frozenset(whole)
         self.parts = frozenset(p for p in parts if len(p) >= _MIN_MODIFIER and p not in stop and p.isalpha())
         self.glossary = glossary
         self._stem = {"nl": Stemmer.Stemmer("dutch"), "en": Stemmer.Stemmer("english")}
         self._cache: dict[str, dict[str, tuple[str, ...]]] = {"nl": {}, "en": {}, "nl>en": {}}
 
     def split(self, token: str) -> tuple[str, ...]:
-        """Split a Dutch closed compound into two known parts (longest head first); else the token."""
-        if len(token) < _MIN_COMPOUND or not token.isalpha():
+        """Split a Dutch closed compound into known parts (longest head first); else the token."""
+        if len(token) < _MIN_COMPOUND or not token.isalpha() or token in self.whole:
             return (token,)
         for cut in range(_MIN_MODIFIER, len(token) - _MIN_HEAD + 1):
             head = token[cut:]
@@ -111,17 +143,21 @@ class Canon:
                     continue
                 stem = modifier[: len(modifier) - len(linker)] if linker else modifier
                 if stem in self.parts:
-                    return (*self.split(stem), head)
+                    return (stem, head)
         return (token,)
 
     def stem(self, token: str, lang: str) -> str:
         """Snowball stem of a token; short tokens and tokens with digits or symbols stay as they are."""
         if len(token) <= 3 or not token.isalpha():
             return token
+        if lang == "nl" and token.endswith(("ster", "sters", "aar", "aars")):
+            # Snowball reduces "lasster" (a welder) to "las" as in "lassen" (welding), and "ontwikkelaar"
+            # (a developer) to "ontwikkel" as in "ontwikkeling": keep the people apart from the work.
+            return token.removesuffix("s")
         return str(self._stem[lang].stemWord(token))
 
     def of(self, token: str, mode: str) -> tuple[str, ...]:
-        """Canonical parts of a token: mode "nl" (Dutch), "en" (English) or "nl>en" (Dutch text, English labels)."""
+        """Canonical parts of a token in mode "nl", "en" or "nl>en" (Dutch text against English labels)."""
         cache = self._cache[mode]
         found = cache.get(token)
         if found is None:
@@ -131,6 +167,8 @@ class Canon:
         return found
 
     def _compute(self, token: str, mode: str) -> tuple[str, ...]:
+        if mode != "nl" and token in ABBREVIATIONS:
+            return tuple(self.stem(word, "en") for word in TOKEN.findall(ABBREVIATIONS[token]))
         if mode == "en":
             return (self.stem(token, "en"),)
         parts = self.split(token)

@@ -72,7 +72,9 @@ class SearchIndex:
         position = {c.uri: i for i, c in enumerate(self.concepts)}
         self.concept_kind = np.array([KINDS.index(c.kind) for c in self.concepts], dtype=np.int8)
         self.skill_types = sorted({c.skill_type for c in self.concepts})
-        self.concept_skill_type = np.array([self.skill_types.index(c.skill_type) for c in self.concepts], dtype=np.int16)
+        self.concept_skill_type = np.array(
+            [self.skill_types.index(c.skill_type) for c in self.concepts], dtype=np.int16
+        )
         members: dict[str, list[int]] = defaultdict(list)
         for i, c in enumerate(self.concepts):
             for code in c.collections:
@@ -186,7 +188,7 @@ class SearchIndex:
         return found
 
     def _split_compound(self, token: str) -> list[str]:
-        """Split an unknown Dutch compound into two known words (softwareontwikkelaar → software ontwikkelaar)."""
+        """Split an unknown Dutch compound in two known words: softwareontwikkelaar.."""
         if len(token) < 8 or token in self.surface:
             return [token]
         best: tuple[int, list[str]] | None = None
@@ -204,7 +206,9 @@ class SearchIndex:
         term_ids = self.surface[surface_token]
         return int(max(self.matrix.indptr[t + 1] - self.matrix.indptr[t] for t in term_ids))
 
-    def _concept_mask(self, kind: str | None, skill_type: str | None, collection: str | None) -> np.ndarray | None:
+    def _concept_mask(
+        self, kind: str | None, skill_type: str | None, collection: str | None
+    ) -> np.ndarray | None:
         mask = None
         if kind:
             mask = self.concept_kind == KINDS.index(kind) if kind in KINDS else np.zeros(len(self), bool)
@@ -271,7 +275,9 @@ class SearchIndex:
         query_cover = weighted[candidates] / total_weight
         label_cover = np.minimum(1.0, matched[candidates] / self.label_len[candidates])
         scores = (0.75 * query_cover + 0.25 * label_cover) * _TYPE_WEIGHT[self.label_type[candidates]]
-        scores *= np.where(self.label_lang[candidates] == LANGS.index(lang) if lang in LANGS else True, 1.0, 0.97)
+        scores *= np.where(
+            self.label_lang[candidates] == LANGS.index(lang) if lang in LANGS else True, 1.0, 0.97
+        )
         exact = self.exact.get(" ".join(tokenize(query)))
         if exact:
             bonus = np.isin(candidates, exact)

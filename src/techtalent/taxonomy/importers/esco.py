@@ -86,7 +86,13 @@ def _file_language(file: EscoFile, default_lang: str | None) -> str:
 
 
 def _add_labels(
-    bundle: EscoBundle, uri: str, lang: str, row: dict[str, str], preferred_column: str, *, pipes: bool = False
+    bundle: EscoBundle,
+    uri: str,
+    lang: str,
+    row: dict[str, str],
+    preferred_column: str,
+    *,
+    pipes: bool = False,
 ) -> None:
     preferred = row.get(preferred_column, "").strip()
     if preferred and (uri, lang) not in bundle.preferred:
@@ -158,7 +164,10 @@ def _read_concept_file(bundle: EscoBundle, file: EscoFile, lang: str) -> None:
         kind = KIND_BY_TYPE.get(row.get("conceptType", "").strip())
         if kind is None:
             raise DataFileError(
-                file.display, f"unknown conceptType {row.get('conceptType')!r}", line=line, field="conceptType"
+                file.display,
+                f"unknown conceptType {row.get('conceptType')!r}",
+                line=line,
+                field="conceptType",
             )
         if not row.get("preferredLabel", "").strip():
             raise DataFileError(file.display, "preferred label is empty", line=line, field="preferredLabel")
@@ -202,7 +211,9 @@ def _read_relations(bundle: EscoBundle, file: EscoFile) -> None:
             relation = row["relationType"].strip()
             if relation not in RELATIONS:
                 raise DataFileError(
-                    file.display, f"relationType must be essential or optional, not {relation!r}", line=line,
+                    file.display,
+                    f"relationType must be essential or optional, not {relation!r}",
+                    line=line,
                     field="relationType",
                 )
             pairs[(occupation, skill)] = (relation, row.get("skillType", "").strip())
@@ -216,7 +227,9 @@ def _read_relations(bundle: EscoBundle, file: EscoFile) -> None:
             relation = row["relationType"].strip()
             if relation not in RELATIONS:
                 raise DataFileError(
-                    file.display, f"relationType must be essential or optional, not {relation!r}", line=line,
+                    file.display,
+                    f"relationType must be essential or optional, not {relation!r}",
+                    line=line,
                     field="relationType",
                 )
             related[(skill, other)] = relation
@@ -241,7 +254,7 @@ def _one_version(files: list[EscoFile], forced: str | None) -> str:
 
 def _check_same_occupations(bundle: EscoBundle) -> None:
     sets = list(bundle.occupation_sets.items())
-    for (lang_a, (name_a, uris_a)), (_lang_b, (name_b, uris_b)) in zip(sets, sets[1:], strict=False):
+    for (_lang_a, (name_a, uris_a)), (_lang_b, (name_b, uris_b)) in zip(sets, sets[1:], strict=False):
         if uris_a != uris_b:
             only_b = sorted(uris_b - uris_a)
             example = only_b[0] if only_b else sorted(uris_a - uris_b)[0]
@@ -257,14 +270,17 @@ def read_esco(
     """Read and validate every recognised ESCO file under ``path`` into one bundle."""
     files = discover(path)
     if not files:
-        raise UserError(f"{path}: no ESCO CSV files found (expected names such as occupations_en.csv, skills_nl.csv)")
+        raise UserError(
+            f"{path}: no ESCO CSV files found (expected names such as occupations_en.csv, skills_nl.csv)"
+        )
     duplicates: dict[tuple[str, str | None], list[str]] = defaultdict(list)
     for f in files:
         duplicates[(f.base, f.lang)].append(f.display)
     for (base, file_lang), names in duplicates.items():
         if len(names) > 1:
             raise UserError(
-                f"{path}: {base} ({file_lang or 'no language'}) found {len(names)} times: {', '.join(names)}; "
+                f"{path}: {base} ({file_lang or 'no language'}) found {len(names)} times: "
+                f"{', '.join(names)}; "
                 "point to one export"
             )
     bundle = EscoBundle(version=_one_version(files, version), source=str(path))

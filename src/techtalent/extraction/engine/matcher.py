@@ -1,0 +1,285 @@
+"""The lexical pass: a text as one character per canonical word part, run through an Aho-Corasick automaton.
+
+Parts are stems, with Dutch compounds split and, for the English labels, Dutch words bridged to English.
+Labels are spelled the same way, so a hit always covers whole parts. Punctuation between words becomes
+a barrier so no label spans two clauses. Cost: linear in the text, with per-word work cached.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from techtalent.extraction.engine.building import BARRIER_PART, UNKNOWN_PART, WIDTH
+from techtalent.extraction.engine.fuzzy import NearMisses
+from techtalent.extraction.engine.lexicon import ACRONYM, ROTATED, Lexicon
+from techtalent.extraction.engine.normalise import FoldedText, Tokens
+
+__all__ = ["Mention", "Matcher", "resolve_overlaps", "PASSES"]
+
+PASSES = {"nl": (("nl", "nl"), ("en", "nl>en")), "en": (("en", "en"),)}
+_UNKNOWN, _BARRIER = UNKNOWN_PART, BARRIER_PART
+_GAP_BREAK = re.compile(r"[.,;:!?()\[\]\n|•]")
+# "MIG- en TIG-lassen", "front- en backend": a dangling modifier shares the head of the last member.
+_ELLIPSIS = re.compile(
+    r"\b[a-z0-9]+-\s*(?:,\s*[a-z0-9]+-\s*)*(?:en|of|and|or|&|/)\s+[a-z0-9]+(?:-[a-z0-9]+)?\b"
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One label variant found in the text: token range, size in parts, the variant and the rule."""
+
+    first: int
+    last: int
+    size: int
+    variant: int
+    rule: str
+
+
+@dataclass(frozen=True)
+class _Word:
+    chars: str
+    bridged: bool
+    fuzzy: bool
+
+
+class _Words:
+    """Per-lexicon cache: a folded word → its part characters in one mode."""
+
+    def __init__(self, lexicon: Lexicon, near: NearMisses | None):
+        self.lexicon, self.near = lexicon, near
+        self.cache: dict[str, dict[str, _Word]] = {mode: {} for mode in ("nl", "en", "nl>en")}
+
+    def get(self, word: str, mode: str) -> _Word:
+        cache = self.cache[mode]
+        found = cache.get(word)
+        if found is None:
+            found = self._compute(word, mode)
+            if len(cache) < 300_000:
+                cache[word] = found
+        return found
+
+    def _compute(self, word: str, mode: str) -> _Word:
+        canon, ids = self.lexicon.canon, self.lexicon.part_ids
+        known = self.lexicon.known["nl" if mode == "nl" else "en"]
+        parts = canon.of(word, mode)
+        fuzzy = False
+        if self.near is not None and not all(ids.get(p) in known for p in parts):
+            fixed = self.near.correct(word)
+            if fixed is not None and all(ids.get(p) in known for p in canon.of(fixed, mode)):
+                parts, fuzzy = canon.of(fixed, mode), True
+        bridged = mode == "nl>en" and parts != canon.of(word, "en")
+        return _Word("".join(ids.get(p, _UNKNOWN) for p in parts), bridged, fuzzy)
+
+
+def _barriers(folded: str, tokens: Tokens) -> list[bool]:
+    """For each token, whether punctuation (a clause break) stands between it and the previous token."""
+    before = [False] * len(tokens)
+    starts = tokens.starts
+    for match in _GAP_BREAK.finditer(folded):
+        index = bisect.bisect_left(starts, match.end())
+        if 0 < index < len(tokens):
+            before[index] = True
+    return before
+
+
+def _haystack(
+    words: _Words, texts: list[str], barriers: list[bool], mode: str
+) -> tuple[str, list[int], list[int]]:
+    """The codes of a text in one mode, and per token its first part and number of parts."""
+    cache, compute = words.cache[mode], words.get
+    codes = [(cache.get(t) or compute(t, mode)).chars for t in texts]
+    counts = [len(c) // WIDTH for c in codes]
+    if any(barriers):
+        codes = [_BARRIER + c if b else c for c, b in zip(codes, barriers, strict=True)]
+    firsts: list[int] = []
+    position = 0
+    for count, barrier in zip(counts, barriers, strict=True):
+        position += barrier
+        firsts.append(position)
+        position += count
+    return "".join(codes), firsts, counts
+
+
+# A raw hit: first token, last token, size in parts, variant, partial-word flag, mode, forced rule.
+_Hit = tuple[int, int, int, int, int, str, str]
+
+
+def _scan(
+    words: _Words,
+    text: str,
+    ft: FoldedText,
+    tokens: Tokens,
+    lang: str,
+    mode: str,
+    barriers: list[bool],
+    rule: str = "",
+) -> list[_Hit]:
+    lexicon = words.lexicon
+    hay, firsts, counts = _haystack(words, tokens.texts, barriers, mode)
+    flags = lexicon.variants.flags
+    keys = lexicon.keys[lang]
+    found: list[_Hit] = []
+    for end_char, number in lexicon.automata[lang].iter(hay):
+        if (end_char + 1) % WIDTH:
+            continue  # a hit that straddles two part codes
+        key, ids = keys[number]
+        length = len(key) // WIDTH
+        end = (end_char + 1) // WIDTH - 1
+        first_part = end - length + 1
+        first = bisect.bisect_right(firsts, first_part) - 1
+        last = bisect.bisect_right(firsts, end) - 1
+        # 0: whole words; 1: ends on a word's last part (a compound's head); 2: inside a word
+        tail = end != firsts[last] + counts[last] - 1
+        partial = 2 if tail else int(first_part != firsts[first])
+        for variant_id in ids:
+            flag = flags[variant_id]
+            if flag:
+                if flag & ROTATED and mode != "nl>en":
+                    continue
+                if (
+                    flag & ACRONYM
+                    and not text[slice(*ft.original(tokens.starts[first], tokens.ends[last]))].isupper()
+                ):
+                    continue
+            found.append((first, last, length, variant_id, partial, mode, rule))
+    return found
+
+
+def _rule(words: _Words, tokens: Tokens, hit: _Hit) -> str:
+    """How a kept hit was found: exact, stem, compound, translation, fuzzy or enumeration."""
+    first, last, _size, variant_id, partial, mode, forced = hit
+    if forced:
+        return forced
+    span = [words.get(t, mode) for t in tokens.texts[first : last + 1]]
+    if any(w.fuzzy for w in span):
+        return "fuzzy"
+    if partial:
+        return "compound"
+    if words.lexicon.variants.flags[variant_id] & ROTATED or any(w.bridged for w in span):
+        return "translation"
+    surface = " ".join(tokens.texts[first : last + 1])
+    return "exact" if surface == words.lexicon.variants.folded[variant_id] else "stem"
+
+
+def _ellipses(words: _Words, text: str, ft: FoldedText, tokens: Tokens, lang: str, mode: str) -> list[_Hit]:
+    """Mentions hidden in elliptic coordination: "MIG- en TIG-lassen" holds MIG-lassen."""
+    found: list[_Hit] = []
+    folded = ft.text
+    starts = tokens.starts
+    for match in _ELLIPSIS.finditer(folded):
+        inside = list(
+            range(bisect.bisect_left(starts, match.start()), bisect.bisect_left(starts, match.end()))
+        )
+        if len(inside) < 3:
+            continue
+        last = tokens[inside[-1]]
+        if folded[last.start - 1 : last.start] == "-":
+            head = last.text
+        else:
+            split = words.lexicon.canon.split(last.text)
+            if len(split) < 2:
+                continue
+            head = split[-1]
+        for i in inside[:-2]:
+            after = folded[tokens[i].end : tokens[i].end + 2]
+            if not (after.startswith("-") and not after[1:].isalnum()):
+                continue
+            original = text[slice(*ft.original(tokens[i].start, tokens[i].end))]
+            phrase = f"{tokens[i].text} {head}"
+            shown = f"{original} {head}" if len(original) == len(tokens[i].text) else phrase
+            size = len(tokens.texts[i])
+            virtual = Tokens([tokens.texts[i], head], [0, size + 1], [size, len(phrase)])
+            for hit in _scan(
+                words, shown, FoldedText(phrase), virtual, lang, mode, [False, False], "enumeration"
+            ):
+                if hit[0] == 0 and hit[1] == 1:
+                    found.append((i, inside[-1], hit[2], hit[3], False, mode, "enumeration"))
+    return found
+
+
+class Matcher:
+    """Runs the lexical passes of one lexicon over texts; keeps per-word caches between texts."""
+
+    def __init__(self, lexicon: Lexicon, near: NearMisses | None = None):
+        self.words = _Words(lexicon, near)
+
+    def _plausible(self, tokens: Tokens, hit: _Hit) -> bool:
+        return _plausible_hit(self.words, tokens, hit)
+
+    def find(self, text: str, ft: FoldedText, tokens: Tokens, lang: str) -> list[Mention]:
+        """The label variants found in the text, overlaps resolved (longest first)."""
+        hits: list[_Hit] = []
+        elliptic: list[_Hit] = []
+        barriers = _barriers(ft.text, tokens)
+        for automaton_lang, mode in PASSES[lang]:
+            hits.extend(_scan(self.words, text, ft, tokens, automaton_lang, mode, barriers))
+            if "- " in ft.text:
+                elliptic.extend(_ellipses(self.words, text, ft, tokens, automaton_lang, mode))
+        hits = [h for h in hits if self._plausible(tokens, h)]
+        # Elliptic hits share their head word with the last member ("MIG- en TIG-lassen"): both stay.
+        kept = resolve_overlaps(hits, self.words.lexicon.variants.weight) + elliptic
+        return [Mention(h[0], h[1], h[2], h[3], _rule(self.words, tokens, h)) for h in kept]
+
+
+# Endings that only inflect a word (plural, verb forms, Dutch adjective -e); what a stem match may differ by.
+_INFLECTIONS = frozenset(
+    ["", "s", "es", "e", "ed", "d", "ing", "en", "n", "t", "te", "ten", "de", "den", "'s", "y", "ies", "ied"]
+)
+
+
+def _inflected(surface: list[str], label: str) -> bool:
+    """True when the words differ from the label's words by inflection only (databases ~ database, not
+    experience ~ experiment or translate ~ translator, which Snowball gives the same stem)."""
+    words = label.split()
+    if len(words) != len(surface):
+        words, surface = ["".join(words)], ["".join(surface)]
+    for seen, wanted in zip(surface, words, strict=True):
+        if seen == wanted:
+            continue
+        common = 0
+        for a, b in zip(seen, wanted, strict=False):
+            if a != b:
+                break
+            common += 1
+        for rest in (seen[common:], wanted[common:]):
+            if rest and common and rest[0] == seen[common - 1]:
+                rest = rest[1:]  # a doubled consonant: programming ~ program, lassen ~ las
+            if rest not in _INFLECTIONS:
+                return False
+    return True
+
+
+def _plausible_hit(words: _Words, tokens: Tokens, hit: _Hit) -> bool:
+    """False for hits that are usually wrong: a word differing from the label by more than inflection,
+    one part from inside a compound that is not its head, a Dutch word bridged to a one-word occupation."""
+    first, last, size, variant_id, partial, mode, forced = hit
+    if forced:
+        return True
+    label = words.lexicon.variants.folded[variant_id]
+    if partial:
+        return size > 1 or (partial == 1 and len(label) >= 5)
+    surface = tokens.texts[first : last + 1]
+    if mode == "nl>en" and any(words.get(t, mode).bridged for t in surface):
+        concept = words.lexicon.variants.concept[variant_id]
+        return " " in label or words.lexicon.concepts[concept].kind != "occupation"
+    return _inflected(surface, label)
+
+
+def resolve_overlaps(hits: list[_Hit], weight: Sequence[float]) -> list[_Hit]:
+    """Keep the longest hits; shorter ones inside them go, hits of the same extent all stay."""
+    ranked = sorted(hits, key=lambda h: (-h[2], h[0] - h[1], -weight[h[3]]))
+    taken: dict[int, tuple[int, int, int]] = {}
+    kept: list[_Hit] = []
+    for hit in ranked:
+        first, last, size = hit[0], hit[1], hit[2]
+        extent = (first, last, size)
+        if any(taken.get(t, extent) != extent for t in range(first, last + 1)):
+            continue
+        for t in range(first, last + 1):
+            taken[t] = extent
+        kept.append(hit)
+    return kept

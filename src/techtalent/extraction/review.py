@@ -1,0 +1,108 @@
+"""The review on the extraction page: the text with marks in place, and accept/reject kept in the session."""
+
+from __future__ import annotations
+
+from collections.abc import MutableMapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = [
+    "Segment",
+    "DECISIONS",
+    "review_start",
+    "review_state",
+    "review_decide",
+    "review_view",
+    "review_export",
+]
+
+SESSION_KEY = "extraction_review"
+DECISIONS = ("accepted", "rejected", "open")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of the text: plain, or the mention of a found concept."""
+
+    text: str
+    concept: dict[str, Any] | None = None
+
+
+def review_start(session: MutableMapping[str, Any], *, name: str, text: str, result: dict[str, Any]) -> None:
+    """Keep a new extraction result and its text in the session; every concept starts open."""
+    session[SESSION_KEY] = {"name": name, "text": text, "result": result, "decisions": {}}
+
+
+def review_state(session: MutableMapping[str, Any]) -> dict[str, Any] | None:
+    """The review kept in the session, if any."""
+    state = session.get(SESSION_KEY)
+    return state if isinstance(state, dict) and "result" in state else None
+
+
+def review_decide(session: MutableMapping[str, Any], *, uri: str, decision: str) -> bool:
+    """Accept, reject or reopen one found concept; False when there is no such concept to decide on."""
+    state = review_state(session)
+    if state is None or decision not in DECISIONS:
+        return False
+    if uri not in {c["uri"] for c in state["result"]["concepts"]}:
+        return False
+    if decision == "open":
+        state["decisions"].pop(uri, None)
+    else:
+        state["decisions"][uri] = decision
+    session[SESSION_KEY] = state  # reassign so the session backend notices the change
+    return True
+
+
+def segments(text: str, concepts: Sequence[dict[str, Any]]) -> list[Segment]:
+    """Split ``text`` into plain and marked segments; of overlapping mentions the longer, then better wins."""
+    spans = sorted(
+        (
+            (start, end, rank)
+            for rank, c in enumerate(concepts)
+            for start, end in c["spans"]
+            if 0 <= start < end
+        ),
+        key=lambda s: (s[0], -(s[1] - s[0]), s[2]),
+    )
+    out: list[Segment] = []
+    cursor = 0
+    for start, end, rank in spans:
+        if start < cursor or end > len(text):
+            continue
+        if start > cursor:
+            out.append(Segment(text[cursor:start]))
+        out.append(Segment(text[start:end], concepts[rank]))
+        cursor = end
+    if cursor < len(text):
+        out.append(Segment(text[cursor:]))
+    return out
+
+
+def review_view(state: dict[str, Any], labels: dict[str, tuple[str, str]]) -> dict[str, Any]:
+    """What the page shows: concepts with display label and decision, the marked text, counts."""
+    decisions = state["decisions"]
+    concepts = []
+    for c in state["result"]["concepts"]:
+        label, label_lang = labels.get(c["uri"], (c["label"], state["result"]["lang"]))
+        concepts.append(
+            {**c, "display": label, "display_lang": label_lang, "decision": decisions.get(c["uri"], "open")}
+        )
+    counts = {d: sum(1 for c in concepts if c["decision"] == d) for d in DECISIONS}
+    return {
+        "name": state["name"],
+        "lang": state["result"]["lang"],
+        "concepts": concepts,
+        "segments": segments(state["text"], concepts),
+        "counts": counts,
+    }
+
+
+def review_export(state: dict[str, Any]) -> dict[str, Any]:
+    """The accepted concepts as an extraction result: {"id", "lang", "concepts": [...]}."""
+    accepted = [c for c in state["result"]["concepts"] if state["decisions"].get(c["uri"]) == "accepted"]
+    return {
+        "id": state["result"].get("id") or state["name"],
+        "lang": state["result"]["lang"],
+        "concepts": accepted,
+    }

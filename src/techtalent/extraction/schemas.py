@@ -1,0 +1,62 @@
+"""API schemas of extraction: texts and titles in, ranked ESCO concepts out."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from ninja import Schema
+from pydantic import Field
+
+TextLang = Literal["auto", "nl", "en"]
+TitleLang = Literal["nl", "en"]
+
+
+class ExtractIn(Schema):
+    text: str = Field(..., description="The text to read: a vacancy, a course description, a CV")
+    lang: TextLang = Field("auto", description="Language of the text; auto detects Dutch or English")
+    id: str | None = Field(None, max_length=200, description="Your identifier, returned as given")
+
+
+class FoundConceptOut(Schema):
+    uri: str
+    kind: Literal["skill", "occupation", "skill_group"]
+    label: str = Field(..., description="The taxonomy label that matched the text")
+    spans: list[tuple[int, int]] = Field(..., description="Character offsets [start, end) of each mention")
+    score: float = Field(..., ge=0, le=1)
+    evidence: dict[str, Any] = Field(
+        ..., description="Why: matched variant, rule, sentence, section, negation"
+    )
+
+
+class ExtractOut(Schema):
+    id: str | None
+    lang: Literal["nl", "en"]
+    concepts: list[FoundConceptOut]
+
+
+class TitlesIn(Schema):
+    titles: list[Annotated[str, Field(max_length=300)]] = Field(
+        ..., min_length=1, description="Job titles, e.g. 'lasser', 'CNC-operator'"
+    )
+    lang: TitleLang = "nl"
+    top: int = Field(10, ge=1, le=50, description="Occupations per title")
+
+
+class TitleConceptOut(Schema):
+    uri: str
+    label: str
+    score: float
+
+
+class TitleOut(Schema):
+    id: str = Field(..., description="The title's position in the request, from 0")
+    title: str
+    concepts: list[TitleConceptOut]
+
+
+class TitlesOut(Schema):
+    results: list[TitleOut]
+
+
+class ErrorOut(Schema):
+    detail: Any

@@ -1,0 +1,218 @@
+"""Extraction for the pages, the API and the CLI: the cached lexicon, limits, bounded runs, display labels."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+
+from techtalent.extraction.readers import InputError, TooLarge, check_text, read_document
+from techtalent.taxonomy import selectors
+
+__all__ = [
+    "Limits",
+    "limits",
+    "TaxonomyMissing",
+    "Busy",
+    "lexicon",
+    "lexicon_path",
+    "extractor",
+    "normaliser",
+    "extract_text",
+    "extract_upload",
+    "normalise_titles",
+    "titles_for_display",
+    "display_labels",
+    "LANGS",
+]
+
+LANGS = ("auto", "nl", "en")
+_lock = threading.Lock()
+_cached: tuple[str, Any, Any, Any] | None = None  # (version, lexicon, extractor, normaliser)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much one request may ask: characters of text, bytes of upload, titles, concurrent runs."""
+
+    max_chars: int
+    max_bytes: int
+    page_max_chars: int
+    max_titles: int
+    concurrency: int
+    wait_seconds: float
+
+
+def _setting(name: str, default: float) -> float:
+    value = getattr(settings, name, None) or os.environ.get(f"TECHTALENT_{name}") or default
+    return float(value)
+
+
+def limits() -> Limits:
+    """The limits in force, from Django settings or TECHTALENT_EXTRACT_* environment variables."""
+    return Limits(
+        max_chars=int(_setting("EXTRACT_MAX_CHARS", 5_000_000)),
+        max_bytes=int(_setting("EXTRACT_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)),
+        page_max_chars=int(_setting("EXTRACT_PAGE_MAX_CHARS", 200_000)),
+        max_titles=int(_setting("EXTRACT_MAX_TITLES", 1000)),
+        concurrency=max(1, int(_setting("EXTRACT_CONCURRENCY", 2))),
+        wait_seconds=_setting("EXTRACT_WAIT_SECONDS", 20),
+    )
+
+
+class TaxonomyMissing(InputError):
+    """Nothing to extract with: no ESCO taxonomy imported yet."""
+
+    status = 503
+
+
+class Busy(InputError):
+    """Every extraction slot of this process is taken; try again shortly."""
+
+    status = 503
+
+
+_slots: dict[int, threading.BoundedSemaphore] = {}
+
+
+@contextmanager
+def _slot() -> Iterator[None]:
+    """Hold one of the few extraction slots, so long texts never take every worker thread."""
+    current = limits()
+    semaphore = _slots.setdefault(current.concurrency, threading.BoundedSemaphore(current.concurrency))
+    if not semaphore.acquire(timeout=current.wait_seconds):
+        raise Busy("the extractor is busy with other texts; try again in a moment")
+    try:
+        yield
+    finally:
+        semaphore.release()
+
+
+def _version() -> str:
+    db = settings.DATABASES["default"]
+    where = hashlib.sha1(f"{db.get('HOST')}:{db.get('PORT')}/{db.get('NAME')}".encode()).hexdigest()[:10]
+    return f"{db['ENGINE'].rsplit('.', 1)[-1]}-{where}-{selectors.taxonomy_stamp()}"
+
+
+def lexicon_path(version: str | None = None) -> Path:
+    """Where ``Lexicon.cached`` keeps the lexicon of ``version`` (default: the current taxonomy)."""
+    safe = re.sub(r"[^A-Za-z0-9._-]+", "_", version or _version())
+    return Path(settings.CACHE_DIR) / f"lexicon-{safe}.pickle"
+
+
+def _engine() -> tuple[Any, Any, Any]:
+    global _cached
+    version = _version()
+    if _cached is not None and _cached[0] == version:
+        return _cached[1:]
+    with _lock:
+        if _cached is None or _cached[0] != version:
+            if not selectors.taxonomy_status()["release"]:
+                raise TaxonomyMissing(
+                    "no ESCO taxonomy imported yet; run `techtalent esco import PATH` first"
+                )
+            from techtalent.extraction.engine import Extractor, Lexicon, TitleNormaliser
+
+            built = Lexicon.cached(Path(settings.CACHE_DIR), version, selectors.taxonomy_records)
+            _cached = (version, built, Extractor(built), TitleNormaliser(built))
+        return _cached[1:]
+
+
+def lexicon() -> Any:
+    """The lexicon of the current taxonomy: from memory, else the disk cache, else built and cached."""
+    return _engine()[0]
+
+
+def extractor() -> Any:
+    """The extractor over the current lexicon."""
+    return _engine()[1]
+
+
+def normaliser() -> Any:
+    """The job-title normaliser over the current lexicon."""
+    return _engine()[2]
+
+
+def _check_lang(lang: str, choices: Sequence[str] = LANGS) -> str:
+    if lang not in choices:
+        raise InputError(f"unsupported language {lang!r}; choose one of: {', '.join(choices)}")
+    return lang
+
+
+def extract_text(
+    text: str,
+    *,
+    lang: str = "auto",
+    doc_id: str | None = None,
+    name: str = "text",
+    max_chars: int | None = None,
+) -> dict[str, Any]:
+    """Skills and occupations found in ``text``: {"id", "lang", "concepts": [...]} ranked by score."""
+    from techtalent.extraction.engine import UnsupportedLanguage
+
+    _check_lang(lang)
+    check_text(text, name=name, max_chars=max_chars or limits().max_chars)
+    engine = extractor()
+    with _slot():
+        try:
+            result = engine.extract(text, lang=lang, doc_id=doc_id)
+        except UnsupportedLanguage as exc:
+            raise InputError(f"{name}: {exc}") from None
+    return dict(result.to_dict())
+
+
+def extract_upload(
+    data: bytes, *, name: str, lang: str = "auto", max_chars: int | None = None
+) -> tuple[str, dict[str, Any]]:
+    """Read an uploaded document and extract from it; returns its text and the result."""
+    current = limits()
+    cap = max_chars or current.max_chars
+    text = read_document(data, name=name, max_bytes=current.max_bytes, max_chars=cap)
+    return text, extract_text(text, lang=lang, doc_id=name, name=name, max_chars=cap)
+
+
+def normalise_titles(
+    titles: Sequence[tuple[str, str]], *, lang: str = "nl", top: int = 10
+) -> list[dict[str, Any]]:
+    """Occupations for each (id, title): [{"id", "concepts": [{"uri", "label", "score"}]}]."""
+    _check_lang(lang, ("nl", "en"))
+    if len(titles) > limits().max_titles:
+        raise TooLarge(f"{len(titles)} titles is more than the limit of {limits().max_titles} per request")
+    engine = normaliser()
+    results = []
+    with _slot():
+        for title_id, title in titles:
+            matches = engine.normalise(title, lang=lang, top=top) if title.strip() else []
+            results.append(
+                {
+                    "id": title_id,
+                    "concepts": [{"uri": m.uri, "label": m.label, "score": m.score} for m in matches],
+                }
+            )
+    return results
+
+
+def titles_for_display(
+    titles: Sequence[str], *, lang: str, labels_lang: str, top: int
+) -> list[dict[str, Any]]:
+    """Occupations for each title with their preferred label in ``labels_lang``: [{"title", "concepts"}]."""
+    found = normalise_titles([(str(i), t) for i, t in enumerate(titles)], lang=lang, top=top)
+    labels = display_labels([c["uri"] for r in found for c in r["concepts"]], labels_lang)
+    return [
+        {"title": title, "concepts": [{**c, "display": labels[c["uri"]][0]} for c in r["concepts"]]}
+        for title, r in zip(titles, found, strict=True)
+    ]
+
+
+def display_labels(uris: Sequence[str], lang: str) -> dict[str, tuple[str, str]]:
+    """The preferred label of each URI in ``lang`` (else the other language), with the language it is in."""
+    index = selectors.search_index()
+    return {uri: index.display_label(uri, lang) for uri in uris}
