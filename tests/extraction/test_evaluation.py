@@ -32,6 +32,11 @@ S = "http://data.europa.eu/esco/skill/"
 OCC = "http://data.europa.eu/esco/occupation/"
 
 
+@pytest.fixture(autouse=True)
+def _private_cache() -> None:
+    """Shadows the package's Django cache fixture: these tests use no cache and must run without Django."""
+
+
 def doc(doc_id: str, lang: str, *uris: str) -> GoldDoc:
     return GoldDoc(doc_id, lang, "text", tuple(uris))
 
