@@ -73,11 +73,15 @@ def serve(
 
 def _mount() -> None:
     from techtalent.extraction.cli import extract_app
+    from techtalent.matching.cli import match_app
+    from techtalent.monitor.cli import monitor_app
     from techtalent.taxonomy.cli import esco_app, frameworks_app
 
     app.add_typer(esco_app, name="esco")
     app.add_typer(frameworks_app, name="frameworks")
     app.add_typer(extract_app, name="extract")
+    app.add_typer(monitor_app, name="monitor")
+    app.add_typer(match_app, name="match")
 
 
 _mount()

@@ -57,7 +57,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(120):
+        for _ in range(480):
             try:
                 urllib.request.urlopen(f"{base}/api/esco/status", timeout=2)
                 break

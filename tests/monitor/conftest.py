@@ -41,3 +41,6 @@ def seeds() -> Path:
     if not SEEDS_DIR.is_dir():
         pytest.skip(f"source documents not available at {SEEDS_DIR}")
     return SEEDS_DIR
+
+
+from tests.monitor.django_fixtures import odata, store  # noqa: E402,F401  (fixtures of the Django side)

@@ -27,9 +27,13 @@ def ensure_database(*, verbose: bool = False) -> bool:
     pending = executor.migration_plan(executor.loader.graph.leaf_nodes())
     if pending:
         call_command("migrate", interactive=False, verbosity=1 if verbose else 0, stdout=io.StringIO())
+    from techtalent.monitor.models import Indicator
+    from techtalent.monitor.services import starter_load
     from techtalent.taxonomy.frameworks import frameworks_load
     from techtalent.taxonomy.models import Framework
 
+    if pending or not Indicator.objects.exists():
+        starter_load()
     if pending or not Framework.objects.exists():
         frameworks_load()
         return True

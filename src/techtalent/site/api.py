@@ -9,6 +9,9 @@ from ninja.errors import ValidationError
 from techtalent import __version__
 from techtalent.core.errors import UserError
 from techtalent.extraction.api import router as extraction_router
+from techtalent.matching.api import match_router
+from techtalent.matching.api import router as passports_router
+from techtalent.monitor.api import router as monitor_router
 from techtalent.taxonomy.api import router as taxonomy_router
 
 api = NinjaAPI(
@@ -31,3 +34,6 @@ def _validation_error(request: HttpRequest, exc: ValidationError) -> HttpRespons
 
 api.add_router("/esco", taxonomy_router)
 api.add_router("/extract", extraction_router)
+api.add_router("/monitor", monitor_router)
+api.add_router("/passports", passports_router)
+api.add_router("/match", match_router)

@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "techtalent.web",
     "techtalent.taxonomy",
     "techtalent.extraction",
+    "techtalent.monitor",
+    "techtalent.matching",
 ]
 
 MIDDLEWARE = [
@@ -89,6 +91,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+
+LOGIN_URL = "matching:login"
+LOGIN_REDIRECT_URL = "matching:passport"
+LOGOUT_REDIRECT_URL = "web:home"
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands"), ("en", "English")]

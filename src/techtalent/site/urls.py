@@ -11,5 +11,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("esco/", include("techtalent.taxonomy.urls")),
     path("extract/", include("techtalent.extraction.urls")),
+    path("monitor/", include("techtalent.monitor.urls")),
+    path("", include("techtalent.matching.urls")),
     path("", include("techtalent.web.urls")),
 ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = ["Sentence", "sentences", "section_of", "SECTION_WEIGHT", "negated", "optional", "sentence_at"]
 
@@ -83,6 +83,9 @@ _CUES = [
 ]
 _LINE = re.compile(r"[^\n]+")
 _SPLIT = re.compile(r"(?<=[.!?;])\s+(?=\S)|\s+[•▪●◦·*-]\s+|^\s*[•▪●◦·*-]\s+")
+# _SPLIT at the start of a line (where its second and third branches meet) and after it.
+_SPLIT_FIRST = re.compile(r"\s*[•▪●◦·*-]\s+")
+_SPLIT_REST = re.compile(r"\s(?:(?<=[.!?;]\s)\s*(?=\S)|\s*[•▪●◦·*-]\s+)")
 _NEGATORS = re.compile(
     r"\b(geen|niet|no|not|without|zonder|noch|nor|never|nooit|don t|dont|hoeft)\b(?! (alleen|only))"
 )
@@ -97,8 +100,7 @@ _OPTIONAL = re.compile(
 _CLAUSE = re.compile(r"[,;:()]| maar | but | however ")
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     """A sentence or list item: folded character span and the section it belongs to."""
 
     start: int
@@ -111,6 +113,20 @@ def _heading(line: str) -> str | None:
     text = line.strip(" \t#*•-:").strip()
     if not text or len(text) > 60 or len(text.split()) > 8:
         return None
+    # Short lines (headings, list items) recur from text to text: remember what the regex said.
+    found = _SHORT_LINES.get(line, _UNSEEN)
+    if found is _UNSEEN:
+        found = _short_heading(line, text)
+        if len(_SHORT_LINES) < 100_000:
+            _SHORT_LINES[line] = found
+    return found
+
+
+_UNSEEN = "\x00unseen"
+_SHORT_LINES: dict[str, str | None] = {}
+
+
+def _short_heading(line: str, text: str) -> str | None:
     match = _HEADING_RE.search(text)
     if match and match.lastgroup:
         return _kind_of(match)
@@ -128,19 +144,28 @@ def _kind_of(match: re.Match[str]) -> str:
 def sentences(folded: str) -> list[Sentence]:
     """Sentences and list items of folded text, each labelled with its section."""
     out: list[Sentence] = []
+    append = out.append
     section = "other"
     for line in _LINE.finditer(folded):
-        heading = _heading(line.group())
+        text = line.group()
+        start = line.start()
+        heading = _heading(text)
         if heading is not None:
             section = heading
-            out.append(Sentence(line.start(), line.end(), "heading"))
+            append(Sentence(start, line.end(), "heading"))
             continue
-        start = line.start()
-        pieces = [*(m.start() + line.start() for m in _SPLIT.finditer(line.group())), line.end()]
-        for cut in pieces:
+        # _SPLIT.finditer(text) in two steps: the bullet at the line start (no cut: nothing before it),
+        # then the rest with a pattern that starts on a space (which the regex engine can skip to).
+        first = _SPLIT_FIRST.match(text)
+        offset = start
+        for match in _SPLIT_REST.finditer(text, first.end() if first else 0):
+            cut = match.start() + offset
             if cut > start:
-                out.append(Sentence(start, cut, section))
+                append(Sentence(start, cut, section))
             start = cut
+        end = line.end()
+        if end > start:
+            append(Sentence(start, end, section))
     return out
 
 

@@ -8,6 +8,7 @@ returns. Concepts under ``min_score`` are left out: boilerplate and negated ment
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,7 +20,6 @@ from techtalent.extraction.engine.context import (
     negated,
     optional,
     section_of,
-    sentence_at,
     sentences,
 )
 from techtalent.extraction.engine.fuzzy import NearMisses
@@ -136,28 +136,41 @@ class Extractor:
         starts = [s.start for s in parts]
         by_concept: dict[int, list[_Scored]] = defaultdict(list)
         about: dict[int, tuple[str, bool, str]] = {}
+        negations: dict[tuple[int, int], bool] = {}
+        variant_concept, variant_weight = self.lexicon.variants.concept, self.lexicon.variants.weight
+        concepts = self.lexicon.concepts
         for mention in mentions:
-            variant = self.lexicon.variants[mention.variant]
-            if self.lexicon.concepts[variant.concept].kind not in kinds:
+            concept = variant_concept[mention.variant]
+            if concepts[concept].kind not in kinds:
                 continue
             start, end = tokens.starts[mention.first], tokens.ends[mention.last]
-            sentence = sentence_at(parts, starts, start)
-            weight = variant.weight * RULE_WEIGHT[mention.rule]
+            index = bisect_right(starts, start) - 1  # sentence_at, inline
+            sentence = parts[index] if index >= 0 else None
+            weight = variant_weight[mention.variant] * RULE_WEIGHT[mention.rule]
             section, is_negated, shown = "other", False, ""
             if sentence is not None:
                 if sentence.start not in about:
                     about[sentence.start] = self._about(text, ft.text, ft.original, sentence)
                 section, is_optional, shown = about[sentence.start]
                 weight *= SECTION_WEIGHT.get(section, 0.9)
-                is_negated = negated(ft.text, sentence, start, end)
+                seen = negations.get((start, end))
+                if seen is None:  # two labels on one span: one look at its context
+                    seen = negations[start, end] = negated(ft.text, sentence, start, end)
+                is_negated = seen
                 if is_negated:
                     weight *= _NEGATED
                 elif is_optional:
                     weight *= _OPTIONAL
-            by_concept[variant.concept].append(
+            by_concept[concept].append(
                 _Scored(mention, weight, ft.original(start, end), shown[:300], section, is_negated)
             )
-        found = [self._found(concept, scored) for concept, scored in by_concept.items()]
+        # Without a semantic rerank the score is final: concepts under min_score need no evidence.
+        floor = None if self.semantic is not None else self.min_score
+        found = [
+            item
+            for concept, scored in by_concept.items()
+            if (item := self._found(concept, scored, floor)) is not None
+        ]
         if self.semantic is not None and found:
             found = self._rerank(found)
         found = [f for f in found if f.score >= self.min_score]
@@ -172,7 +185,7 @@ class Extractor:
         shown = " ".join(text[slice(*original(sentence.start, sentence.end))].split())
         return section_of(folded, sentence), optional(folded, sentence), shown
 
-    def _found(self, concept: int, scored: list[_Scored]) -> FoundConcept:
+    def _found(self, concept: int, scored: list[_Scored], floor: float | None = None) -> FoundConcept | None:
         scored.sort(key=lambda s: -s.weight)
         best = scored[0]
         per_span: dict[tuple[int, int], _Scored] = {}
@@ -181,6 +194,9 @@ class Extractor:
         miss = 1.0
         for item in list(per_span.values())[:3]:
             miss *= 1.0 - _CEILING * item.weight
+        score = round(1.0 - miss, 4)
+        if floor is not None and score < floor:
+            return None
         variant = self.lexicon.variants[best.mention.variant]
         record = self.lexicon.concepts[concept]
         evidence = {
@@ -194,7 +210,7 @@ class Extractor:
             "mentions": len(per_span),
         }
         spans = sorted({s.span for s in scored})
-        return FoundConcept(record.uri, record.kind, variant.label, spans, round(1.0 - miss, 4), evidence)
+        return FoundConcept(record.uri, record.kind, variant.label, spans, score, evidence)
 
     def _rerank(self, found: list[FoundConcept]) -> list[FoundConcept]:
         assert self.semantic is not None

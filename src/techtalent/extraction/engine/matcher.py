@@ -11,6 +11,9 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate, repeat
+from operator import add, sub
+from typing import cast
 
 from techtalent.extraction.engine.building import BARRIER_PART, UNKNOWN_PART, WIDTH
 from techtalent.extraction.engine.fuzzy import NearMisses
@@ -21,11 +24,15 @@ __all__ = ["Mention", "Matcher", "resolve_overlaps", "PASSES"]
 
 PASSES = {"nl": (("nl", "nl"), ("en", "nl>en")), "en": (("en", "en"),)}
 _UNKNOWN, _BARRIER = UNKNOWN_PART, BARRIER_PART
+_PREFIX = ("", _BARRIER)  # indexed by a token's barrier flag
 _GAP_BREAK = re.compile(r"[.,;:!?()\[\]\n|•]")
 # "MIG- en TIG-lassen", "front- en backend": a dangling modifier shares the head of the last member.
 _ELLIPSIS = re.compile(
     r"\b[a-z0-9]+-\s*(?:,\s*[a-z0-9]+-\s*)*(?:en|of|and|or|&|/)\s+[a-z0-9]+(?:-[a-z0-9]+)?\b"
 )
+# What every elliptic coordination holds (its first dangling member and what follows it), in a pattern
+# that starts with a literal so the regex engine can skip to it: a cheap test before _ELLIPSIS.
+_ELLIPSIS_HINT = re.compile(r"-(?<=[a-z0-9]-)\s*(?:,|(?:en|of|and|or|&|/)\s)")
 
 
 @dataclass(frozen=True)
@@ -52,6 +59,8 @@ class _Words:
     def __init__(self, lexicon: Lexicon, near: NearMisses | None):
         self.lexicon, self.near = lexicon, near
         self.cache: dict[str, dict[str, _Word]] = {mode: {} for mode in ("nl", "en", "nl>en")}
+        # The same cache reduced to the part characters, for the haystack's C-level look-ups.
+        self.chars: dict[str, dict[str, str]] = {mode: {} for mode in ("nl", "en", "nl>en")}
 
     def get(self, word: str, mode: str) -> _Word:
         cache = self.cache[mode]
@@ -60,6 +69,7 @@ class _Words:
             found = self._compute(word, mode)
             if len(cache) < 300_000:
                 cache[word] = found
+                self.chars[mode][word] = found.chars
         return found
 
     def _compute(self, word: str, mode: str) -> _Word:
@@ -77,11 +87,11 @@ class _Words:
 
 def _barriers(folded: str, tokens: Tokens) -> list[bool]:
     """For each token, whether punctuation (a clause break) stands between it and the previous token."""
-    before = [False] * len(tokens)
-    starts = tokens.starts
-    for match in _GAP_BREAK.finditer(folded):
-        index = bisect.bisect_left(starts, match.end())
-        if 0 < index < len(tokens):
+    count = len(tokens)
+    before = [False] * count
+    ends = map(re.Match.end, _GAP_BREAK.finditer(folded))
+    for index in map(bisect.bisect_left, repeat(tokens.starts), ends):
+        if 0 < index < count:
             before[index] = True
     return before
 
@@ -89,19 +99,20 @@ def _barriers(folded: str, tokens: Tokens) -> list[bool]:
 def _haystack(
     words: _Words, texts: list[str], barriers: list[bool], mode: str
 ) -> tuple[str, list[int], list[int]]:
-    """The codes of a text in one mode, and per token its first part and number of parts."""
-    cache, compute = words.cache[mode], words.get
-    codes = [(cache.get(t) or compute(t, mode)).chars for t in texts]
-    counts = [len(c) // WIDTH for c in codes]
+    """The codes of a text in one mode, and per token the offset and length of its codes in them."""
+    looked: list[str | None] = list(map(words.chars[mode].get, texts))
+    if None in looked:
+        get = words.get
+        codes = [get(t, mode).chars if c is None else c for c, t in zip(looked, texts, strict=True)]
+    else:
+        codes = cast(list[str], looked)
+    lens = list(map(len, codes))
     if any(barriers):
-        codes = [_BARRIER + c if b else c for c, b in zip(codes, barriers, strict=True)]
-    firsts: list[int] = []
-    position = 0
-    for count, barrier in zip(counts, barriers, strict=True):
-        position += barrier
-        firsts.append(position)
-        position += count
-    return "".join(codes), firsts, counts
+        codes = list(map(add, map(_PREFIX.__getitem__, barriers), codes))
+        ends = accumulate(map(len, codes))
+    else:
+        ends = accumulate(lens)
+    return "".join(codes), list(map(sub, ends, lens)), lens
 
 
 # A raw hit: first token, last token, size in parts, variant, partial-word flag, mode, forced rule.
@@ -119,22 +130,24 @@ def _scan(
     rule: str = "",
 ) -> list[_Hit]:
     lexicon = words.lexicon
-    hay, firsts, counts = _haystack(words, tokens.texts, barriers, mode)
+    hay, firsts, lens = _haystack(words, tokens.texts, barriers, mode)
     flags = lexicon.variants.flags
     keys = lexicon.keys[lang]
     found: list[_Hit] = []
+    append = found.append
+    bisect_right = bisect.bisect_right
     for end_char, number in lexicon.automata[lang].iter(hay):
-        if (end_char + 1) % WIDTH:
+        stop = end_char + 1
+        if stop % WIDTH:
             continue  # a hit that straddles two part codes
         key, ids = keys[number]
-        length = len(key) // WIDTH
-        end = (end_char + 1) // WIDTH - 1
-        first_part = end - length + 1
-        first = bisect.bisect_right(firsts, first_part) - 1
-        last = bisect.bisect_right(firsts, end) - 1
+        size = len(key)
+        start_char = stop - size
+        first = bisect_right(firsts, start_char) - 1
+        last = bisect_right(firsts, end_char) - 1
         # 0: whole words; 1: ends on a word's last part (a compound's head); 2: inside a word
-        tail = end != firsts[last] + counts[last] - 1
-        partial = 2 if tail else int(first_part != firsts[first])
+        partial = 2 if stop != firsts[last] + lens[last] else int(start_char != firsts[first])
+        length = size // WIDTH
         for variant_id in ids:
             flag = flags[variant_id]
             if flag:
@@ -145,7 +158,7 @@ def _scan(
                     and not text[slice(*ft.original(tokens.starts[first], tokens.ends[last]))].isupper()
                 ):
                     continue
-            found.append((first, last, length, variant_id, partial, mode, rule))
+            append((first, last, length, variant_id, partial, mode, rule))
     return found
 
 
@@ -154,6 +167,16 @@ def _rule(words: _Words, tokens: Tokens, hit: _Hit) -> str:
     first, last, _size, variant_id, partial, mode, forced = hit
     if forced:
         return forced
+    if first == last:  # the common case, without the lists
+        text = tokens.texts[first]
+        word = words.get(text, mode)
+        if word.fuzzy:
+            return "fuzzy"
+        if partial:
+            return "compound"
+        if words.lexicon.variants.flags[variant_id] & ROTATED or word.bridged:
+            return "translation"
+        return "exact" if text == words.lexicon.variants.folded[variant_id] else "stem"
     span = [words.get(t, mode) for t in tokens.texts[first : last + 1]]
     if any(w.fuzzy for w in span):
         return "fuzzy"
@@ -165,34 +188,53 @@ def _rule(words: _Words, tokens: Tokens, hit: _Hit) -> str:
     return "exact" if surface == words.lexicon.variants.folded[variant_id] else "stem"
 
 
-def _ellipses(words: _Words, text: str, ft: FoldedText, tokens: Tokens, lang: str, mode: str) -> list[_Hit]:
-    """Mentions hidden in elliptic coordination: "MIG- en TIG-lassen" holds MIG-lassen."""
-    found: list[_Hit] = []
-    folded = ft.text
+def _coordinations(folded: str, tokens: Tokens) -> list[list[int]]:
+    """The token indexes of each elliptic coordination of three tokens or more (the same for every pass)."""
+    if _ELLIPSIS_HINT.search(folded) is None:
+        return []
     starts = tokens.starts
+    out: list[list[int]] = []
     for match in _ELLIPSIS.finditer(folded):
         inside = list(
             range(bisect.bisect_left(starts, match.start()), bisect.bisect_left(starts, match.end()))
         )
-        if len(inside) < 3:
-            continue
-        last = tokens[inside[-1]]
-        if folded[last.start - 1 : last.start] == "-":
-            head = last.text
+        if len(inside) >= 3:
+            out.append(inside)
+    return out
+
+
+def _ellipses(
+    words: _Words,
+    text: str,
+    ft: FoldedText,
+    tokens: Tokens,
+    lang: str,
+    mode: str,
+    coordinations: list[list[int]],
+) -> list[_Hit]:
+    """Mentions hidden in elliptic coordination: "MIG- en TIG-lassen" holds MIG-lassen."""
+    found: list[_Hit] = []
+    folded = ft.text
+    texts, starts, ends = tokens.texts, tokens.starts, tokens.ends
+    for inside in coordinations:
+        last_start, last_text = starts[inside[-1]], texts[inside[-1]]
+        if folded[last_start - 1 : last_start] == "-":
+            head = last_text
         else:
-            split = words.lexicon.canon.split(last.text)
+            split = words.lexicon.canon.split(last_text)
             if len(split) < 2:
                 continue
             head = split[-1]
         for i in inside[:-2]:
-            after = folded[tokens[i].end : tokens[i].end + 2]
+            member, member_end = texts[i], ends[i]
+            after = folded[member_end : member_end + 2]
             if not (after.startswith("-") and not after[1:].isalnum()):
                 continue
-            original = text[slice(*ft.original(tokens[i].start, tokens[i].end))]
-            phrase = f"{tokens[i].text} {head}"
-            shown = f"{original} {head}" if len(original) == len(tokens[i].text) else phrase
-            size = len(tokens.texts[i])
-            virtual = Tokens([tokens.texts[i], head], [0, size + 1], [size, len(phrase)])
+            original = text[slice(*ft.original(starts[i], member_end))]
+            phrase = f"{member} {head}"
+            shown = f"{original} {head}" if len(original) == len(member) else phrase
+            size = len(member)
+            virtual = Tokens([member, head], [0, size + 1], [size, len(phrase)])
             for hit in _scan(
                 words, shown, FoldedText(phrase), virtual, lang, mode, [False, False], "enumeration"
             ):
@@ -215,11 +257,13 @@ class Matcher:
         hits: list[_Hit] = []
         elliptic: list[_Hit] = []
         barriers = _barriers(ft.text, tokens)
+        coordinations = _coordinations(ft.text, tokens) if "- " in ft.text else []
         for automaton_lang, mode in PASSES[lang]:
             hits.extend(_scan(self.words, text, ft, tokens, automaton_lang, mode, barriers))
-            if "- " in ft.text:
-                elliptic.extend(_ellipses(self.words, text, ft, tokens, automaton_lang, mode))
-        hits = [h for h in hits if self._plausible(tokens, h)]
+            if coordinations:
+                elliptic.extend(_ellipses(self.words, text, ft, tokens, automaton_lang, mode, coordinations))
+        words = self.words
+        hits = [h for h in hits if _plausible_hit(words, tokens, h)]
         # Elliptic hits share their head word with the last member ("MIG- en TIG-lassen"): both stay.
         kept = resolve_overlaps(hits, self.words.lexicon.variants.weight) + elliptic
         return [Mention(h[0], h[1], h[2], h[3], _rule(self.words, tokens, h)) for h in kept]
@@ -263,9 +307,12 @@ def _plausible_hit(words: _Words, tokens: Tokens, hit: _Hit) -> bool:
     if partial:
         return size > 1 or (partial == 1 and len(label) >= 5)
     surface = tokens.texts[first : last + 1]
-    if mode == "nl>en" and any(words.get(t, mode).bridged for t in surface):
-        concept = words.lexicon.variants.concept[variant_id]
-        return " " in label or words.lexicon.concepts[concept].kind != "occupation"
+    if mode == "nl>en":
+        get = words.get
+        for t in surface:
+            if get(t, mode).bridged:
+                concept = words.lexicon.variants.concept[variant_id]
+                return " " in label or words.lexicon.concepts[concept].kind != "occupation"
     return _inflected(surface, label)
 
 

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import NamedTuple, overload
 
 import Stemmer
@@ -22,6 +23,8 @@ __all__ = ["FoldedText", "Token", "Tokens", "fold_text", "tokens_of", "Canon", "
 
 # The same token shape as techtalent.core.text: "+" and "#" stay (C++, C#), inner dots too (node.js).
 TOKEN = re.compile(r"[a-z0-9]+(?:[.+#][a-z0-9+#]+)*[+#]*")
+_TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")
+_NON_ASCII = re.compile(r"([^\x00-\x7f]+)")
 _LINKERS = ("", "s", "e", "en")
 _MIN_COMPOUND, _MIN_HEAD, _MIN_MODIFIER = 7, 4, 3
 
@@ -61,7 +64,14 @@ class FoldedText:
 
 def fold_text(text: str) -> FoldedText:
     """Fold ``text`` (lower case, no diacritics) keeping a way back to original character offsets."""
-    folded = text.translate(_TABLE)
+    if text.isascii():  # ASCII folds to its lower case, one character for one
+        return FoldedText(text.lower())
+    # str.translate leaves its fast path at the first non-ASCII character: fold the ASCII runs with
+    # str.lower (the same result for them) and only the rest through the table.
+    pieces = _NON_ASCII.split(text)
+    pieces[0::2] = [piece.lower() for piece in pieces[0::2]]
+    pieces[1::2] = [piece.translate(_TABLE) for piece in pieces[1::2]]
+    folded = "".join(pieces)
     if not (_TABLE.irregular and _TABLE.irregular.intersection(text)):
         return FoldedText(folded)
     offsets: list[int] = []
@@ -107,10 +117,10 @@ class Tokens:
 
 def tokens_of(folded: str) -> Tokens:
     """Word tokens of folded text, in order."""
-    matches = list(TOKEN.finditer(folded))
-    texts = TOKEN.findall(folded)
-    starts = [m.start() for m in matches]
-    return Tokens(texts, starts, [start + len(text) for start, text in zip(starts, texts, strict=True)])
+    # One split gives gap, token, gap, token, ..., gap: running lengths are the token offsets.
+    pieces = _TOKEN_SPLIT.split(folded)
+    bounds = list(accumulate(map(len, pieces)))
+    return Tokens(pieces[1::2], bounds[0:-1:2], bounds[1::2])
 
 
 def label_tokens(label: str) -> list[str]:

@@ -1,0 +1,209 @@
+"""Writes to skills passports, each in one transaction: skills, occupations, education, preferences,
+shares, and deleting everything; plus reading a CV into skills to accept or reject."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import timedelta
+from decimal import Decimal
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+
+from techtalent.core.errors import UserError
+from techtalent.matching import selectors
+from techtalent.matching.models import (
+    PROFICIENCIES,
+    Education,
+    OccupationHeld,
+    Passport,
+    PassportShare,
+    PassportSkill,
+)
+
+SOURCES = tuple(PassportSkill.Source.values)
+
+
+def _check_concept(uri: str, kind: str) -> None:
+    if selectors.concept_kind(uri) != kind:
+        raise UserError(f"not an ESCO {kind}: {uri}")
+
+
+@transaction.atomic
+def passport_get_or_create(*, user: Any) -> Passport:
+    """The user's passport, created empty on first use."""
+    passport, _ = Passport.objects.get_or_create(owner=user)
+    return passport
+
+
+@transaction.atomic
+def passport_update(
+    *,
+    passport: Passport,
+    findable: bool | None = None,
+    region: str | None = None,
+    hours_per_week: int | None = None,
+) -> Passport:
+    """Change the preferences (region, hours) and whether employers may find the passport."""
+    if hours_per_week is not None and not 0 < hours_per_week <= 80:
+        raise UserError("hours per week must lie between 1 and 80")
+    if findable is not None:
+        passport.findable = findable
+    if region is not None:
+        passport.region = region.strip()[:120]
+    if hours_per_week is not None:
+        passport.hours_per_week = hours_per_week
+    passport.save()
+    return passport
+
+
+@transaction.atomic
+def skill_add(
+    *,
+    passport: Passport,
+    uri: str,
+    proficiency: str = "intermediate",
+    source: str = "self",
+    evidence: str = "",
+) -> PassportSkill:
+    """Add a skill or change its proficiency, source and evidence."""
+    if proficiency not in PROFICIENCIES:
+        raise UserError(f"proficiency must be one of: {', '.join(PROFICIENCIES)}")
+    if source not in SOURCES:
+        raise UserError(f"source must be one of: {', '.join(SOURCES)}")
+    _check_concept(uri, "skill")
+    skill, _ = PassportSkill.objects.update_or_create(
+        passport=passport,
+        uri=uri,
+        defaults={"proficiency": proficiency, "source": source, "evidence": evidence[:2000]},
+    )
+    return skill
+
+
+@transaction.atomic
+def skill_remove(*, passport: Passport, uri: str) -> bool:
+    """Remove a skill; False when the passport did not hold it."""
+    deleted, _ = passport.skills.filter(uri=uri).delete()
+    return bool(deleted)
+
+
+@transaction.atomic
+def occupation_add(
+    *, passport: Passport, uri: str, years: float = 0, derive_skills: bool = True
+) -> OccupationHeld:
+    """Record an occupation held; optionally add its essential skills (source: occupation held)."""
+    if not 0 <= years <= 60:
+        raise UserError("years must lie between 0 and 60")
+    _check_concept(uri, "occupation")
+    held, _ = OccupationHeld.objects.update_or_create(
+        passport=passport, uri=uri, defaults={"years": Decimal(str(round(years, 1)))}
+    )
+    if derive_skills:
+        model = selectors.match_model()
+        if uri in model.occupation_index:
+            have = set(passport.skills.values_list("uri", flat=True))
+            level = "advanced" if years >= 5 else "intermediate"
+            PassportSkill.objects.bulk_create(
+                PassportSkill(
+                    passport=passport,
+                    uri=model.skills[s],
+                    proficiency=level,
+                    source="occupation",
+                    evidence=uri,
+                )
+                for s, rel, _ in model.occupation_skills(uri)
+                if rel == "essential" and model.skills[s] not in have
+            )
+    return held
+
+
+@transaction.atomic
+def occupation_remove(*, passport: Passport, uri: str) -> bool:
+    """Remove an occupation held (skills derived from it stay until removed)."""
+    deleted, _ = passport.occupations.filter(uri=uri).delete()
+    return bool(deleted)
+
+
+@transaction.atomic
+def education_add(*, passport: Passport, level: str, programme: str) -> Education:
+    """Record an education (level such as mbo-4, and the programme)."""
+    level, programme = level.strip(), programme.strip()
+    if not level or not programme:
+        raise UserError("an education needs a level and a programme")
+    return Education.objects.create(passport=passport, level=level[:40], programme=programme[:200])
+
+
+@transaction.atomic
+def education_remove(*, passport: Passport, education_id: int) -> bool:
+    """Remove an education; False when it is not in this passport."""
+    deleted, _ = passport.education.filter(id=education_id).delete()
+    return bool(deleted)
+
+
+@transaction.atomic
+def share_with_user(*, passport: Passport, username: str) -> PassportShare:
+    """Let a named user read the passport."""
+    user = get_user_model().objects.filter(username=username.strip()).first()
+    if user is None or user == passport.owner:
+        raise UserError(f"no other user named {username!r}")
+    share, _ = PassportShare.objects.get_or_create(passport=passport, user=user)
+    return share
+
+
+@transaction.atomic
+def share_link_create(*, passport: Passport, days: int | None = 30) -> PassportShare:
+    """A secret read-only link to the passport, expiring after ``days`` (None: until revoked)."""
+    if days is not None and not 1 <= days <= 365:
+        raise UserError("a link lasts between 1 and 365 days")
+    expires = timezone.now() + timedelta(days=days) if days else None
+    return PassportShare.objects.create(passport=passport, token=secrets.token_urlsafe(24), expires=expires)
+
+
+@transaction.atomic
+def share_revoke(*, passport: Passport, share_id: int) -> bool:
+    """Revoke a share (named user or link); False when it is not one of this passport's."""
+    deleted, _ = passport.shares.filter(id=share_id).delete()
+    return bool(deleted)
+
+
+@transaction.atomic
+def passport_delete(*, passport: Passport) -> None:
+    """Delete the passport with its skills, occupations, education and shares."""
+    passport.delete()
+
+
+@transaction.atomic
+def account_delete(*, user: Any) -> None:
+    """Delete the user account and everything of it (passport, shares given and received)."""
+    PassportShare.objects.filter(user=user).delete()
+    Passport.objects.filter(owner=user).delete()
+    user.delete()
+
+
+def cv_skills(*, data: bytes, name: str) -> list[dict[str, Any]]:
+    """Skills found in an uploaded CV (pdf, docx, txt): uri, evidence (the text matched) and score."""
+    from techtalent.extraction.services import extract_upload
+
+    _, result = extract_upload(data, name=name)
+    found = []
+    for c in result["concepts"]:
+        evidence = c.get("evidence") or {}
+        if c.get("kind") == "skill" and not evidence.get("negated"):
+            found.append(
+                {"uri": c["uri"], "evidence": str(evidence.get("sentence", ""))[:500], "score": c["score"]}
+            )
+    return found
+
+
+def text_skills(text: str) -> list[str]:
+    """ESCO skill URIs found in a text (e.g. a pasted vacancy)."""
+    from techtalent.extraction.services import extract_text
+
+    result = extract_text(text)
+    return [
+        c["uri"]
+        for c in result["concepts"]
+        if c.get("kind") == "skill" and not (c.get("evidence") or {}).get("negated")
+    ]

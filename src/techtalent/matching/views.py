@@ -1,0 +1,233 @@
+"""Pages of the skills passport: sign-up, the passport (search-as-you-type, CV upload), sharing, export
+and deletion. Only the owner (and those they share with) ever sees a passport; others get a 404."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth import login, logout
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import UserCreationForm
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.views.decorators.http import require_POST
+
+from techtalent.core.errors import UserError
+from techtalent.matching import selectors, services
+from techtalent.matching.models import Passport, PassportSkill
+from techtalent.taxonomy.selectors import concept_search, taxonomy_status
+
+
+def _lang() -> str:
+    return get_language() or "nl"
+
+
+def signup(request: HttpRequest) -> HttpResponse:
+    """Create an account (username + password) and sign in."""
+    form = UserCreationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        login(request, user)
+        services.passport_get_or_create(user=user)
+        return redirect("matching:passport")
+    return render(request, "matching/signup.html", {"form": form})
+
+
+def passport_context(passport: Passport, lang: str) -> dict[str, Any]:
+    """What the passport page and the shared (read-only) view show."""
+    skills = [{"row": s, "shown": selectors.shown(s.uri, lang)} for s in passport.skills.all()]
+    occupations = [{"row": o, "shown": selectors.shown(o.uri, lang)} for o in passport.occupations.all()]
+    return {
+        "passport": passport,
+        "skills": skills,
+        "occupations": occupations,
+        "lang": lang,
+        "education": list(passport.education.all()),
+    }
+
+
+def _passport(request: HttpRequest) -> Passport:
+    return services.passport_get_or_create(user=request.user)
+
+
+@login_required
+def passport(request: HttpRequest) -> HttpResponse:
+    """My passport: skills, occupations, education, preferences, sharing, export and delete."""
+    context = passport_context(_passport(request), _lang())
+    context.update(
+        shares=list(context["passport"].shares.select_related("user")),
+        proficiencies=PassportSkill.Proficiency.choices,
+        sources=PassportSkill.Source.choices,
+        status=taxonomy_status(),
+    )
+    return render(request, "matching/passport.html", context)
+
+
+def _skills_block(request: HttpRequest, passport: Passport) -> HttpResponse:
+    context = passport_context(passport, _lang())
+    context["proficiencies"] = PassportSkill.Proficiency.choices
+    return render(request, "matching/_skills.html", context)
+
+
+@login_required
+def concept_hits(request: HttpRequest, kind: str) -> HttpResponse:
+    """Search-as-you-type for skills or occupations to add (an htmx partial)."""
+    q = request.GET.get("q", "").strip()[:200]
+    hits = concept_search(q, lang=_lang(), limit=10, kind=kind) if q and taxonomy_status()["release"] else []
+    return render(request, "matching/_hits.html", {"hits": hits, "q": q, "kind": kind, "lang": _lang()})
+
+
+def _done(request: HttpRequest, passport: Passport) -> HttpResponse:
+    if request.htmx:
+        return _skills_block(request, passport)
+    return redirect("matching:passport")
+
+
+@login_required
+@require_POST
+def skill_add(request: HttpRequest) -> HttpResponse:
+    """Add a skill (self-declared unless the form says otherwise)."""
+    passport = _passport(request)
+    try:
+        services.skill_add(
+            passport=passport,
+            uri=request.POST.get("uri", ""),
+            proficiency=request.POST.get("proficiency", "intermediate"),
+            source=request.POST.get("source", "self"),
+            evidence=request.POST.get("evidence", ""),
+        )
+    except UserError as error:
+        messages.error(request, str(error))
+    return _done(request, passport)
+
+
+@login_required
+@require_POST
+def skill_remove(request: HttpRequest) -> HttpResponse:
+    """Remove a skill from my passport."""
+    passport = _passport(request)
+    services.skill_remove(passport=passport, uri=request.POST.get("uri", ""))
+    return _done(request, passport)
+
+
+def _number(value: str | None, default: float | None = None) -> float | None:
+    try:
+        return float(value) if value not in (None, "") else default
+    except ValueError:
+        raise UserError(f"not a number: {value}") from None
+
+
+@login_required
+@require_POST
+def edit(request: HttpRequest, what: str) -> HttpResponse:
+    """The passport's other forms: occupations, education, preferences, shares (each a service call)."""
+    passport, post = _passport(request), request.POST
+    try:
+        if what == "occupation-add":
+            services.occupation_add(
+                passport=passport, uri=post.get("uri", ""), years=_number(post.get("years"), 0) or 0
+            )
+        elif what == "occupation-remove":
+            services.occupation_remove(passport=passport, uri=post.get("uri", ""))
+        elif what == "education-add":
+            services.education_add(
+                passport=passport, level=post.get("level", ""), programme=post.get("programme", "")
+            )
+        elif what == "education-remove":
+            services.education_remove(passport=passport, education_id=int(post.get("id", "0") or 0))
+        elif what == "preferences":
+            hours = _number(post.get("hours_per_week"))
+            services.passport_update(
+                passport=passport,
+                findable=post.get("findable") == "on",
+                region=post.get("region", ""),
+                hours_per_week=int(hours) if hours else None,
+            )
+        elif what == "share-user":
+            services.share_with_user(passport=passport, username=post.get("username", ""))
+        elif what == "share-link":
+            services.share_link_create(passport=passport, days=int(_number(post.get("days"), 30) or 30))
+        elif what == "share-revoke":
+            services.share_revoke(passport=passport, share_id=int(post.get("id", "0") or 0))
+        else:
+            raise Http404("unknown form")
+    except (UserError, ValueError) as error:
+        messages.error(request, str(error))
+    return redirect("matching:passport")
+
+
+@login_required
+def cv(request: HttpRequest) -> HttpResponse:
+    """Upload a CV (pdf, docx, txt); review what was found; accept some or all into the passport."""
+    passport = _passport(request)
+    lang = _lang()
+    if request.method == "POST" and "file" in request.FILES:
+        upload = request.FILES["file"]
+        try:
+            found = services.cv_skills(data=upload.read(), name=upload.name or "cv.txt")
+        except UserError as error:
+            messages.error(request, str(error))
+            return redirect("matching:passport")
+        request.session["cv_found"] = found
+    elif request.method == "POST":
+        found = request.session.pop("cv_found", [])
+        chosen = set(request.POST.getlist("uri"))
+        level = request.POST.get("proficiency", "intermediate")
+        for item in found:
+            if item["uri"] in chosen:
+                services.skill_add(
+                    passport=passport,
+                    uri=item["uri"],
+                    proficiency=level,
+                    source="cv",
+                    evidence=item["evidence"],
+                )
+        return redirect("matching:passport")
+    found = request.session.get("cv_found", [])
+    held = set(passport.skills.values_list("uri", flat=True))
+    rows = [
+        {**item, "shown": selectors.shown(item["uri"], lang), "held": item["uri"] in held} for item in found
+    ]
+    return render(
+        request, "matching/cv.html", {"rows": rows, "proficiencies": PassportSkill.Proficiency.choices}
+    )
+
+
+@login_required
+def export(request: HttpRequest) -> HttpResponse:
+    """Everything stored about me, as a JSON download."""
+    data = selectors.passport_export(_passport(request), lang=_lang())
+    response = HttpResponse(json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json")
+    response["Content-Disposition"] = 'attachment; filename="techtalent-passport.json"'
+    return response
+
+
+@login_required
+def delete(request: HttpRequest) -> HttpResponse:
+    """Confirm, then delete the account and everything of it."""
+    if request.method == "POST":
+        user = request.user
+        logout(request)
+        services.account_delete(user=user)
+        return redirect("web:home")
+    return render(request, "matching/delete.html")
+
+
+@login_required
+def shared(request: HttpRequest, passport_id: int) -> HttpResponse:
+    """A passport shared with me by name (read-only); a 404 for anyone else."""
+    found = selectors.passports_visible_to(request.user).filter(id=passport_id).first()
+    if found is None:
+        raise Http404("no such passport")
+    return render(request, "matching/shared.html", passport_context(found, _lang()))
+
+
+def shared_link(request: HttpRequest, token: str) -> HttpResponse:
+    """A passport behind a live share link (read-only); a 404 once revoked or expired."""
+    found = selectors.passport_by_token(token)
+    if found is None:
+        raise Http404("no such passport")
+    return render(request, "matching/shared.html", passport_context(found, _lang()))

@@ -1,0 +1,106 @@
+"""Vega-Lite specs (built with Altair) for the comparison tool and factsheets; one spec for every medium."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import altair as alt
+
+__all__ = ["bar_or_trend", "choropleth", "spec_hash", "to_svg"]
+
+Spec = dict[str, Any]
+
+
+def bar_or_trend(rows: Sequence[dict[str, Any]], *, title: str, unit: str, labels: dict[str, str]) -> Spec:
+    """A line per region (and breakdown) over the periods, or bars when there is one period only."""
+    data = alt.Data(values=[dict(row) for row in rows])
+    periods = {row["period"] for row in rows}
+    series = alt.Color("series:N", title=labels["series"], legend=alt.Legend(orient="bottom", columns=2))
+    tooltip = [
+        alt.Tooltip("series:N", title=labels["series"]),
+        alt.Tooltip("period:O", title=labels["period"]),
+        alt.Tooltip("value:Q", title=labels["value"], format=",.4~f"),
+    ]
+    y = alt.Y("value:Q", title=f"{labels['value']} ({unit})")
+    base = alt.Chart(data, title=title).properties(width="container", height=220)
+    if len(periods) > 1:
+        chart = base.mark_line(point=True).encode(
+            x=alt.X("period:O", title=labels["period"], sort=None), y=y, color=series, tooltip=tooltip
+        )
+    else:
+        chart = base.mark_bar().encode(
+            x=alt.X("series:N", title=None, sort=None, axis=alt.Axis(labelAngle=-30, labelLimit=160)),
+            y=y,
+            color=series,
+            tooltip=tooltip,
+        )
+    return chart.to_dict()
+
+
+def choropleth(features: Sequence[dict[str, Any]], *, title: str, unit: str, labels: dict[str, str]) -> Spec:
+    """A map of regions (GeoJSON features with properties name and value) coloured by value."""
+    data = alt.Data(values=list(features), format=alt.DataFormat(type="json"))
+    chart = (
+        alt.Chart(data, title=title)
+        .mark_geoshape(stroke="white", strokeWidth=0.5)
+        .encode(
+            color=alt.Color(
+                "properties.value:Q", title=f"{labels['value']} ({unit})", scale=alt.Scale(scheme="blues")
+            ),
+            tooltip=[
+                alt.Tooltip("properties.name:N", title=labels["region"]),
+                alt.Tooltip("properties.value:Q", title=labels["value"], format=",.4~f"),
+            ],
+        )
+        .project(type="mercator")
+        .properties(width=320, height=360)
+    )
+    return chart.to_dict()
+
+
+_SVG_MEMO: dict[str, str] = {}
+_SVG_MEMO_MAX = 256
+
+
+def spec_hash(spec: Spec) -> str:
+    """A stable key for a spec (and the vl-convert version that renders it)."""
+    import vl_convert
+
+    text = json.dumps(spec, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(f"{vl_convert.__version__}\n{text}".encode()).hexdigest()
+
+
+def _svg_dir() -> Path:
+    from django.conf import settings
+
+    return Path(settings.CACHE_DIR) / "chart-svg"
+
+
+def to_svg(spec: Spec) -> str:
+    """The chart as an SVG document (vl-convert, no browser), cached per spec in memory and CACHE_DIR."""
+    import vl_convert
+
+    key = spec_hash(spec)
+    if key in _SVG_MEMO:
+        return _SVG_MEMO[key]
+    path = _svg_dir() / f"{key}.svg"
+    try:
+        svg = path.read_text(encoding="utf-8")
+    except OSError:
+        svg = str(vl_convert.vegalite_to_svg(spec))
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(svg, encoding="utf-8")
+            tmp.replace(path)
+        except OSError:
+            pass  # a read-only cache folder only costs speed
+    if len(_SVG_MEMO) >= _SVG_MEMO_MAX:
+        _SVG_MEMO.clear()
+    _SVG_MEMO[key] = svg
+    return svg

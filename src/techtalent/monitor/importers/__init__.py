@@ -1,0 +1,1 @@
+"""Importers, one module per source format; each yields ObservationIn rows to store."""

@@ -1,0 +1,89 @@
+"""Pages: overview, comparison tool (shareable GET URL, CSV), contradictions, sources and factsheets."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
+
+from techtalent.core.errors import UserError
+from techtalent.monitor import selectors
+from techtalent.monitor.compare import comparison, selection_from
+from techtalent.monitor.factsheet import factsheet_data, factsheet_pdf, render_sheet
+from techtalent.monitor.models import Observation, Source
+
+REGION_KINDS = ("country", "landsdeel", "province", "arbeidsmarktregio")
+
+
+def _lang() -> str:
+    return get_language() or "nl"
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    """Indicators, regions with a factsheet, and links to the tools."""
+    return render(
+        request,
+        "monitor/index.html",
+        {
+            "indicators": selectors.indicator_list(),
+            "regions": selectors.region_list(("country", "province")),
+            "lang": _lang(),
+            "count": Observation.objects.count(),
+        },
+    )
+
+
+def compare(request: HttpRequest) -> HttpResponse:
+    """Compare indicators across regions and periods; format=csv downloads the table."""
+    selection = selection_from(request.GET)
+    if request.GET.get("format") == "csv":
+        rows = selectors.observation_list(selection.filter()).iterator()
+        response = StreamingHttpResponse(selectors.csv_lines(rows), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="monitor.csv"'
+        return response
+    result = comparison(selection, _lang())
+    context = {
+        "sel": selection,
+        "indicators": selectors.indicator_list(),
+        "regions": selectors.region_list(REGION_KINDS),
+        "periods": selectors.period_list(selection.indicators),
+        "lang": _lang(),
+        "csv_query": request.GET.urlencode() + ("&" if request.GET else "") + "format=csv",
+        **result,
+    }
+    return render(request, "monitor/compare.html", context)
+
+
+def check(request: HttpRequest) -> HttpResponse:
+    """Every contradiction among the stored figures, with both sources side by side."""
+    return render(request, "monitor/check.html", {"found": selectors.contradictions(), "lang": _lang()})
+
+
+def source(request: HttpRequest, pk: int) -> HttpResponse:
+    """One source and the figures stored from it."""
+    src = get_object_or_404(Source, pk=pk)
+    observations = src.observations.select_related("indicator", "region").defer("region__shape")[:200]
+    return render(request, "monitor/source.html", {"src": src, "observations": observations, "lang": _lang()})
+
+
+def factsheet(request: HttpRequest, code: str) -> HttpResponse:
+    """A region's factsheet page (charts drawn client-side from the same Vega-Lite specs as the PDF)."""
+    try:
+        sheet = factsheet_data(code, _lang())
+    except UserError as exc:
+        raise Http404(str(exc)) from None
+    # The charts are rendered in the browser (vega-embed, as on the comparison page); the PDF keeps the SVGs.
+    html = render_sheet(sheet, lang=_lang(), svg=False)
+    body = html.split("<body>", 1)[-1].rsplit("</body>", 1)[0]
+    return render(request, "monitor/factsheet.html", {"sheet": sheet, "body": body, "lang": _lang()})
+
+
+def factsheet_download(request: HttpRequest, code: str) -> HttpResponse:
+    """A region's factsheet as PDF."""
+    try:
+        pdf = factsheet_pdf(code, lang=_lang())
+    except UserError as exc:
+        raise Http404(str(exc)) from None
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="factsheet-{code}.pdf"'
+    return response

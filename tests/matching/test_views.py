@@ -1,0 +1,116 @@
+"""The passport pages in Dutch: sign-up, search-as-you-type, CV upload with accept/reject, matches with
+explanations, the detail page side by side, paths as an SVG graph, export and deletion."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from tests.extraction.conftest import DOCUMENTS, URI
+
+pytest_plugins = ["tests.matching.django_fixtures"]
+pytestmark = pytest.mark.django_db
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+@pytest.fixture
+def signed_in(alice: Any, toy_db: Any) -> Client:
+    client = Client()
+    client.force_login(alice)
+    return client
+
+
+def test_sign_up_creates_an_account_with_a_passport_and_signs_in(toy_db: Any) -> None:
+    client = Client()
+    assert '<html lang="nl">' in client.get("/accounts/signup/").content.decode()
+    response = client.post(
+        "/accounts/signup/", {"username": "wim", "password1": "Proces-2026!x", "password2": "Proces-2026!x"}
+    )
+    assert response.status_code == 302 and response["Location"] == "/passport/"
+    page = client.get("/passport/").content.decode()
+    assert "Mijn vaardighedenpaspoort" in page and 'id="skill-q"' in page
+
+
+def test_search_as_you_type_offers_skills_and_adding_one_returns_the_table(signed_in: Client) -> None:
+    hits = signed_in.get("/passport/search/skills/?q=lassen", **HTMX).content.decode()
+    assert f'data-uri="{URI["mag_welding"]}"' in hits and "<html" not in hits
+    table = signed_in.post(
+        "/passport/skills/add/", {"uri": URI["mag_welding"], "proficiency": "advanced"}, **HTMX
+    ).content.decode()
+    assert 'id="skills"' in table and "MAG-lassen uitvoeren" in table and "gevorderd" in table
+    table = signed_in.post("/passport/skills/remove/", {"uri": URI["mag_welding"]}, **HTMX).content.decode()
+    assert "MAG-lassen" not in table
+
+
+def test_a_cv_is_read_and_only_the_accepted_skills_are_added(signed_in: Client, alice: Any) -> None:
+    cv = SimpleUploadedFile("cv.pdf", (DOCUMENTS / "vacature-lasser.pdf").read_bytes())
+    review = signed_in.post("/passport/cv/", {"file": cv}).content.decode()
+    assert 'id="cv-review"' in review and URI["mag_welding"] in review and URI["tig_welding"] in review
+    signed_in.post("/passport/cv/", {"uri": [URI["mag_welding"]], "proficiency": "expert"})
+    skills = list(alice.passport.skills.values_list("uri", "source", "proficiency"))
+    assert skills == [(URI["mag_welding"], "cv", "expert")]
+    assert alice.passport.skills.get().evidence  # the sentence it was found in
+
+
+def test_an_unreadable_cv_is_a_message_not_an_error(signed_in: Client) -> None:
+    bad = SimpleUploadedFile("cv.docx", (DOCUMENTS / "kapot.docx").read_bytes())
+    response = signed_in.post("/passport/cv/", {"file": bad}, follow=True)
+    assert response.status_code == 200 and 'role="alert"' in response.content.decode()
+
+
+def test_matches_detail_and_paths_are_explained(alice_passport: Any, alice: Any) -> None:
+    client = Client()
+    client.force_login(alice)
+    page = client.get("/passport/matches/").content.decode()
+    assert 'id="matches"' in page and "lasser" in page and "Ontbreekt" in page and "Overeenkomend" in page
+    detail = client.get(f"/passport/matches/occupation/?uri={URI['welder']}").content.decode()
+    assert "Overeenkomend" in detail and "Ontbreekt" in detail and "MAG-lassen uitvoeren" in detail
+    assert client.get("/passport/matches/occupation/?uri=nope").status_code == 404
+    paths = client.get("/passport/paths/").content.decode()
+    assert "<svg" in paths and 'role="img"' in paths and "Mijn paspoort" in paths
+
+
+def test_english_labels_with_a_marked_fallback(alice_passport: Any, alice: Any) -> None:
+    client = Client()
+    client.force_login(alice)
+    page = client.get("/passport/?lang=en").content.decode()
+    assert '<html lang="en">' in page and "perform metal active gas welding" in page
+
+
+def test_export_downloads_json_and_delete_removes_everything(
+    alice_passport: Any, alice: Any, row_counts: Any
+) -> None:
+    client = Client()
+    client.force_login(alice)
+    export = client.get("/passport/export.json")
+    assert (
+        export["Content-Disposition"].startswith("attachment")
+        and export.json()["account"]["username"] == "alice"
+    )
+    assert "Alles verwijderen" in client.get("/passport/delete/").content.decode()
+    response = client.post("/passport/delete/")
+    assert response.status_code == 302
+    assert set(row_counts().values()) == {0}
+    assert client.get("/passport/").status_code == 302  # signed out
+
+
+def test_preferences_occupations_education_and_shares_through_the_forms(
+    signed_in: Client, alice: Any, bob: Any
+) -> None:
+    signed_in.post(
+        "/passport/edit/preferences/", {"region": "Friesland", "hours_per_week": "24", "findable": "on"}
+    )
+    signed_in.post("/passport/edit/occupation-add/", {"uri": URI["electrician"], "years": "4"})
+    signed_in.post("/passport/edit/education-add/", {"level": "mbo-4", "programme": "Elektrotechniek"})
+    signed_in.post("/passport/edit/share-user/", {"username": "bob"})
+    signed_in.post("/passport/edit/share-link/", {"days": "10"})
+    p = alice.passport
+    p.refresh_from_db()
+    assert (p.region, p.hours_per_week, p.findable) == ("Friesland", 24, True)
+    assert p.occupations.get().uri == URI["electrician"] and p.skills.filter(source="occupation").exists()
+    assert p.education.get().programme == "Elektrotechniek" and p.shares.count() == 2
+    page = signed_in.post("/passport/edit/share-user/", {"username": "nobody"}, follow=True).content.decode()
+    assert 'role="alert"' in page

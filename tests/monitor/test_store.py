@@ -1,0 +1,64 @@
+"""The indicator store: starter data loaded by ensure_database, indexed queries, regions with shapes."""
+
+from __future__ import annotations
+
+import pytest
+
+from techtalent.monitor.models import Indicator, Observation, Region
+from techtalent.monitor.selectors import ObservationFilter, contradictions, observation_list, period_list
+from tests.conftest import SHARED
+from tests.monitor.conftest import read_starter_data
+
+pytestmark = pytest.mark.django_db
+
+
+def test_starter_data_is_stored_with_provenance_on_every_observation(store: dict[str, int]) -> None:
+    data = read_starter_data()
+    assert store["observations"] == len(data.observations) == Observation.objects.count()
+    assert Indicator.objects.count() == len(data.indicators)
+    assert not Observation.objects.filter(source__quote="").exists()
+    assert set(Observation.objects.values_list("origin", flat=True)) == {"starter"}
+
+
+def test_reloading_the_starter_data_changes_nothing(store: dict[str, int]) -> None:
+    from techtalent.monitor.services import starter_load
+
+    before = Observation.objects.count()
+    starter_load()
+    assert Observation.objects.count() == before
+
+
+def test_ensure_database_loads_the_starter_data(db: None) -> None:
+    from techtalent.core.django_setup import ensure_database
+
+    ensure_database()
+    assert Observation.objects.filter(origin="starter").exists()
+
+
+def test_observation_query_filters_by_indicator_region_period_and_totals(store: dict[str, int]) -> None:
+    rows = list(observation_list(ObservationFilter(("labour-force",), ("PV20",), ("2022M05",), "")))
+    assert [(o.region.code, o.value) for o in rows] == [("PV20", 381000.0)]
+    assert "2022M05" in period_list(("labour-force",))
+
+
+def test_the_store_finds_the_same_contradictions_as_the_engine(store: dict[str, int], rules) -> None:  # type: ignore[no-untyped-def]
+    from techtalent.monitor.engine import consistency_checks
+
+    expected = consistency_checks(read_starter_data().observations, rules)
+    found = contradictions()
+    assert [(c.rule, c.summary) for c in found] == [(c.rule, c.summary) for c in expected]
+    assert found
+
+
+@pytest.mark.realdata
+def test_region_shapes_import_from_shared_data(store: dict[str, int]) -> None:
+    from techtalent.monitor.imports import regions_import
+
+    folder = SHARED / "data" / "regions"
+    if not (folder / "provincie_2023.geojson").exists():
+        pytest.skip(f"region shapes not found at {folder}")
+    counts = regions_import(folder)
+    assert counts == {"province": 12, "arbeidsmarktregio": 35, "municipality": 342}
+    groningen = Region.objects.get(code="GM0014")
+    assert groningen.parent.code == "PV20" and groningen.arbeidsmarktregio.code == "AM01"
+    assert Region.objects.get(code="PV20").shape["type"] in {"Polygon", "MultiPolygon"}
