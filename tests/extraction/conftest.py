@@ -52,7 +52,7 @@ def _forget_cached_indexes() -> None:
     from techtalent.extraction import services
     from techtalent.taxonomy import selectors
 
-    selectors._cached = None
+    selectors.forget_cache()
     services._cached = None
 
 

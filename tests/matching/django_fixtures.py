@@ -18,7 +18,7 @@ def _forget() -> None:
     from techtalent.matching import selectors as matching
     from techtalent.taxonomy import selectors
 
-    selectors._cached = None
+    selectors.forget_cache()
     services._cached = None
     matching.forget_cache()
 

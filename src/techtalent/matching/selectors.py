@@ -3,18 +3,14 @@ engine sees them, who may see which passport, and display labels in the interfac
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import os
-import pickle
-import threading
 from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from techtalent.core.cache import StampedCache
 from techtalent.matching.engine import MatchModel, OccupationSkill, Proficiency, build_model
 from techtalent.matching.models import Passport, PassportShare
 from techtalent.taxonomy import selectors as taxonomy
@@ -22,8 +18,6 @@ from techtalent.taxonomy.models import Broader, Concept, Label, SkillRelation
 from techtalent.taxonomy.models import OccupationSkill as OccupationSkillRow
 
 log = logging.getLogger(__name__)
-_lock = threading.Lock()
-_cached: tuple[str, MatchModel] | None = None
 
 
 def _build() -> MatchModel:
@@ -55,40 +49,17 @@ def _build() -> MatchModel:
     return build_model(occupations, skills, relations, broader=broader, related=related, labels=labels)
 
 
+_model_cache: StampedCache[MatchModel] = StampedCache("match", _build)
+
+
 def match_model() -> MatchModel:
     """The matching model of the current taxonomy: from memory, else the disk cache, else built and cached."""
-    global _cached
-    stamp = taxonomy.taxonomy_stamp()
-    if _cached is not None and _cached[0] == stamp:
-        return _cached[1]
-    with _lock:
-        if _cached is not None and _cached[0] == stamp:
-            return _cached[1]
-        db = settings.DATABASES["default"]
-        where = hashlib.sha1(f"{db.get('HOST')}:{db.get('PORT')}/{db.get('NAME')}".encode()).hexdigest()[:10]
-        path = settings.CACHE_DIR / f"match-{db['ENGINE'].rsplit('.', 1)[-1]}-{where}-{stamp}.pickle"
-        model = None
-        if path.exists():
-            try:
-                with path.open("rb") as handle:
-                    model = pickle.load(handle)
-            except Exception:  # a damaged cache file is rebuilt, never fatal
-                log.warning("matching cache %s unreadable; rebuilding", path)
-        if model is None:
-            model = _build()
-            settings.CACHE_DIR.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            with tmp.open("wb") as handle:
-                pickle.dump(model, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            tmp.replace(path)
-        _cached = (stamp, model)
-        return model
+    return _model_cache.get(taxonomy.taxonomy_stamp())
 
 
 def forget_cache() -> None:
     """Drop the in-memory model (tests import several toy taxonomies in one process)."""
-    global _cached
-    _cached = None
+    _model_cache.forget()
 
 
 @dataclass(frozen=True)

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import os
-import pickle
-import threading
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db.models import Count
 
+from techtalent.core.cache import StampedCache
 from techtalent.core.languages import other_language
 from techtalent.taxonomy.engine import ConceptRecord, LabelRecord, SearchIndex
 from techtalent.taxonomy.models import (
@@ -29,8 +25,6 @@ from techtalent.taxonomy.models import (
 )
 
 log = logging.getLogger(__name__)
-_lock = threading.Lock()
-_cached: tuple[str, SearchIndex] | None = None
 
 
 def taxonomy_status() -> dict[str, object]:
@@ -77,35 +71,17 @@ def _build_index() -> SearchIndex:
     return SearchIndex(*taxonomy_records())
 
 
+_index_cache: StampedCache[SearchIndex] = StampedCache("search", _build_index)
+
+
 def search_index() -> SearchIndex:
     """The search index of the current taxonomy: from memory, else the disk cache, else built and cached."""
-    global _cached
-    stamp = taxonomy_stamp()
-    if _cached is not None and _cached[0] == stamp:
-        return _cached[1]
-    with _lock:
-        if _cached is not None and _cached[0] == stamp:
-            return _cached[1]
-        db = settings.DATABASES["default"]
-        where = hashlib.sha1(f"{db.get('HOST')}:{db.get('PORT')}/{db.get('NAME')}".encode()).hexdigest()[:10]
-        key = f"{db['ENGINE'].rsplit('.', 1)[-1]}-{where}-{stamp}"
-        path = settings.CACHE_DIR / f"search-{key}.pickle"
-        index = None
-        if path.exists():
-            try:
-                with path.open("rb") as handle:
-                    index = pickle.load(handle)
-            except Exception:  # a damaged cache file is rebuilt, never fatal
-                log.warning("search cache %s unreadable; rebuilding", path)
-        if index is None:
-            index = _build_index()
-            settings.CACHE_DIR.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            with tmp.open("wb") as handle:
-                pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            tmp.replace(path)
-        _cached = (stamp, index)
-        return index
+    return _index_cache.get(taxonomy_stamp())
+
+
+def forget_cache() -> None:
+    """Drop the in-memory search index (tests import several toy taxonomies in one process)."""
+    _index_cache.forget()
 
 
 def concept_search(
