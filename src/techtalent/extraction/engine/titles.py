@@ -114,7 +114,10 @@ def _alternatives(text: str) -> list[str]:
 
 def head_noun(text: str) -> str:
     """The word a Dutch or English job title is about (last word, or the first of "hoofd onderhoud")."""
-    tokens = tokenize(text)
+    words = text.split()
+    while len(words) > 1 and words[-1].isupper() and len(words[-1]) <= 7:
+        words.pop()  # a trailing abbreviation qualifies the title: "lasser MIG/MAG", "monteur PLC"
+    tokens = tokenize(" ".join(words))
     if not tokens:
         return ""
     if len(tokens) > 1 and tokens[0] in _HEAD_FIRST:
@@ -154,7 +157,10 @@ class TitleNormaliser:
             searches.append((head, _HEAD_ONLY))
         best: dict[str, tuple[float, str]] = {}
         for form, factor in searches:
-            for hit in self.index.search(form, lang=lang, limit=max(top * 3, 30), kind="occupation"):
+            hits = self.index.search(
+                form, lang=lang, limit=max(top * 3, 30), kind="occupation", complete=True
+            )
+            for hit in hits:
                 label = fold(hit.matched_label)
                 score = hit.score * factor
                 if head_stems and not any(s in label for s in head_stems):

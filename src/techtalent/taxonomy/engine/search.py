@@ -235,8 +235,12 @@ class SearchIndex:
         kind: str | None = None,
         skill_type: str | None = None,
         collection: str | None = None,
+        complete: bool = False,
     ) -> list[SearchHit]:
-        """Rank concepts for ``query``; filters by concept kind, skill type and collection."""
+        """Rank concepts for ``query``; filters by kind, skill type and collection.
+
+        Unless ``complete``, the last word may be unfinished (search as you type) and matches longer words.
+        """
         tokens = tokenize(query)
         stop = STOPWORDS["nl"] | STOPWORDS["en"]
         content = [t for t in tokens if t not in stop]
@@ -249,7 +253,7 @@ class SearchIndex:
         matched = np.zeros(n_labels, dtype=np.float32)
         total_weight = 0.0
         for i, token in enumerate(tokens):
-            expansions = self._expansions(token, last=i == len(tokens) - 1)
+            expansions = self._expansions(token, last=not complete and i == len(tokens) - 1)
             hit = np.zeros(n_labels, dtype=np.float32)
             for term, quality in expansions.items():
                 rows = indices[indptr[term] : indptr[term + 1]]
