@@ -305,7 +305,10 @@ def _plausible_hit(words: _Words, tokens: Tokens, hit: _Hit) -> bool:
         return True
     label = words.lexicon.variants.folded[variant_id]
     if partial:
-        return size > 1 or (partial == 1 and len(label) >= 5)
+        # A one-part label may match a compound's head only when the label is Dutch: an English word
+        # inside a Dutch compound is a false friend ("kantbank" is no "banking").
+        dutch = words.lexicon.variants.lang[variant_id] == 0
+        return size > 1 or (partial == 1 and len(label) >= 5 and dutch)
     surface = tokens.texts[first : last + 1]
     if mode == "nl>en":
         get = words.get
