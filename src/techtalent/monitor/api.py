@@ -53,7 +53,7 @@ def observations(request: HttpRequest, params: Query[ObservationParams]) -> Any:
     qs = selectors.observation_list(flt)
     if params.format == "csv":
         response = StreamingHttpResponse(
-            selectors.csv_lines(qs.iterator()), content_type="text/csv; charset=utf-8"
+            selectors.csv_lines(qs.iterator(chunk_size=2000)), content_type="text/csv; charset=utf-8"
         )
         response["Content-Disposition"] = 'attachment; filename="observations.csv"'
         return response

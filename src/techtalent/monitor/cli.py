@@ -112,7 +112,7 @@ def observations(
     flt = ObservationFilter(tuple(indicator or ()), tuple(region or ()), tuple(period or ()), measure=None)
     rows = observation_list(flt)
     if as_csv:
-        for line in csv_lines(rows.iterator()):
+        for line in csv_lines(rows.iterator(chunk_size=2000)):
             sys.stdout.write(line)
         return
     table = Table("indicator", "region", "period", "breakdowns", "value", "unit", "source")

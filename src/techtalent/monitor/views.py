@@ -37,7 +37,7 @@ def compare(request: HttpRequest) -> HttpResponse:
     """Compare indicators across regions and periods; format=csv downloads the table."""
     selection = selection_from(request.GET)
     if request.GET.get("format") == "csv":
-        rows = selectors.observation_list(selection.filter()).iterator()
+        rows = selectors.observation_list(selection.filter()).iterator(chunk_size=2000)
         response = StreamingHttpResponse(selectors.csv_lines(rows), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="monitor.csv"'
         return response
