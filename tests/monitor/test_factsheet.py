@@ -29,3 +29,16 @@ def test_pdf_is_a_real_pdf_whose_text_reads_back(store) -> None:  # type: ignore
     assert pdf.startswith(b"%PDF")
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     assert "Groningen" in text and "Beroepsbevolking" in text and "Bronnen" in text
+
+
+def test_map_shapes_are_rewound_for_vega_so_a_region_is_not_drawn_as_the_whole_globe() -> None:
+    from techtalent.monitor.charts import _rewind, _ring_area
+
+    counter_clockwise = [[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0], [0.0, 0.0]]
+    hole_clockwise = [[0.2, 0.2], [0.2, 0.8], [0.8, 0.8], [0.8, 0.2], [0.2, 0.2]]
+    rewound = _rewind({"type": "Polygon", "coordinates": [counter_clockwise, hole_clockwise]})
+    outer, hole = rewound["coordinates"]
+    assert _ring_area(outer) < 0 < _ring_area(hole)
+    assert _rewind(rewound) == rewound
+    multi = _rewind({"type": "MultiPolygon", "coordinates": [[counter_clockwise]]})
+    assert _ring_area(multi["coordinates"][0][0]) < 0

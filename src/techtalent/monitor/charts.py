@@ -42,8 +42,29 @@ def bar_or_trend(rows: Sequence[dict[str, Any]], *, title: str, unit: str, label
     return chart.to_dict()
 
 
+def _ring_area(ring: Sequence[Sequence[float]]) -> float:
+    return sum(x0 * y1 - x1 * y0 for (x0, y0, *_), (x1, y1, *_) in zip(ring, ring[1:], strict=False)) / 2
+
+
+def _rewind(geometry: dict[str, Any]) -> dict[str, Any]:
+    """Exterior rings clockwise and holes counter-clockwise, as d3-geo (Vega) wants them.
+
+    GeoJSON (RFC 7946) winds the other way; d3 then draws the whole globe minus the region: a filled square.
+    """
+
+    def polygon(rings: list[Any]) -> list[Any]:
+        return [ring[::-1] if (_ring_area(ring) > 0) == (i == 0) else ring for i, ring in enumerate(rings)]
+
+    if geometry.get("type") == "Polygon":
+        return {**geometry, "coordinates": polygon(geometry["coordinates"])}
+    if geometry.get("type") == "MultiPolygon":
+        return {**geometry, "coordinates": [polygon(p) for p in geometry["coordinates"]]}
+    return geometry
+
+
 def choropleth(features: Sequence[dict[str, Any]], *, title: str, unit: str, labels: dict[str, str]) -> Spec:
     """A map of regions (GeoJSON features with properties name and value) coloured by value."""
+    features = [{**f, "geometry": _rewind(f["geometry"])} if f.get("geometry") else f for f in features]
     data = alt.Data(values=list(features), format=alt.DataFormat(type="json"))
     chart = (
         alt.Chart(data, title=title)
