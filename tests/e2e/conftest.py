@@ -9,6 +9,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -25,50 +26,53 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+@contextmanager
+def running_server(data: Path, esco: Path) -> Iterator[str]:
+    """Import ``esco`` with the CLI into a fresh SQLite database in ``data``, serve it; yield the base URL."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE", "TECHTALENT_CACHE_DIR")}
+    env.update(TECHTALENT_DATA_DIR=str(data), DATABASE_URL=f"sqlite:///{data / 'e2e.sqlite3'}")
+    subprocess.run([TECHTALENT, "init"], env=env, check=True, capture_output=True)
+    subprocess.run(
+        [TECHTALENT, "esco", "import", str(esco), "--skip-unknown"], env=env, check=True, capture_output=True
+    )
+    port = _free_port()
+    log = (data / "serve.log").open("w")
+    process = subprocess.Popen(
+        [TECHTALENT, "serve", "--port", str(port), "--workers", "1"],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 240
+        while True:
+            try:
+                urllib.request.urlopen(f"{base}/api/esco/status", timeout=2)
+                break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    tail = (data / "serve.log").read_text()[-2000:]
+                    raise RuntimeError(f"techtalent serve did not come up: {tail}") from None
+                time.sleep(0.5)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+        log.close()
+
+
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Import ESCO (real when present, else the toy export) with the CLI and serve it; yield the base URL."""
-    data = tmp_path_factory.mktemp("e2e-data")
-    env = {
-        **os.environ,
-        "TECHTALENT_DATA_DIR": str(data),
-        "DATABASE_URL": f"sqlite:///{data / 'e2e.sqlite3'}",
-    }
-    env.pop("DJANGO_SETTINGS_MODULE", None)
+    """ESCO (real when present, else the toy export) imported with the CLI and served; yields the base URL."""
     if (ESCO_REAL / "en" / "skills_en.csv").exists():
         source = ESCO_REAL
     else:
         from tests.taxonomy.toy_esco import write_toy_export
 
         source = write_toy_export(tmp_path_factory.mktemp("toy") / "v1.1.1")
-    subprocess.run([TECHTALENT, "init"], env=env, check=True, capture_output=True)
-    subprocess.run(
-        [TECHTALENT, "esco", "import", str(source), "--skip-unknown"],
-        env=env,
-        check=True,
-        capture_output=True,
-    )
-    port = _free_port()
-    process = subprocess.Popen(
-        [TECHTALENT, "serve", "--port", str(port), "--workers", "1"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(480):
-            try:
-                urllib.request.urlopen(f"{base}/api/esco/status", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            raise RuntimeError("techtalent serve did not come up")
+    with running_server(tmp_path_factory.mktemp("e2e-data"), source) as base:
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 @pytest.fixture(scope="session")
