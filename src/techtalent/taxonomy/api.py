@@ -9,6 +9,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from pydantic import Field
 
 from techtalent.taxonomy import selectors
+from techtalent.taxonomy.models import Framework
 from techtalent.taxonomy.schemas import (
     ConceptOut,
     ConceptRefOut,
@@ -98,24 +99,27 @@ def status(request: HttpRequest) -> StatusOut:
     )
 
 
+_FRAMEWORK_FIELDS = (
+    "code",
+    "name_nl",
+    "name_en",
+    "description_nl",
+    "description_en",
+    "source_document",
+    "source_section",
+)
+
+
+def _framework_fields(framework: Framework) -> dict[str, str]:
+    return {name: getattr(framework, name) for name in _FRAMEWORK_FIELDS}
+
+
 @router.get(
     "/frameworks", response=list[FrameworkOut], summary="The sector frameworks from the source documents"
 )
 @paginate(LimitOffsetPagination)
 def frameworks(request: HttpRequest) -> list[FrameworkOut]:
-    return [
-        FrameworkOut(
-            code=f.code,
-            name_nl=f.name_nl,
-            name_en=f.name_en,
-            description_nl=f.description_nl,
-            description_en=f.description_en,
-            source_document=f.source_document,
-            source_section=f.source_section,
-            n_items=f.n_items,
-        )
-        for f in selectors.framework_list()
-    ]
+    return [FrameworkOut(**_framework_fields(f), n_items=f.n_items) for f in selectors.framework_list()]
 
 
 @router.get("/frameworks/{code}", response={200: FrameworkDetailOut, 404: dict}, summary="One framework")
@@ -125,13 +129,7 @@ def framework(request: HttpRequest, code: str) -> FrameworkDetailOut:
         raise HttpError(404, f"no framework {code!r}")
     f, items = found
     return FrameworkDetailOut(
-        code=f.code,
-        name_nl=f.name_nl,
-        name_en=f.name_en,
-        description_nl=f.description_nl,
-        description_en=f.description_en,
-        source_document=f.source_document,
-        source_section=f.source_section,
+        **_framework_fields(f),
         n_items=len(items),
         items=[
             FrameworkItemOut(
