@@ -72,9 +72,12 @@ def serve(
 
 
 def _mount() -> None:
+    from techtalent.catalog.cli import catalog_app
     from techtalent.extraction.cli import extract_app
     from techtalent.matching.cli import match_app
     from techtalent.monitor.cli import monitor_app
+    from techtalent.orgs.cli import orgs_app
+    from techtalent.scan.cli import scan_app
     from techtalent.taxonomy.cli import esco_app, frameworks_app
 
     app.add_typer(esco_app, name="esco")
@@ -82,6 +85,9 @@ def _mount() -> None:
     app.add_typer(extract_app, name="extract")
     app.add_typer(monitor_app, name="monitor")
     app.add_typer(match_app, name="match")
+    app.add_typer(orgs_app, name="orgs")
+    app.add_typer(catalog_app, name="catalog")
+    app.add_typer(scan_app, name="scan")
 
 
 _mount()

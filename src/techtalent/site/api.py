@@ -7,11 +7,14 @@ from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
 from techtalent import __version__
+from techtalent.catalog.api import router as catalog_router
 from techtalent.core.errors import UserError
 from techtalent.extraction.api import router as extraction_router
 from techtalent.matching.api import match_router
 from techtalent.matching.api import router as passports_router
 from techtalent.monitor.api import router as monitor_router
+from techtalent.orgs.api import router as orgs_router
+from techtalent.scan.api import router as scan_router
 from techtalent.taxonomy.api import router as taxonomy_router
 
 api = NinjaAPI(
@@ -37,3 +40,6 @@ api.add_router("/extract", extraction_router)
 api.add_router("/monitor", monitor_router)
 api.add_router("/passports", passports_router)
 api.add_router("/match", match_router)
+api.add_router("/orgs", orgs_router)
+api.add_router("/catalog", catalog_router)
+api.add_router("/scan", scan_router)

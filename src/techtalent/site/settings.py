@@ -43,6 +43,9 @@ INSTALLED_APPS = [
     "techtalent.extraction",
     "techtalent.monitor",
     "techtalent.matching",
+    "techtalent.orgs",
+    "techtalent.catalog",
+    "techtalent.scan",
 ]
 
 MIDDLEWARE = [

@@ -12,6 +12,9 @@ urlpatterns = [
     path("esco/", include("techtalent.taxonomy.urls")),
     path("extract/", include("techtalent.extraction.urls")),
     path("monitor/", include("techtalent.monitor.urls")),
+    path("orgs/", include("techtalent.orgs.urls")),
+    path("catalog/", include("techtalent.catalog.urls")),
+    path("scan/", include("techtalent.scan.urls")),
     path("", include("techtalent.matching.urls")),
     path("", include("techtalent.web.urls")),
 ]

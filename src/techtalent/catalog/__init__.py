@@ -1,0 +1,1 @@
+"""Learning offers domain of techtalent."""

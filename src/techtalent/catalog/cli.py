@@ -1,0 +1,5 @@
+"""`techtalent catalog` sub-commands."""
+
+import typer
+
+catalog_app = typer.Typer(help="Learning offers.", no_args_is_help=True)

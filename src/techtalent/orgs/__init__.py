@@ -1,0 +1,1 @@
+"""Organisations domain of techtalent."""

@@ -1,0 +1,1 @@
+"""SME scans domain of techtalent."""
