@@ -16,6 +16,14 @@ users_app = typer.Typer(help="User accounts.", no_args_is_help=True)
 tokens_app = typer.Typer(help="API tokens (shown once, stored hashed).", no_args_is_help=True)
 
 
+def _ready() -> None:
+    """Migrate if needed; the console speaks English, like the rest of the `techtalent` command."""
+    ensure_database()
+    from django.utils import translation
+
+    translation.activate("en")
+
+
 def _organisation(key: str) -> Any:
     from techtalent.orgs.selectors import organisation_get
 
@@ -47,7 +55,7 @@ def users_create(
     ] = False,
 ) -> None:
     """Create a user account (without --password-stdin it cannot sign in with a password)."""
-    ensure_database()
+    _ready()
     from techtalent.orgs.services import user_create
 
     password = sys.stdin.readline().rstrip("\n") if password_stdin else None
@@ -66,7 +74,7 @@ def orgs_create(
     region: Annotated[str, typer.Option(help="Region (optional)")] = "",
 ) -> None:
     """Create an organisation (unverified until `techtalent orgs verify`)."""
-    ensure_database()
+    _ready()
     from techtalent.orgs.services import organisation_create
 
     organisation = organisation_create(
@@ -84,7 +92,7 @@ def orgs_add_member(
     role: Annotated[str, typer.Option(help="owner, admin, hr or member")] = "member",
 ) -> None:
     """Add a member with a role (or change their role)."""
-    ensure_database()
+    _ready()
     from techtalent.orgs.services import membership_add
 
     membership = membership_add(organisation=_organisation(org), user=_user(user), role=role)
@@ -95,7 +103,7 @@ def orgs_add_member(
 @user_errors
 def orgs_verify(org: Annotated[str, typer.Argument(help="Id or slug of the organisation")]) -> None:
     """Verify an organisation as a platform admin: from now on it may see candidates."""
-    ensure_database()
+    _ready()
     from techtalent.orgs.services import organisation_verify
 
     organisation = organisation_verify(organisation=_organisation(org))
@@ -106,7 +114,7 @@ def orgs_verify(org: Annotated[str, typer.Argument(help="Id or slug of the organ
 @user_errors
 def orgs_list() -> None:
     """Every organisation: slug, kind, verified, members."""
-    ensure_database()
+    _ready()
     from techtalent.orgs.models import Organisation
 
     for o in Organisation.objects.order_by("slug"):
@@ -123,7 +131,7 @@ def tokens_create(
     name: Annotated[str, typer.Option(help="What the token is for")] = "cli",
 ) -> None:
     """Create an API token and print it once (only its hash is stored)."""
-    ensure_database()
+    _ready()
     from techtalent.orgs.services import SCOPES, token_create
 
     scopes = scope or ["taxonomy:read", "monitor:read"]
@@ -141,7 +149,7 @@ def tokens_create(
 @user_errors
 def tokens_revoke(prefix: Annotated[str, typer.Argument(help="The token, or its prefix as listed")]) -> None:
     """Revoke a token: requests with it get 401 from now on."""
-    ensure_database()
+    _ready()
     from techtalent.orgs.models import ApiToken
     from techtalent.orgs.selectors import token_lookup
     from techtalent.orgs.services import token_revoke
@@ -160,7 +168,7 @@ def tokens_revoke(prefix: Annotated[str, typer.Argument(help="The token, or its 
 @user_errors
 def tokens_list(user: Annotated[str, typer.Option(help="User name")]) -> None:
     """A user's tokens: prefix, scopes, organisation, created, revoked."""
-    ensure_database()
+    _ready()
     from techtalent.orgs.selectors import tokens_of
 
     for t in tokens_of(user=_user(user)):
