@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from techtalent.core.console import console, out, user_errors
+from techtalent.core.console import console, user_errors
 from techtalent.core.django_setup import ensure_database
 from techtalent.core.errors import UserError
 
@@ -80,7 +80,7 @@ def orgs_create(
     organisation = organisation_create(
         name=name, kind=kind, owner=_user(owner) if owner else None, region=region
     )
-    out.print(organisation.slug)
+    typer.echo(organisation.slug)
     console.print(f"[green]organisation created[/]: {organisation.name} ({organisation.kind}), unverified")
 
 
@@ -119,7 +119,7 @@ def orgs_list() -> None:
 
     for o in Organisation.objects.order_by("slug"):
         state = "verified" if o.verified else "unverified"
-        out.print(f"{o.slug}\t{o.kind}\t{state}\t{o.memberships.count()} members\t{o.name}")
+        typer.echo(f"{o.slug}\t{o.kind}\t{state}\t{o.memberships.count()} members\t{o.name}")
 
 
 @tokens_app.command("create")
@@ -138,7 +138,7 @@ def tokens_create(
     token, secret = token_create(
         user=_user(user), name=name, scopes=scopes, organisation=_organisation(org) if org else None
     )
-    out.print(secret)
+    typer.echo(secret)
     console.print(
         f"[green]token {token.prefix}…[/] ({token.scopes}); copy it now, it is not shown again. "
         f"Scopes: {', '.join(SCOPES)}"
@@ -174,4 +174,4 @@ def tokens_list(user: Annotated[str, typer.Option(help="User name")]) -> None:
     for t in tokens_of(user=_user(user)):
         state = f"revoked {t.revoked_at:%Y-%m-%d}" if t.revoked_at else "live"
         org = t.organisation.slug if t.organisation else "-"
-        out.print(f"{t.prefix}…\t{t.name}\t{t.scopes}\t{org}\t{state}")
+        typer.echo(f"{t.prefix}…\t{t.name}\t{t.scopes}\t{org}\t{state}")
