@@ -48,6 +48,9 @@ def test_the_export_holds_everything_in_the_documented_schema(alice_passport: An
         "occupations",
         "education",
         "shares",
+        "memberships",
+        "consents",
+        "api_tokens",
     }
     assert data["account"]["username"] == "alice"
     assert {s["uri"] for s in data["skills"]} == {URI["mag_welding"], URI["tig_welding"]}

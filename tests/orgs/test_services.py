@@ -149,3 +149,27 @@ def test_a_user_with_a_weak_password_is_refused(db: Any) -> None:
     assert user.check_password("Lange-zin-als-wachtwoord-7") and user.email == "p@x.nl"
     with pytest.raises(UserError):
         services.user_create(username="piet")
+
+
+def test_the_passport_export_holds_memberships_consents_and_tokens_but_no_secret(people: World) -> None:
+    from techtalent.matching.selectors import passport_export
+
+    services.membership_add(organisation=people.other, user=people.users["alice"], role="member")
+    token, secret = services.token_create(user=people.users["alice"], name="nb", scopes=["monitor:read"])
+    exported = passport_export(people.passport)
+    assert exported["memberships"][0]["slug"] == "other-techniek"
+    assert [(c["to"], c["revoked_at"]) for c in exported["consents"]] == [("acme-metaal", None)]
+    assert exported["api_tokens"][0]["prefix"] == token.prefix
+    assert secret not in str(exported) and token.digest not in str(exported)
+
+
+def test_deleting_the_account_removes_its_memberships_consents_and_tokens(people: World) -> None:
+    from techtalent.matching.services import account_delete
+    from techtalent.orgs.models import ApiToken, Membership
+
+    alice = people.users["alice"]
+    services.membership_add(organisation=people.other, user=alice, role="member")
+    services.token_create(user=alice, name="nb", scopes=["monitor:read"])
+    account_delete(user=alice)
+    assert not Membership.objects.filter(user_id=alice.id).exists()
+    assert not Consent.objects.exists() and not ApiToken.objects.exists()

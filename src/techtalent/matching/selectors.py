@@ -131,6 +131,8 @@ EXPORT_SCHEMA = "techtalent-passport/1"
 
 def passport_export(passport: Passport, *, lang: str = "nl") -> dict[str, Any]:
     """Everything stored about the passport and its owner, in the JSON schema of docs/passport.md."""
+    from techtalent.orgs.selectors import account_export
+
     owner = passport.owner
 
     def label(uri: str) -> str:
@@ -177,4 +179,5 @@ def passport_export(passport: Passport, *, lang: str = "nl") -> dict[str, Any]:
             }
             for s in passport.shares.select_related("user")
         ],
+        **account_export(user=owner, passport=passport),
     }

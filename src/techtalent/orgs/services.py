@@ -154,7 +154,7 @@ def invitation_create(
         raise UserError(_("invite either a user name or an e-mail address"))
     if not 1 <= days <= 60:
         raise UserError(_("an invitation lasts between 1 and 60 days"))
-    if role == Role.OWNER and not user_has_role(user=by, organisation=organisation, roles=[Role.OWNER]):
+    if role == Role.OWNER and not user_has_role(user=by, organisation=organisation, roles=["owner"]):
         raise UserError(_("only an owner may invite another owner"))
     secret = secrets.token_urlsafe(32)
     invitation = Invitation.objects.create(

@@ -23,8 +23,8 @@ def candidates(request: HttpRequest) -> HttpResponse:
     organisations = selectors.recruiting_organisations(user=request.user).order_by("name")
     if not organisations.exists():
         mine = selectors.organisations_for_user(user=request.user).first()
-        context = {"refusal": ranking.refusal(mine), "form": None}
-        return render(request, "orgs/candidates.html", context, status=403)
+        refused = {"refusal": ranking.refusal(mine), "form": None}
+        return render(request, "orgs/candidates.html", refused, status=403)
     lang = get_language() or "nl"
     form = CandidatesForm(request.POST or None, organisations=organisations)
     context: dict[str, object] = {"form": form, "error": ""}
