@@ -64,7 +64,7 @@ def user_has_role(*, user: Any, organisation: Organisation, roles: Iterable[str]
 def organisation_get(*, key: str | int) -> Organisation | None:
     """The organisation with this id or slug (None when there is none)."""
     text = str(key).strip()
-    if text.isdigit():
+    if text.isascii() and text.isdigit() and len(text) < 19:
         return Organisation.objects.filter(id=int(text)).first()
     return Organisation.objects.filter(slug=text).first()
 
