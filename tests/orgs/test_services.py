@@ -85,11 +85,16 @@ def test_an_invitation_is_stored_hashed_works_once_and_only_for_its_account(peop
         services.invitation_accept(secret="not-a-secret", user=people.users["bob"])
 
 
-def test_an_invitation_by_e_mail_expires(people: World) -> None:
+def test_an_invitation_by_e_mail_is_for_whoever_got_the_link_until_it_expires(people: World) -> None:
     invitation, secret = services.invitation_create(
-        organisation=people.acme, by=people.users["olga"], role="member", email="OTTO@example.nl", days=1
+        organisation=people.acme, by=people.users["olga"], role="member", email="nieuw@example.nl", days=1
     )
-    Invitation.objects.filter(id=invitation.id).update(expires=timezone.now() - timedelta(minutes=1))
+    assert services.invitation_accept(secret=secret, user=people.users["bob"]).role == "member"
+    assert Invitation.objects.get(id=invitation.id).accepted_by == people.users["bob"]
+    late, secret = services.invitation_create(
+        organisation=people.acme, by=people.users["olga"], role="hr", email="later@example.nl"
+    )
+    Invitation.objects.filter(id=late.id).update(expires=timezone.now() - timedelta(minutes=1))
     with pytest.raises(UserError, match="verlopen|expired"):
         services.invitation_accept(secret=secret, user=people.users["otto"])
 

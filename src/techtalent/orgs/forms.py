@@ -85,6 +85,9 @@ class CandidatesForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 8, "id": "vac-text"}),
     )
+    export = forms.ChoiceField(
+        choices=[("", "html"), ("csv", "csv")], required=False, widget=forms.HiddenInput
+    )
 
     def __init__(self, *args: Any, organisations: QuerySet[Organisation], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

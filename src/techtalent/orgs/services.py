@@ -170,10 +170,11 @@ def invitation_create(
 
 
 def invitation_meant_for(invitation: Invitation, user: Any) -> bool:
-    """Whether the invitation names this user (by user name, or by their e-mail address)."""
+    """Whether ``user`` may accept: a user-name invitation only that account, an e-mail one whoever got the
+    link (sign-up asks no e-mail address, so the link sent to that address is what proves it)."""
     if invitation.username:
         return bool(user.username == invitation.username)
-    return bool(user.email) and user.email.lower() == invitation.email.lower()
+    return True
 
 
 @transaction.atomic

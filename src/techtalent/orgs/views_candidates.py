@@ -35,12 +35,17 @@ def candidates(request: HttpRequest) -> HttpResponse:
             context["wanted"] = [matching.shown(u, lang) for u in wanted]
             if occupation:
                 context["occupation_shown"] = matching.shown(occupation, lang)
-            context["candidates"] = ranking.ranked(
+            found = ranking.ranked(
                 organisation=form.cleaned_data["organisation"],
                 occupation=occupation or None,
                 skills=dict.fromkeys(wanted, "essential"),
                 lang=lang,
             )
+            if form.cleaned_data["export"] == "csv":
+                response = HttpResponse(ranking.as_csv(found), content_type="text/csv; charset=utf-8")
+                response["Content-Disposition"] = 'attachment; filename="candidates.csv"'
+                return response
+            context["candidates"] = found
         except UserError as exc:
             context["error"] = str(exc)
     elif request.method == "POST":
