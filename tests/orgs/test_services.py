@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from techtalent.core.errors import UserError
 from techtalent.orgs import selectors, services
+from techtalent.orgs.accounts import user_create
 from techtalent.orgs.models import Consent, Invitation, Role
 
 if TYPE_CHECKING:
@@ -149,11 +150,11 @@ def test_consent_only_to_a_verified_organisation(people: World) -> None:
 
 def test_a_user_with_a_weak_password_is_refused(db: Any) -> None:
     with pytest.raises(UserError):
-        services.user_create(username="piet", password="123")
-    user = services.user_create(username="piet", password="Lange-zin-als-wachtwoord-7", email="p@x.nl")
+        user_create(username="piet", password="123")
+    user = user_create(username="piet", password="Lange-zin-als-wachtwoord-7", email="p@x.nl")
     assert user.check_password("Lange-zin-als-wachtwoord-7") and user.email == "p@x.nl"
     with pytest.raises(UserError):
-        services.user_create(username="piet")
+        user_create(username="piet")
 
 
 def test_the_passport_export_holds_memberships_consents_and_tokens_but_no_secret(people: World) -> None:

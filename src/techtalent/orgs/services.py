@@ -8,7 +8,6 @@ from collections.abc import Iterable
 from datetime import timedelta
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -42,7 +41,6 @@ __all__ = [
     "consent_set_all_verified",
     "token_create",
     "token_revoke",
-    "user_create",
 ]
 
 SCOPES = ("taxonomy:read", "monitor:read", "passport:read", "passport:write", "org:candidates")
@@ -288,28 +286,3 @@ def token_revoke(*, token: ApiToken) -> ApiToken:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
     return token
-
-
-@transaction.atomic
-def user_create(*, username: str, password: str | None = None, email: str = "", staff: bool = False) -> Any:
-    """A new user account (password validated; without one the account cannot sign in with a password)."""
-    from django.contrib.auth.password_validation import validate_password
-    from django.core.exceptions import ValidationError
-
-    users = get_user_model()
-    username = username.strip()
-    if not username or len(username) > 150:
-        raise UserError(_("a user name has 1 to 150 characters"))
-    if users.objects.filter(username=username).exists():
-        raise UserError(_("the user name %(name)s is taken") % {"name": repr(username)})
-    user = users(username=username, email=email.strip(), is_staff=staff)
-    if password is not None:
-        try:
-            validate_password(password, user)
-        except ValidationError as error:
-            raise UserError(" ".join(error.messages)) from None
-        user.set_password(password)
-    else:
-        user.set_unusable_password()
-    user.save()
-    return user
