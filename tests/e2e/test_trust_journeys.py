@@ -114,6 +114,16 @@ def _get(url: str, token: str) -> tuple[int, bytes]:
         return error.code, error.read()
 
 
+def _pandas(base: str, token: str) -> tuple[Any, Any]:
+    """Exactly what the API description tells a data analyst to write (HOST filled in)."""
+    import pandas as pd
+
+    auth = {"Authorization": f"Bearer {token}"}
+    obs = pd.read_csv(f"{base}/api/monitor/observations?format=csv", storage_options=auth)
+    hits = pd.json_normalize(pd.read_json(f"{base}/api/esco/search?q=lassen", storage_options=auth)["items"])
+    return obs, hits
+
+
 def test_an_analyst_makes_a_token_on_the_page_uses_it_from_a_script_and_revokes_it(
     browser: Any, trust_server: tuple[str, dict[str, str]], tmp_path: Path
 ) -> None:
@@ -136,6 +146,9 @@ def test_an_analyst_makes_a_token_on_the_page_uses_it_from_a_script_and_revokes_
     assert status == 200 and json.loads(body)["count"] >= 1
     status, body = _get(f"{base}/api/passports/me", token)
     assert status == 403 and "passport:read" in json.loads(body)["detail"]
+    observations, hits = _pandas(base, token)  # the three lines of the API docs
+    assert list(observations.columns[:3]) == ["indicator", "region", "period"] and len(observations) > 0
+    assert "uri" in hits.columns and len(hits) >= 1
 
     page.goto("/orgs/tokens/")
     expect(page.locator("#tokens")).to_contain_text(token[:10])
@@ -144,4 +157,6 @@ def test_an_analyst_makes_a_token_on_the_page_uses_it_from_a_script_and_revokes_
     expect(page.locator(".status").first).to_contain_text("401")
     status, body = _get(f"{base}/api/monitor/observations?format=csv", token)
     assert status == 401 and "ingetrokken" in json.loads(body)["detail"]
+    with pytest.raises(urllib.error.HTTPError, match="401"):
+        _pandas(base, token)
     page.context.close()
