@@ -172,7 +172,7 @@ def passport_export(passport: Passport, *, lang: str = "nl") -> dict[str, Any]:
         "shares": [
             {
                 "id": s.id,
-                "with_user": s.user.username if s.user else None,
+                "with_user": s.username or None,
                 "link": bool(s.token),
                 "expires": s.expires.isoformat() if s.expires else None,
                 "created": s.created.isoformat(),
