@@ -196,6 +196,9 @@ def passport_delete(*, passport: Passport) -> None:
 def account_delete(*, user: Any) -> None:
     """Delete the user account and everything of it (passport, shares given; shares received stay in
     their owners' lists, as they were, but reach no account any more, also not a later one of that name)."""
+    from techtalent.orgs.services import account_delete_check
+
+    account_delete_check(user=user)  # an organisation's only owner hands it over first
     Passport.objects.filter(owner=user).delete()
     user.delete()
 

@@ -223,9 +223,11 @@ def export(request: HttpRequest) -> HttpResponse:
 def delete(request: HttpRequest) -> HttpResponse:
     """Confirm, then delete the account and everything of it."""
     if request.method == "POST":
-        user = request.user
+        try:
+            services.account_delete(user=request.user)
+        except UserError as error:
+            return render(request, "matching/delete.html", {"error": str(error)}, status=400)
         logout(request)
-        services.account_delete(user=user)
         return redirect("web:home")
     return render(request, "matching/delete.html")
 
