@@ -17,6 +17,7 @@ from ninja.security import HttpBearer, SessionAuth
 
 from techtalent.orgs.models import MANAGERS, RECRUITERS, ApiToken
 from techtalent.orgs.selectors import token_lookup, user_has_role
+from techtalent.orgs.tokens import token_touch
 
 __all__ = ["BearerToken", "Session", "api_auth", "public_auth", "token_of"]
 
@@ -43,6 +44,12 @@ class BearerToken(HttpBearer):
         found = token_lookup(secret=token.strip())
         if found is None or not _live(found):
             raise AuthenticationError(message=_("unknown or revoked API token"))
+        if found.expired:
+            raise AuthenticationError(
+                message=_("this API token expired on %(date)s; create a new one")
+                % {"date": f"{found.expires:%Y-%m-%d %H:%M} UTC"}
+            )
+        token_touch(token=found)
         need = self.read if request.method in SAFE_METHODS else self.write
         if need and need not in found.scope_list:
             raise AuthorizationError(

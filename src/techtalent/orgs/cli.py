@@ -129,6 +129,7 @@ def tokens_create(
     scope: Annotated[list[str] | None, typer.Option(help="A scope (repeat the option for more)")] = None,
     org: Annotated[str, typer.Option(help="Id or slug: an organisation token")] = "",
     name: Annotated[str, typer.Option(help="What the token is for")] = "cli",
+    days: Annotated[int | None, typer.Option(help="Days the token lasts (default: until revoked)")] = None,
 ) -> None:
     """Create an API token and print it once (only its hash is stored)."""
     _ready()
@@ -136,11 +137,17 @@ def tokens_create(
 
     scopes = scope or ["taxonomy:read", "monitor:read"]
     token, secret = token_create(
-        user=_user(user), name=name, scopes=scopes, organisation=_organisation(org) if org else None
+        user=_user(user),
+        name=name,
+        scopes=scopes,
+        organisation=_organisation(org) if org else None,
+        days=days,
     )
     typer.echo(secret)
     console.print(
-        f"[green]token {token.prefix}…[/] ({token.scopes}); copy it now, it is not shown again. "
+        f"[green]token {token.prefix}…[/] ({token.scopes}"
+        + (f", until {token.expires:%Y-%m-%d %H:%M} UTC" if token.expires else ", until revoked")
+        + "); copy it now, it is not shown again. "
         f"Scopes: {', '.join(SCOPES)}"
     )
 
@@ -167,11 +174,13 @@ def tokens_revoke(prefix: Annotated[str, typer.Argument(help="The token, or its 
 @tokens_app.command("list")
 @user_errors
 def tokens_list(user: Annotated[str, typer.Option(help="User name")]) -> None:
-    """A user's tokens: prefix, scopes, organisation, created, revoked."""
+    """A user's tokens: prefix, name, scopes, organisation, state, expiry and last use (UTC)."""
     _ready()
     from techtalent.orgs.selectors import tokens_of
 
     for t in tokens_of(user=_user(user)):
-        state = f"revoked {t.revoked_at:%Y-%m-%d}" if t.revoked_at else "live"
+        state = f"revoked {t.revoked_at:%Y-%m-%d}" if t.revoked_at else "expired" if t.expired else "live"
         org = t.organisation.slug if t.organisation else "-"
-        typer.echo(f"{t.prefix}…\t{t.name}\t{t.scopes}\t{org}\t{state}")
+        until = f"until {t.expires:%Y-%m-%d %H:%M}" if t.expires else "until revoked"
+        used = f"used {t.last_used:%Y-%m-%d %H:%M}" if t.last_used else "never used"
+        typer.echo(f"{t.prefix}…\t{t.name}\t{t.scopes}\t{org}\t{state}\t{until}\t{used}")

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from techtalent.orgs.models import Organisation, OrganisationKind, Role
 from techtalent.orgs.services import ORGANISATION_SCOPES, SCOPES
+from techtalent.orgs.tokens import MAX_DAYS
 
 ALL_VERIFIED = "all"
 
@@ -59,6 +60,9 @@ class TokenForm(forms.Form):
         queryset=Organisation.objects.none(),
         required=False,
         empty_label=_("none: a personal token"),
+    )
+    days = forms.IntegerField(
+        label=_("Valid for (days; empty: until revoked)"), min_value=1, max_value=MAX_DAYS, required=False
     )
 
     def __init__(self, *args: Any, organisations: QuerySet[Organisation], **kwargs: Any) -> None:

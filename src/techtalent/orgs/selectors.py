@@ -152,6 +152,8 @@ def account_export(*, user: Any, passport: Any) -> dict[str, list[dict[str, Any]
                 "organisation": t.organisation.slug if t.organisation else None,
                 "created": t.created.isoformat(),
                 "revoked_at": t.revoked_at.isoformat() if t.revoked_at else None,
+                "expires": t.expires.isoformat() if t.expires else None,
+                "last_used": t.last_used.isoformat() if t.last_used else None,
             }
             for t in tokens_of(user=user)
         ],
