@@ -1,7 +1,7 @@
 """Journeys 8 and 9 in a real Chromium against `techtalent serve` (toy ESCO, set up with the CLI):
 HR joins a verified employer through an invitation link and sees only the passport that chose this
 employer, a colleague outside sees none; an analyst creates a token on the page, uses it from a plain
-HTTP client and gets 401 once it is revoked."""
+HTTP client and gets 401 once it is revoked; a new invitee signs up from the link and lands back on it."""
 
 from __future__ import annotations
 
@@ -160,3 +160,31 @@ def test_an_analyst_makes_a_token_on_the_page_uses_it_from_a_script_and_revokes_
     with pytest.raises(urllib.error.HTTPError, match="401"):
         _pandas(base, token)
     page.context.close()
+
+
+def test_a_new_invitee_signs_up_from_the_link_and_lands_back_on_the_invitation(
+    browser: Any, trust_server: tuple[str, dict[str, str]]
+) -> None:
+    from playwright.sync_api import expect
+
+    base, _env = trust_server
+    olga = _signed_in(browser, base, "olga")
+    olga.goto("/orgs/acme-metaal/")
+    olga.fill("#invite-form #id_email", "nina@example.nl")
+    olga.click("#invite-form button[type=submit]")
+    link = olga.locator("#invitation-link").input_value()
+
+    nina = browser.new_context(locale="nl-NL", base_url=base).new_page()
+    nina.goto(link)
+    expect(nina.locator("#login-form")).to_be_visible()  # no account yet: the sign-in page first
+    nina.click("#signup-link")
+    nina.fill("#id_username", "nina")
+    nina.fill("#id_password1", PASSWORD)
+    nina.fill("#id_password2", PASSWORD)
+    nina.click("#signup-form button[type=submit]")
+    expect(nina.locator("#accept-form")).to_be_visible()  # back on the invitation, signed in
+    assert nina.url == link
+    nina.click("#accept-form button")
+    expect(nina.locator("#members")).to_contain_text("nina")
+    for page in (olga, nina):
+        page.context.close()
