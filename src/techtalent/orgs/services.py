@@ -172,6 +172,7 @@ def member_remove(*, organisation: Organisation, by: Any, membership: Membership
     membership_remove(organisation=organisation, user=membership.user)
 
 
+@transaction.atomic  # select_for_update needs a transaction on PostgreSQL
 def account_delete_check(*, user: Any) -> None:
     """Refuse (UserError) to delete the account of an organisation's only owner: hand it over first."""
     sole = [
