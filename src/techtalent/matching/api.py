@@ -31,9 +31,10 @@ from techtalent.matching.schemas import (
     SkillIn,
     SkillOut,
 )
+from techtalent.web.throttling import RateLimit
 
 router = Router(tags=["passports"], auth=django_auth)
-match_router = Router(tags=["matching"])
+match_router = Router(tags=["matching"], throttle=[RateLimit("match")])
 NOT_FOUND = "no passport with this id that you may see"
 ERRORS = {400: DetailOut, 401: DetailOut, 404: DetailOut}
 
@@ -218,7 +219,12 @@ def share_revoke(request: HttpRequest, passport_id: int, share_id: int) -> Statu
     return Status(204, None)
 
 
-@router.get("/{passport_id}/matches", response=list[OccupationMatchOut], summary="Occupations that fit")
+@router.get(
+    "/{passport_id}/matches",
+    response=list[OccupationMatchOut],
+    summary="Occupations that fit",
+    throttle=[RateLimit("match")],
+)
 @paginate(LimitOffsetPagination)
 def passport_matches(request: HttpRequest, passport_id: int, lang: Lang = "nl", top: int = 10) -> list[Any]:
     skills = selectors.passport_skills(_readable(request, passport_id))
