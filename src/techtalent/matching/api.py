@@ -22,6 +22,7 @@ from techtalent.matching.schemas import (
     OccupationIn,
     OccupationMatchOut,
     OccupationOut,
+    PassportExportOut,
     PassportIn,
     PassportOut,
     PassportRefOut,
@@ -134,7 +135,12 @@ def passport_delete(request: HttpRequest, passport_id: int, account: bool = Fals
     return Status(204, None)
 
 
-@router.get("/{passport_id}/export", response={200: dict, **ERRORS}, summary="Everything stored, as JSON")
+@router.get(
+    "/{passport_id}/export",
+    response={200: PassportExportOut, **ERRORS},
+    by_alias=True,
+    summary="Everything stored, as JSON",
+)
 def passport_export(request: HttpRequest, passport_id: int, lang: Lang = "nl") -> dict[str, Any]:
     return selectors.passport_export(_own(request, passport_id), lang=lang)
 
