@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from techtalent.matching import views, views_match
+from techtalent.orgs.views_candidates import candidates
 from techtalent.web.throttling import throttled
 
 _ALL = ("GET", "POST")
@@ -31,5 +32,5 @@ urlpatterns = [
     path("passport/paths/", throttled("match", methods=_ALL)(views_match.paths), name="paths"),
     path("passport/<int:passport_id>/", views.shared, name="shared"),
     path("passport/link/<str:token>/", views.shared_link, name="shared_link"),
-    path("candidates/", throttled("match", methods=_ALL)(views_match.vacancy), name="vacancy"),
+    path("candidates/", throttled("match", methods=_ALL)(candidates), name="vacancy"),
 ]
