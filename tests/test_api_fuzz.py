@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance
 
-pytest_plugins = ["tests.matching.django_fixtures"]
+pytest_plugins = ["tests.matching.django_fixtures", "tests.monitor.django_fixtures"]
 EXAMPLES = 12
 CHECKS = [not_a_server_error, response_schema_conformance, content_type_conformance]
 
@@ -23,10 +23,13 @@ schema = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_applicatio
 
 
 @pytest.fixture
-def bearer(alice_passport: Any, settings: Any) -> dict[str, str]:
-    """An Authorization header with a live token of alice (who has a passport with skills); no rate limits."""
+def bearer(alice_passport: Any, store: Any, settings: Any) -> dict[str, str]:
+    """A live token of alice (who has a passport) on the toy ESCO, the monitor's starter data and the
+    sector frameworks, as `techtalent init` leaves them; no rate limits."""
     from techtalent.orgs.services import token_create
+    from techtalent.taxonomy.frameworks import frameworks_load
 
+    frameworks_load()
     settings.THROTTLE_RATES = dict.fromkeys(settings.THROTTLE_RATES, "")
     _, secret = token_create(
         user=alice_passport.owner,
