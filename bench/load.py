@@ -4,15 +4,20 @@
 Run: .venv/bin/python bench/load.py [--data DIR] [--esco DIR] [--search-requests N] [--seconds S]
 The data folder (default $TECHTALENT_DATA_DIR, else ./data) gets ESCO imported when it has none yet.
 Rate limits are turned off for the measured server (TECHTALENT_THROTTLE_*=""): this measures capacity.
+Search queries are the popular words plus --distinct-queries ESCO labels, cycled after a warm-up pass, so
+the figures are for a warm server (repeated queries come from the per-process result cache); with a
+large --distinct-queries most searches run the engine cold.
 Every run is bounded: at most N requests per endpoint and concurrency, and at most S seconds each.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import http.client
 import json
 import os
+import random
 import socket
 import statistics
 import subprocess
@@ -23,10 +28,11 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote_plus
 
 REPO = Path(__file__).resolve().parents[1]
 TECHTALENT = str(Path(sys.executable).with_name("techtalent"))
-QUERIES = [
+POPULAR = [
     "lassen", "elektricien", "programmeren", "python", "verpleegkundige", "monteur", "onderhoud",
     "CNC", "veiligheid", "projectleider", "data-analyse", "software", "installatietechniek", "docent",
     "welding", "electrician", "maintenance", "nurse", "teacher", "engineer", "machine learning", "PLC",
@@ -176,14 +182,30 @@ def _skill_uris(port: int) -> list[str]:
     return uris
 
 
+def search_queries(esco: Path, distinct: int, seed: int) -> list[str]:
+    """Popular words and ``distinct`` preferred labels (first two words) of ESCO nl/en, in a seeded order."""
+    labels: set[str] = set()
+    for lang in ("nl", "en"):
+        for name in (f"skills_{lang}.csv", f"occupations_{lang}.csv"):
+            if not (esco / lang / name).exists():  # the nl export has no skills file of its own
+                continue
+            with (esco / lang / name).open(encoding="utf-8", newline="") as handle:
+                labels |= {" ".join(row["preferredLabel"].split()[:2]) for row in csv.DictReader(handle)}
+    rng = random.Random(seed)
+    queries = POPULAR + rng.sample(sorted(labels), distinct)
+    rng.shuffle(queries)
+    return queries
+
+
 def endpoints(port: int, args: argparse.Namespace) -> list[Endpoint]:
-    """Search (varied queries, one page of 10), extraction of a vacancy, matching of a few skills."""
-    match_body = json.dumps({"skills": _skill_uris(port), "top": 10}).encode()
+    """Search (ESCO labels, one page of 10), extraction of a vacancy, matching of a few skills."""
+    match_body = json.dumps({"skills": dict.fromkeys(_skill_uris(port), "intermediate"), "top": 10}).encode()
+    queries = [quote_plus(q) for q in search_queries(Path(args.esco), args.distinct_queries, args.seed)]
     return [
         Endpoint(
             "search",
             "GET",
-            lambda n: f"/api/esco/search?q={QUERIES[n % len(QUERIES)].replace(' ', '+')}&limit=10",
+            lambda n: f"/api/esco/search?q={queries[n % len(queries)]}&limit=10",
             None,
             args.search_requests,
         ),
@@ -206,6 +228,13 @@ def main() -> None:
     parser.add_argument("--esco", default=str(REPO.parent / "shared" / "data" / "esco" / "v1.1.1"))
     parser.add_argument("--search-requests", type=int, default=3000)
     parser.add_argument("--other-requests", type=int, default=300)
+    parser.add_argument(
+        "--distinct-queries",
+        type=int,
+        default=200,
+        help="ESCO labels searched for, besides the popular words",
+    )
+    parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--seconds", type=float, default=15, help="upper bound per endpoint and concurrency")
     parser.add_argument("--workers", type=int, default=None, help="server processes (default: serve's)")
     parser.add_argument("--concurrency", default="8,32")
@@ -216,8 +245,10 @@ def main() -> None:
     levels = [int(c) for c in args.concurrency.split(",")]
     with serving(data, args.workers) as port:
         todo = endpoints(port, args)
-        for endpoint in todo:  # warm every worker's caches first
-            _drive(port, Endpoint(endpoint.name, endpoint.method, endpoint.path, endpoint.body, 50), 8, 30)
+        warm = {"search": 3 * (args.distinct_queries + len(POPULAR))}  # every query reaches each worker
+        for endpoint in todo:  # warm the caches of every worker first
+            n = warm.get(endpoint.name, 50)
+            _drive(port, Endpoint(endpoint.name, endpoint.method, endpoint.path, endpoint.body, n), 8, 120)
         print(f"{'endpoint':<8} {'c':>3} {'done':>6} {'errors':>6} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8}")
         for endpoint in todo:
             for concurrency in levels:
