@@ -127,3 +127,15 @@ def test_the_cv_upload_checks_the_size_in_the_same_words(settings: Any) -> None:
     response = client.post("/passport/cv/", {"file": upload})
     assert response.status_code == 413
     assert "Het verzoek is groter dan de grens van 1 MB." in response.content.decode()
+
+
+def test_the_pages_state_the_upload_limit_in_the_same_words(settings: Any) -> None:
+    from django.contrib.auth.models import User
+
+    settings.EXTRACT_MAX_UPLOAD_BYTES = 2_500_000
+    client = Client()
+    client.force_login(User.objects.create_user("els", password="Proces-2026!x"))
+    assert "hoogstens 2,5 MB" in client.get("/passport/").content.decode()
+    assert "hoogstens 2,5 MB" in client.get("/extract/").content.decode()
+    client.cookies["django_language"] = "en"
+    assert "at most 2.5 MB" in client.get("/passport/").content.decode()

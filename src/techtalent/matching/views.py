@@ -21,6 +21,7 @@ from techtalent.matching import selectors, services
 from techtalent.matching.forms import PASSPORT_FORMS
 from techtalent.matching.models import Passport, PassportSkill
 from techtalent.taxonomy.selectors import concept_search, taxonomy_status
+from techtalent.web.request_limits import max_upload_bytes
 
 
 def shared_message(name: str) -> str:
@@ -67,6 +68,7 @@ def _page_context(request: HttpRequest) -> dict[str, Any]:
         proficiencies=PassportSkill.Proficiency.choices,
         sources=PassportSkill.Source.choices,
         status=taxonomy_status(),
+        max_upload_bytes=max_upload_bytes(),
     )
     return context
 
