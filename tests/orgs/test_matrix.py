@@ -172,3 +172,16 @@ def test_an_organisation_token_sees_the_candidates_of_its_organisation_only(worl
         HTTP_AUTHORIZATION=f"Bearer {personal}",
     )
     assert refused.status_code == 403 and "org:candidates" in refused.json()["detail"]
+
+
+def test_the_candidates_csv_export_follows_the_same_consent(world: World) -> None:
+    w = world
+    body = {"occupation": URI["welder"], "export": "csv"}
+    hana = w.client("hana").post("/candidates/", {"organisation": w.acme.id, **body})
+    assert hana["Content-Type"].startswith("text/csv")
+    rows = hana.content.decode().splitlines()
+    assert rows[0] == "passport,score,coverage,matched,partial,missing"
+    assert rows[1].startswith(f"{w.passport.id},") and "MAG-lassen" in rows[1] and len(rows) == 2
+    otto = w.client("otto").post("/candidates/", {"organisation": w.other.id, **body})
+    assert otto.content.decode().splitlines() == [rows[0]]
+    assert w.client("bob").post("/candidates/", {"organisation": w.acme.id, **body}).status_code == 403

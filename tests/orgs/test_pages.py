@@ -203,3 +203,33 @@ def test_get_pages_never_write(people: World) -> None:
     for name, url in pages:
         assert people.client(name).get(url).status_code == 200, url
     assert (counts(), Passport.objects.count()) == before
+
+
+def test_the_pages_speak_english_when_asked(people: World) -> None:
+    page = people.client("olga").get("/orgs/acme-metaal/?lang=en").content.decode()
+    assert "Members" in page and "Invite someone" in page and "owner" in page and "Leden" not in page
+    refused = people.client("bob").get("/candidates/?lang=en")
+    assert refused.status_code == 403 and "only owners, admins and HR" in refused.content.decode()
+    api = people.client("bob").get("/api/orgs/acme-metaal?lang=en")
+    assert api.json()["detail"] == "no organisation with this id or slug that you are a member of"
+
+
+def test_the_admin_action_verifies_as_the_signed_in_platform_admin(people: World) -> None:
+    from django.contrib.auth import get_user_model
+
+    root = get_user_model().objects.create_superuser("root", password="Lange-zin-als-wachtwoord-7")
+    client = Client()
+    client.force_login(root)
+    response = client.post(
+        "/admin/orgs/organisation/",
+        {"action": "verify", "_selected_action": [people.pending.id]},
+    )
+    assert response.status_code == 302
+    people.pending.refresh_from_db()
+    assert people.pending.verified and people.pending.verified_by == root
+
+
+def test_odd_organisation_keys_are_404_not_errors(people: World) -> None:
+    client = people.client("hana")
+    for key in ("²", "9" * 30, "acme metaal", "-1"):
+        assert client.get(f"/api/orgs/{key}").status_code == 404, key

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from techtalent.core.errors import UserError
 from techtalent.orgs import selectors, services
+from techtalent.orgs.accounts import user_create
 from techtalent.orgs.models import Consent, Invitation, Role
 
 if TYPE_CHECKING:
@@ -85,11 +86,16 @@ def test_an_invitation_is_stored_hashed_works_once_and_only_for_its_account(peop
         services.invitation_accept(secret="not-a-secret", user=people.users["bob"])
 
 
-def test_an_invitation_by_e_mail_expires(people: World) -> None:
+def test_an_invitation_by_e_mail_is_for_whoever_got_the_link_until_it_expires(people: World) -> None:
     invitation, secret = services.invitation_create(
-        organisation=people.acme, by=people.users["olga"], role="member", email="OTTO@example.nl", days=1
+        organisation=people.acme, by=people.users["olga"], role="member", email="nieuw@example.nl", days=1
     )
-    Invitation.objects.filter(id=invitation.id).update(expires=timezone.now() - timedelta(minutes=1))
+    assert services.invitation_accept(secret=secret, user=people.users["bob"]).role == "member"
+    assert Invitation.objects.get(id=invitation.id).accepted_by == people.users["bob"]
+    late, secret = services.invitation_create(
+        organisation=people.acme, by=people.users["olga"], role="hr", email="later@example.nl"
+    )
+    Invitation.objects.filter(id=late.id).update(expires=timezone.now() - timedelta(minutes=1))
     with pytest.raises(UserError, match="verlopen|expired"):
         services.invitation_accept(secret=secret, user=people.users["otto"])
 
@@ -144,8 +150,32 @@ def test_consent_only_to_a_verified_organisation(people: World) -> None:
 
 def test_a_user_with_a_weak_password_is_refused(db: Any) -> None:
     with pytest.raises(UserError):
-        services.user_create(username="piet", password="123")
-    user = services.user_create(username="piet", password="Lange-zin-als-wachtwoord-7", email="p@x.nl")
+        user_create(username="piet", password="123")
+    user = user_create(username="piet", password="Lange-zin-als-wachtwoord-7", email="p@x.nl")
     assert user.check_password("Lange-zin-als-wachtwoord-7") and user.email == "p@x.nl"
     with pytest.raises(UserError):
-        services.user_create(username="piet")
+        user_create(username="piet")
+
+
+def test_the_passport_export_holds_memberships_consents_and_tokens_but_no_secret(people: World) -> None:
+    from techtalent.matching.selectors import passport_export
+
+    services.membership_add(organisation=people.other, user=people.users["alice"], role="member")
+    token, secret = services.token_create(user=people.users["alice"], name="nb", scopes=["monitor:read"])
+    exported = passport_export(people.passport)
+    assert exported["memberships"][0]["slug"] == "other-techniek"
+    assert [(c["to"], c["revoked_at"]) for c in exported["consents"]] == [("acme-metaal", None)]
+    assert exported["api_tokens"][0]["prefix"] == token.prefix
+    assert secret not in str(exported) and token.digest not in str(exported)
+
+
+def test_deleting_the_account_removes_its_memberships_consents_and_tokens(people: World) -> None:
+    from techtalent.matching.services import account_delete
+    from techtalent.orgs.models import ApiToken, Membership
+
+    alice = people.users["alice"]
+    services.membership_add(organisation=people.other, user=alice, role="member")
+    services.token_create(user=alice, name="nb", scopes=["monitor:read"])
+    account_delete(user=alice)
+    assert not Membership.objects.filter(user_id=alice.id).exists()
+    assert not Consent.objects.exists() and not ApiToken.objects.exists()

@@ -119,3 +119,11 @@ def test_the_api_docs_say_how_to_use_a_token_from_pandas(db: Any) -> None:
     description = Client().get("/api/openapi.json").json()["info"]["description"]
     assert "Authorization: Bearer" in description and "pd.read_csv(" in description
     assert "storage_options=auth" in description
+
+
+def test_an_anonymous_call_is_told_how_to_authenticate(db: Any) -> None:
+    response = Client().get("/api/orgs/")
+    assert response.status_code == 401 and "Authorization: Bearer" in response.json()["detail"]
+    assert "API-token" in response.json()["detail"]  # Dutch by default
+    english = Client().get("/api/passports/me?lang=en").json()["detail"]
+    assert english == "sign in, or send an API token as Authorization: Bearer <token>"

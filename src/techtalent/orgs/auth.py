@@ -67,9 +67,14 @@ def _anonymous(request: HttpRequest) -> Any:
     return None if request.headers.get("Authorization") else "anonymous"
 
 
+def _refuse(request: HttpRequest) -> Any:
+    """The last resort: say how to authenticate (a 401 in the user's language)."""
+    raise AuthenticationError(message=_("sign in, or send an API token as Authorization: Bearer <token>"))
+
+
 def api_auth(read: str | None = None, write: str | None = None) -> list[Any]:
     """Auth for operations that need a signed-in user: a token with the scope, or the session."""
-    return [BearerToken(read, write), Session()]
+    return [BearerToken(read, write), Session(), _refuse]
 
 
 def public_auth(scope: str | None = None) -> list[Any]:

@@ -56,7 +56,7 @@ def users_create(
 ) -> None:
     """Create a user account (without --password-stdin it cannot sign in with a password)."""
     _ready()
-    from techtalent.orgs.services import user_create
+    from techtalent.orgs.accounts import user_create
 
     password = sys.stdin.readline().rstrip("\n") if password_stdin else None
     if password_stdin and not password:

@@ -28,8 +28,8 @@ class Role(models.TextChoices):
     MEMBER = "member", _("member")
 
 
-MANAGERS = (Role.OWNER, Role.ADMIN)
-RECRUITERS = (Role.OWNER, Role.ADMIN, Role.HR)
+MANAGERS: tuple[str, ...] = ("owner", "admin")  # manage members, invitations and organisation tokens
+RECRUITERS: tuple[str, ...] = ("owner", "admin", "hr")  # see candidates once the organisation is verified
 
 
 class Organisation(models.Model):
