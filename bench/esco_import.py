@@ -26,8 +26,8 @@ def _timed(args: list[str], env: dict[str, str]) -> float:
 def _bench(name: str, url: str, data: Path, esco: Path) -> None:
     env = {**os.environ, "DATABASE_URL": url, "TECHTALENT_DATA_DIR": str(data)}
     _timed(["init"], env)
-    first = _timed(["esco", "import", str(esco), "--skip-unknown"], env)
-    again = _timed(["esco", "import", str(esco), "--skip-unknown"], env)
+    first = _timed(["esco", "import", str(esco)], env)
+    again = _timed(["esco", "import", str(esco)], env)
     print(
         f"{name:10} first import {first:6.1f} s   re-import (no changes) {again:6.1f} s"
         "   (incl. search index build)"

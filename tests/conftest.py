@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -53,3 +54,12 @@ def toy_esco(tmp_path: Path) -> Path:
     from tests.taxonomy.toy_esco import write_toy_export
 
     return write_toy_export(tmp_path / "ESCO v1.1.1")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_throttle_counts() -> Iterator[None]:
+    """Each test starts with empty rate-limit counts (they live in Django's per-process cache)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

@@ -32,9 +32,7 @@ def running_server(data: Path, esco: Path) -> Iterator[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE", "TECHTALENT_CACHE_DIR")}
     env.update(TECHTALENT_DATA_DIR=str(data), DATABASE_URL=f"sqlite:///{data / 'e2e.sqlite3'}")
     subprocess.run([TECHTALENT, "init"], env=env, check=True, capture_output=True)
-    subprocess.run(
-        [TECHTALENT, "esco", "import", str(esco), "--skip-unknown"], env=env, check=True, capture_output=True
-    )
+    subprocess.run([TECHTALENT, "esco", "import", str(esco)], env=env, check=True, capture_output=True)
     port = _free_port()
     log = (data / "serve.log").open("w")
     process = subprocess.Popen(

@@ -15,6 +15,22 @@ from tests.extraction.conftest import DOCUMENTS, URI, VACANCY_EN, VACANCY_NL
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def client() -> Client:
+    """A client that reads the messages as written (English); Dutch is the default, tested below."""
+    english = Client()
+    english.cookies["django_language"] = "en"
+    return english
+
+
+def test_errors_are_in_dutch_by_default_and_in_english_when_chosen(toy: Path) -> None:
+    body = json.dumps({"text": "lassen"})
+    dutch = Client().post("/api/extract", "text=lassen", content_type="application/x-www-form-urlencoded")
+    assert dutch.json() == {"detail": "de inhoud van het verzoek moet JSON zijn"}
+    english = Client().post("/api/extract?lang=en", body[:-1], content_type="application/json")
+    assert english.json() == {"detail": "the request body must be JSON"}
+
+
 def post(client: Client, path: str, body: Any) -> Any:
     return client.post(path, json.dumps(body), content_type="application/json")
 

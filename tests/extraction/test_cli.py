@@ -75,7 +75,7 @@ def test_a_20_mb_text_is_refused_with_the_limit_named(toy: Path, tmp_path: Path)
     big = tmp_path / "groot.txt"
     big.write_text("Ervaring met lassen. " * 1_000_000)
     code, _, err = run("text", str(big))
-    assert code == 2 and "more than the limit of 5.0 MB" in err
+    assert code == 2 and "characters of text is more than the limit of 5,000,000 per document" in err
 
 
 def test_a_batch_writes_one_line_per_record_in_input_order(toy: Path, tmp_path: Path) -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 
 from techtalent.extraction.readers import (
     EmptyText,
@@ -18,6 +20,24 @@ from techtalent.extraction.readers import (
 from tests.extraction.conftest import DOCUMENTS
 
 BIG = 10_000_000
+
+
+@pytest.fixture(autouse=True)
+def _english() -> Iterator[None]:
+    """The messages as written; the Dutch ones come from the catalog (tested below)."""
+    with translation.override("en"):
+        yield
+
+
+def test_messages_follow_the_interface_language_with_its_number_format() -> None:
+    with translation.override("nl"), pytest.raises(TooLarge) as dutch:
+        read("groot.txt", b"lassen " * 300_000, max_bytes=2_000_000)
+    assert str(dutch.value) == "groot.txt: het bestand is 2,1 MB, meer dan de grens van 2 MB"
+    with pytest.raises(TooLarge) as english:
+        read("groot.txt", b"lassen " * 300_000, max_bytes=2_000_000)
+    assert str(english.value) == "groot.txt: the file is 2.1 MB, more than the limit of 2 MB"
+    with translation.override("nl"), pytest.raises(UnreadableDocument, match="geen leesbare PDF"):
+        read("kapot.pdf", b"%PDF-1.4 kapot")
 
 
 def read(name: str, data: bytes, **limits: int) -> str:

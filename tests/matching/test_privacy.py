@@ -44,11 +44,21 @@ def test_another_user_gets_404_on_every_api_route(alice_passport: Any, bob_clien
         ("post", f"/api/passports/{pid}/education", {"level": "hbo", "programme": "x"}),
         ("delete", f"/api/passports/{pid}?account=true", None),
         ("delete", f"/api/passports/{pid}/skills?uri={URI['mag_welding']}", None),
+        ("post", f"/api/passports/{pid}/occupations", {"uri": URI["electrician"], "years": 2}),
+        ("delete", f"/api/passports/{pid}/occupations?uri={URI['welder']}", None),
+        ("delete", f"/api/passports/{pid}/education/{alice_passport.education.get().id}", None),
+        (
+            "delete",
+            f"/api/passports/{pid}/shares/{services.share_link_create(passport=alice_passport).id}",
+            None,
+        ),
     ]
     for method, url, body in writes:
         response = getattr(bob_client, method)(url, body, content_type="application/json")
         assert response.status_code == 404, url
     assert alice_passport.skills.count() == 2 and not alice_passport.findable
+    assert alice_passport.occupations.get().uri == URI["welder"] and alice_passport.education.count() == 1
+    assert alice_passport.shares.count() == 1
     assert bob_client.get("/api/passports/").json()["items"] == []
 
 
@@ -108,9 +118,19 @@ def test_another_user_cannot_revoke_or_edit_through_the_pages(
     alice_passport: Any, bob_client: Client
 ) -> None:
     link = services.share_link_create(passport=alice_passport, days=7)
-    bob_client.post("/passport/edit/share-revoke/", {"id": link.id})
-    bob_client.post("/passport/skills/remove/", {"uri": URI["mag_welding"]})
+    education = alice_passport.education.get()
+    posts = [
+        ("/passport/edit/share-revoke/", {"id": link.id}),
+        ("/passport/skills/remove/", {"uri": URI["mag_welding"]}),
+        ("/passport/edit/occupation-remove/", {"uri": URI["welder"]}),
+        ("/passport/edit/education-remove/", {"id": education.id}),
+    ]
+    for url, data in posts:
+        response = bob_client.post(url, data)
+        assert response.status_code == 302 and response["Location"] == "/passport/", url  # bob's own passport
+        assert "alice" not in bob_client.get("/passport/").content.decode()
     assert alice_passport.shares.count() == 1 and alice_passport.skills.count() == 2
+    assert alice_passport.occupations.count() == 1 and alice_passport.education.count() == 1
 
 
 def test_a_login_alone_sees_no_candidates_an_hr_of_a_verified_organisation_sees_consenting_ones(

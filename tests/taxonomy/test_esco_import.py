@@ -143,7 +143,7 @@ def test_bad_input_stops_with_file_line_and_field_and_loses_nothing(
     for lang in ("nl",):  # make the damaged import a real change so that nothing is skipped as unchanged
         _damage(toy_esco, f"{lang}/occupations_{lang}.csv", "lasster", "lasster-nieuw")
     with pytest.raises(DataFileError) as info:
-        esco_import(toy_esco)
+        esco_import(toy_esco, strict=True)
     assert expected in str(info.value)
     assert taxonomy_counts() == before
 
@@ -185,11 +185,41 @@ def test_occupation_lists_that_differ_between_languages_are_refused(toy_esco: Pa
         esco_import(toy_esco)
 
 
-def test_skip_unknown_skips_dangling_relation_rows_and_reports_them(toy_esco: Path) -> None:
+def test_dangling_relation_rows_are_skipped_by_default_and_reported_with_their_lines(toy_esco: Path) -> None:
     _damage(toy_esco, "relations/occupationSkillRelations.csv", OCC["welder"][0], f"{OCC['welder'][0]}-gone")
-    report = esco_import(toy_esco, skip_unknown=True)
+    report = esco_import(toy_esco)
     assert report.skipped == {"relations/occupationSkillRelations.csv": 1}
+    assert report.skipped_lines == {"relations/occupationSkillRelations.csv": [2]}
     assert OccupationSkill.objects.count() == 7
+
+
+def test_the_cli_warns_about_skipped_rows_naming_file_and_lines(toy_esco: Path) -> None:
+    from techtalent.cli import app
+
+    _damage(toy_esco, "relations/occupationSkillRelations.csv", OCC["welder"][0], f"{OCC['welder'][0]}-gone")
+    result = CliRunner().invoke(app, ["esco", "import", str(toy_esco)])
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.split())
+    assert "warning: skipped 1 relation rows in relations/occupationSkillRelations.csv" in text
+    assert "(lines 2)" in text
+
+
+def test_the_cli_with_strict_refuses_dangling_rows_and_imports_nothing(toy_esco: Path) -> None:
+    from techtalent.cli import app
+
+    _damage(toy_esco, "relations/occupationSkillRelations.csv", OCC["welder"][0], f"{OCC['welder'][0]}-gone")
+    result = CliRunner().invoke(app, ["esco", "import", str(toy_esco), "--strict"])
+    assert result.exit_code == 2
+    assert "relations/occupationSkillRelations.csv, line 2, field 'occupationUri'" in result.output
+    assert taxonomy_counts().get("concepts.occupation", 0) == 0
+
+
+def test_the_deprecated_skip_unknown_flag_still_imports(toy_esco: Path) -> None:
+    from techtalent.cli import app
+
+    result = CliRunner().invoke(app, ["esco", "import", str(toy_esco), "--skip-unknown"])
+    assert result.exit_code == 0, result.output
+    assert "deprecated" in result.output
 
 
 def test_the_cli_prints_one_clear_line_and_no_traceback(toy_esco: Path) -> None:

@@ -12,8 +12,10 @@ def setup() -> None:
     """Configure Django with techtalent's settings (idempotent)."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "techtalent.site.settings")
     import django
+    from django.utils import translation
 
     django.setup()
+    translation.activate("en")  # console messages are English, like the command's help and output
 
 
 def ensure_database(*, verbose: bool = False) -> bool:

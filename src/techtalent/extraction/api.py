@@ -6,6 +6,7 @@ import json
 from typing import Any, TypeVar
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import File, Form, Router, Schema
 from ninja.errors import HttpError, ValidationError
 from ninja.files import UploadedFile
@@ -14,8 +15,10 @@ from pydantic import ValidationError as PydanticError
 from techtalent.extraction import services
 from techtalent.extraction.readers import InputError
 from techtalent.extraction.schemas import ErrorOut, ExtractIn, ExtractOut, TextLang, TitlesIn, TitlesOut
+from techtalent.web.request_limits import too_large_message
+from techtalent.web.throttling import RateLimit
 
-router = Router(tags=["extraction"])
+router = Router(tags=["extraction"], throttle=[RateLimit("extract")])
 S = TypeVar("S", bound=Schema)
 _ERRORS: dict[int, type[Schema]] = {code: ErrorOut for code in (400, 413, 415, 422, 503)}
 
@@ -31,16 +34,16 @@ def _json_body(schema: type[Schema]) -> dict[str, Any]:
 
 def _parse(request: HttpRequest, schema: type[S]) -> S:
     """Read a JSON body ourselves, so an oversized one is a 413 {"detail"} and not Django's HTML 400."""
-    limit = services.limits().max_chars * 4 + 65_536
+    limit = services.limits().max_bytes
     if int(request.META.get("CONTENT_LENGTH") or 0) > limit:
-        raise HttpError(413, f"the request is larger than the limit of {limit / 1_000_000:.1f} MB")
+        raise HttpError(413, too_large_message(limit))
     body = request.read(limit + 1)
     if len(body) > limit:
-        raise HttpError(413, f"the request is larger than the limit of {limit / 1_000_000:.1f} MB")
+        raise HttpError(413, too_large_message(limit))
     try:
         data = json.loads(body or b"null")
     except (json.JSONDecodeError, UnicodeDecodeError):
-        raise HttpError(400, "the request body must be JSON") from None
+        raise HttpError(400, _("the request body must be JSON")) from None
     try:
         return schema.model_validate(data)
     except PydanticError as exc:
@@ -74,10 +77,7 @@ def extract_file(
     """Skills and occupations in an uploaded .txt, .pdf, .docx or .html file."""
     name = file.name or "upload"
     if file.size and file.size > services.limits().max_bytes:
-        raise HttpError(
-            413,
-            f"{name}: the file is larger than the limit of {services.limits().max_bytes / 1_000_000:.1f} MB",
-        )
+        raise HttpError(413, f"{name}: {too_large_message(services.limits().max_bytes)}")
     _, result = _run(services.extract_upload, file.read(), name=name, lang=lang)
     return dict(result)
 

@@ -6,10 +6,15 @@ Every failure is an ``InputError`` with a message for the user and the HTTP stat
 from __future__ import annotations
 
 import io
+import logging
 import re
 from pathlib import Path
 
+from django.utils import formats
+from django.utils.translation import gettext as _
+
 from techtalent.core.errors import UserError
+from techtalent.core.units import megabytes
 
 __all__ = [
     "InputError",
@@ -31,6 +36,7 @@ _BLOCK_END = re.compile(
 )
 _SPACES = re.compile(r"[ \t\f\v\u00a0]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
+log = logging.getLogger(__name__)
 
 
 class InputError(UserError):
@@ -61,19 +67,30 @@ class EmptyText(InputError):
     status = 400
 
 
-def _megabytes(n: int) -> str:
-    return f"{n / 1_000_000:.1f} MB"
+def _count(n: int) -> str:
+    return formats.number_format(n, force_grouping=True, use_l10n=True)
+
+
+def _too_large(name: str, size: int, limit: int) -> str:
+    return _("%(name)s: the file is %(size)s, more than the limit of %(limit)s") % {
+        "name": name,
+        "size": megabytes(size),
+        "limit": megabytes(limit),
+    }
 
 
 def check_text(text: str, *, name: str, max_chars: int) -> str:
     """Return ``text`` when it has words and fits the limit, else raise EmptyText or TooLarge."""
     if len(text) > max_chars:
         raise TooLarge(
-            f"{name}: {_megabytes(len(text))} of text is more than the limit of {_megabytes(max_chars)} per "
-            "document; split it into smaller parts"
+            _(
+                "%(name)s: %(chars)s characters of text is more than the limit of %(limit)s per document; "
+                "split it into smaller parts"
+            )
+            % {"name": name, "chars": _count(len(text)), "limit": _count(max_chars)}
         )
     if not any(ch.isalnum() for ch in text):
-        raise EmptyText(f"{name}: there is no text to read")
+        raise EmptyText(_("%(name)s: there is no text to read") % {"name": name})
     return text
 
 
@@ -93,7 +110,9 @@ def _plain(data: bytes, name: str) -> str:
     sample = data[:8192]
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
     if b"\x00" in sample or controls > len(sample) * 0.05:
-        raise UnreadableDocument(f"{name}: is a binary file, not text; upload .txt, .pdf, .docx or .html")
+        raise UnreadableDocument(
+            _("%(name)s: is a binary file, not text; upload .txt, .pdf, .docx or .html") % {"name": name}
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -106,17 +125,23 @@ def _pdf(data: bytes, name: str) -> str:
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
-            raise UnreadableDocument(f"{name}: the PDF is protected with a password")
+            raise UnreadableDocument(_("%(name)s: the PDF is protected with a password") % {"name": name})
         pages = [page.extract_text() or "" for page in reader.pages]
     except InputError:
         raise
     except Exception as exc:  # pypdf raises many kinds of errors on damaged files
-        raise UnreadableDocument(f"{name}: is not a readable PDF ({type(exc).__name__})") from None
+        log.info("unreadable PDF %s: %r", name, exc)
+        raise UnreadableDocument(
+            _("%(name)s: is not a readable PDF (the file is damaged or is no PDF)") % {"name": name}
+        ) from None
     text = "\n\n".join(pages)
     if not any(ch.isalnum() for ch in text):
         raise UnreadableDocument(
-            f"{name}: the PDF has no text layer (a scan or images only); "
-            "run OCR on it first or paste the text"
+            _(
+                "%(name)s: the PDF has no text layer (a scan or images only); "
+                "run OCR on it first or paste the text"
+            )
+            % {"name": name}
         )
     return text
 
@@ -127,8 +152,10 @@ def _docx(data: bytes, name: str) -> str:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # zipfile, XML and package errors alike mean a damaged file
+        log.info("unreadable docx %s: %r", name, exc)
         raise UnreadableDocument(
-            f"{name}: is not a readable Word (.docx) file ({type(exc).__name__})"
+            _("%(name)s: is not a readable Word (.docx) file (the file is damaged or is no .docx)")
+            % {"name": name}
         ) from None
     parts = [p.text for p in document.paragraphs]
     for table in document.tables:
@@ -156,27 +183,26 @@ def read_document(data: bytes, *, name: str, max_bytes: int, max_chars: int) -> 
     reader = _READERS.get(suffix)
     if reader is None:
         raise UnsupportedFormat(
-            f"{name}: cannot read {suffix or 'files without a suffix'}; use one of {', '.join(SUFFIXES)}"
+            _("%(name)s: cannot read %(suffix)s; use one of %(suffixes)s")
+            % {"name": name, "suffix": suffix or _("files without a suffix"), "suffixes": ", ".join(SUFFIXES)}
         )
     if len(data) > max_bytes:
-        raise TooLarge(
-            f"{name}: the file is {_megabytes(len(data))}, more than the limit of {_megabytes(max_bytes)}"
-        )
+        raise TooLarge(_too_large(name, len(data), max_bytes))
     if not data.strip():
-        raise EmptyText(f"{name}: the file is empty")
+        raise EmptyText(_("%(name)s: the file is empty") % {"name": name})
     return check_text(_tidy(reader(data, name)), name=name, max_chars=max_chars)
 
 
 def read_path(path: Path, *, max_bytes: int, max_chars: int) -> str:
     """The plain text of a document on disk."""
     if path.is_dir():
-        raise InputError(f"{path}: is a folder; give the files in it")
+        raise InputError(_("%(name)s: is a folder; give the files in it") % {"name": path})
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        raise InputError(
+            _("%(name)s: cannot be read (%(reason)s)") % {"name": path, "reason": exc.strerror or exc}
+        ) from None
     if size > max_bytes:
-        raise TooLarge(
-            f"{path}: the file is {_megabytes(size)}, more than the limit of {_megabytes(max_bytes)}"
-        )
+        raise TooLarge(_too_large(str(path), size, max_bytes))
     return read_document(path.read_bytes(), name=str(path), max_bytes=max_bytes, max_chars=max_chars)

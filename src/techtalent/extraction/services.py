@@ -60,7 +60,7 @@ def limits() -> Limits:
     """The limits in force, from Django settings or TECHTALENT_EXTRACT_* environment variables."""
     return Limits(
         max_chars=int(_setting("EXTRACT_MAX_CHARS", 5_000_000)),
-        max_bytes=int(_setting("EXTRACT_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)),
+        max_bytes=int(_setting("EXTRACT_MAX_UPLOAD_BYTES", 10_000_000)),
         page_max_chars=int(_setting("EXTRACT_PAGE_MAX_CHARS", 200_000)),
         max_titles=int(_setting("EXTRACT_MAX_TITLES", 1000)),
         concurrency=max(1, int(_setting("EXTRACT_CONCURRENCY", 2))),

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from techtalent.extraction import review, services
 from techtalent.extraction.readers import EmptyText, InputError, TooLarge
 from techtalent.taxonomy import selectors
+from techtalent.web.request_limits import too_large_message
 
 _MAX_PAGE_TITLES = 50
 
@@ -57,10 +58,7 @@ def _read(request: HttpRequest) -> tuple[str, str, dict[str, Any]]:
         ) from None
     if upload is not None and upload.size:
         if upload.size > services.limits().max_bytes:
-            raise TooLarge(
-                _("The file is larger than the limit of %(mb).1f MB.")
-                % {"mb": services.limits().max_bytes / 1_000_000}
-            )
+            raise TooLarge(too_large_message(services.limits().max_bytes))
         name = upload.name or "upload"
         text, result = services.extract_upload(upload.read(), name=name, lang=lang, max_chars=cap)
         return name, text, result

@@ -21,6 +21,7 @@ from techtalent.matching.schemas import (
     OccupationIn,
     OccupationMatchOut,
     OccupationOut,
+    PassportExportOut,
     PassportIn,
     PassportOut,
     PassportRefOut,
@@ -32,9 +33,10 @@ from techtalent.matching.schemas import (
 )
 from techtalent.matching.views import shared_message
 from techtalent.orgs.auth import api_auth
+from techtalent.web.throttling import RateLimit
 
 router = Router(tags=["passports"], auth=api_auth(read="passport:read", write="passport:write"))
-match_router = Router(tags=["matching"])
+match_router = Router(tags=["matching"], throttle=[RateLimit("match")])
 NOT_FOUND = "no passport with this id that you may see"
 ERRORS = {400: DetailOut, 401: DetailOut, 403: DetailOut, 404: DetailOut}
 
@@ -134,7 +136,12 @@ def passport_delete(request: HttpRequest, passport_id: int, account: bool = Fals
     return Status(204, None)
 
 
-@router.get("/{passport_id}/export", response={200: dict, **ERRORS}, summary="Everything stored, as JSON")
+@router.get(
+    "/{passport_id}/export",
+    response={200: PassportExportOut, **ERRORS},
+    by_alias=True,
+    summary="Everything stored, as JSON",
+)
 def passport_export(request: HttpRequest, passport_id: int, lang: Lang = "nl") -> dict[str, Any]:
     return selectors.passport_export(_own(request, passport_id), lang=lang)
 
@@ -222,7 +229,12 @@ def share_revoke(request: HttpRequest, passport_id: int, share_id: int) -> Statu
     return Status(204, None)
 
 
-@router.get("/{passport_id}/matches", response=list[OccupationMatchOut], summary="Occupations that fit")
+@router.get(
+    "/{passport_id}/matches",
+    response=list[OccupationMatchOut],
+    summary="Occupations that fit",
+    throttle=[RateLimit("match")],
+)
 @paginate(LimitOffsetPagination)
 def passport_matches(request: HttpRequest, passport_id: int, lang: Lang = "nl", top: int = 10) -> list[Any]:
     skills = selectors.passport_skills(_readable(request, passport_id))

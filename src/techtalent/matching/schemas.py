@@ -148,3 +148,59 @@ class PathOut(Schema):
 
 class DetailOut(Schema):
     detail: str
+
+
+class ExportAccountOut(Schema):
+    username: str
+    email: str
+    date_joined: str
+
+
+class ExportPassportOut(Schema):
+    id: int
+    findable: bool
+    region: str
+    hours_per_week: int | None
+    created: str
+    updated: str
+
+
+class ExportSkillOut(Schema):
+    uri: str
+    label: str
+    proficiency: str
+    source: str
+    evidence: str
+    added: str
+
+
+class ExportOccupationOut(Schema):
+    uri: str
+    label: str
+    years: float
+
+
+class ExportEducationOut(Schema):
+    level: str
+    programme: str
+
+
+class ExportShareOut(Schema):
+    id: int
+    with_user: str | None
+    link: bool
+    expires: str | None
+    created: str
+
+
+class PassportExportOut(Schema):
+    """Everything stored about a passport and its owner (docs/passport.md)."""
+
+    schema_: str = Field(alias="schema")
+    exported: str
+    account: ExportAccountOut
+    passport: ExportPassportOut
+    skills: list[ExportSkillOut]
+    occupations: list[ExportOccupationOut]
+    education: list[ExportEducationOut]
+    shares: list[ExportShareOut]

@@ -3,11 +3,18 @@ from django.urls import path
 
 from techtalent.matching import views, views_match
 from techtalent.orgs.views_candidates import candidates
+from techtalent.web.throttling import throttled
+
+_ALL = ("GET", "POST")
 
 app_name = "matching"
 urlpatterns = [
-    path("accounts/signup/", views.signup, name="signup"),
-    path("accounts/login/", auth_views.LoginView.as_view(template_name="matching/login.html"), name="login"),
+    path("accounts/signup/", throttled("signup")(views.signup), name="signup"),
+    path(
+        "accounts/login/",
+        throttled("login")(auth_views.LoginView.as_view(template_name="matching/login.html")),
+        name="login",
+    ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("passport/", views.passport, name="passport"),
     path("passport/search/skills/", views.concept_hits, {"kind": "skill"}, name="skill_search"),
@@ -20,10 +27,10 @@ urlpatterns = [
     path("passport/cv/", views.cv, name="cv"),
     path("passport/export.json", views.export, name="export"),
     path("passport/delete/", views.delete, name="delete"),
-    path("passport/matches/", views_match.matches, name="matches"),
-    path("passport/matches/occupation/", views_match.detail, name="detail"),
-    path("passport/paths/", views_match.paths, name="paths"),
+    path("passport/matches/", throttled("match", methods=_ALL)(views_match.matches), name="matches"),
+    path("passport/matches/occupation/", throttled("match", methods=_ALL)(views_match.detail), name="detail"),
+    path("passport/paths/", throttled("match", methods=_ALL)(views_match.paths), name="paths"),
     path("passport/<int:passport_id>/", views.shared, name="shared"),
     path("passport/link/<str:token>/", views.shared_link, name="shared_link"),
-    path("candidates/", candidates, name="vacancy"),
+    path("candidates/", throttled("match", methods=_ALL)(candidates), name="vacancy"),
 ]

@@ -17,9 +17,11 @@ from django.views.decorators.http import require_POST
 
 from techtalent.core.errors import UserError
 from techtalent.matching import selectors, services
+from techtalent.matching.forms import PASSPORT_FORMS
 from techtalent.matching.models import Passport, PassportSkill
 from techtalent.orgs.forms import SignupForm
 from techtalent.taxonomy.selectors import concept_search, taxonomy_status
+from techtalent.web.request_limits import max_upload_bytes
 
 
 def shared_message(name: str) -> str:
@@ -65,17 +67,22 @@ def _passport(request: HttpRequest) -> Passport:
     return services.passport_get_or_create(user=request.user)
 
 
-@login_required
-def passport(request: HttpRequest) -> HttpResponse:
-    """My passport: skills, occupations, education, preferences, sharing, export and delete."""
+def _page_context(request: HttpRequest) -> dict[str, Any]:
     context = passport_context(_passport(request), _lang())
     context.update(
         shares=list(context["passport"].shares.select_related("user")),
         proficiencies=PassportSkill.Proficiency.choices,
         sources=PassportSkill.Source.choices,
         status=taxonomy_status(),
+        max_upload_bytes=max_upload_bytes(),
     )
-    return render(request, "matching/passport.html", context)
+    return context
+
+
+@login_required
+def passport(request: HttpRequest) -> HttpResponse:
+    """My passport: skills, occupations, education, preferences, sharing, export and delete."""
+    return render(request, "matching/passport.html", _page_context(request))
 
 
 def _skills_block(request: HttpRequest, passport: Passport) -> HttpResponse:
@@ -125,52 +132,54 @@ def skill_remove(request: HttpRequest) -> HttpResponse:
     return _done(request, passport)
 
 
-def _number(value: str | None, default: float | None = None) -> float | None:
-    try:
-        return float(value) if value not in (None, "") else default
-    except ValueError:
-        raise UserError(f"not a number: {value}") from None
+def _apply(request: HttpRequest, passport: Passport, what: str, data: dict[str, Any]) -> None:
+    """Call the service behind one of the passport's forms with its cleaned data."""
+    if what == "occupation-add":
+        services.occupation_add(passport=passport, uri=data["uri"], years=float(data["years"] or 0))
+    elif what == "occupation-remove":
+        services.occupation_remove(passport=passport, uri=data["uri"])
+    elif what == "education-add":
+        services.education_add(passport=passport, level=data["level"], programme=data["programme"])
+    elif what == "education-remove":
+        services.education_remove(passport=passport, education_id=data["id"])
+    elif what == "preferences":
+        services.passport_update(
+            passport=passport,
+            findable=data["findable"],
+            region=data["region"],
+            hours_per_week=data["hours_per_week"],
+        )
+    elif what == "share-user":
+        name = data["username"].strip()
+        services.share_with_user(passport=passport, username=name)
+        messages.info(request, shared_message(name))
+    elif what == "share-link":
+        services.share_link_create(passport=passport, days=data["days"] or 30)
+    elif what == "share-revoke":
+        services.share_revoke(passport=passport, share_id=data["id"])
 
 
 @login_required
 @require_POST
 def edit(request: HttpRequest, what: str) -> HttpResponse:
-    """The passport's other forms: occupations, education, preferences, shares (each a service call)."""
-    passport, post = _passport(request), request.POST
-    try:
-        if what == "occupation-add":
-            services.occupation_add(
-                passport=passport, uri=post.get("uri", ""), years=_number(post.get("years"), 0) or 0
-            )
-        elif what == "occupation-remove":
-            services.occupation_remove(passport=passport, uri=post.get("uri", ""))
-        elif what == "education-add":
-            services.education_add(
-                passport=passport, level=post.get("level", ""), programme=post.get("programme", "")
-            )
-        elif what == "education-remove":
-            services.education_remove(passport=passport, education_id=int(post.get("id", "0") or 0))
-        elif what == "preferences":
-            hours = _number(post.get("hours_per_week"))
-            services.passport_update(
-                passport=passport,
-                findable=post.get("findable") == "on",
-                region=post.get("region", ""),
-                hours_per_week=int(hours) if hours else None,
-            )
-        elif what == "share-user":
-            name = post.get("username", "").strip()
-            services.share_with_user(passport=passport, username=name)
-            messages.info(request, shared_message(name))
-        elif what == "share-link":
-            services.share_link_create(passport=passport, days=int(_number(post.get("days"), 30) or 30))
-        elif what == "share-revoke":
-            services.share_revoke(passport=passport, share_id=int(post.get("id", "0") or 0))
-        else:
-            raise Http404("unknown form")
-    except (UserError, ValueError) as error:
-        messages.error(request, str(error))
-    return redirect("matching:passport")
+    """The passport's other forms: occupations, education, preferences, shares (each a service call);
+    an invalid form comes back on the page with its errors (400), a valid one redirects."""
+    if what not in PASSPORT_FORMS:
+        raise Http404("unknown form")
+    passport, form = _passport(request), PASSPORT_FORMS[what](request.POST)
+    errors: list[str] = []
+    if form.is_valid():
+        try:
+            _apply(request, passport, what, form.cleaned_data)
+        except UserError as error:
+            errors = [str(error)]
+    else:
+        errors = [str(e) for field_errors in form.errors.values() for e in field_errors]
+    if not errors:
+        return redirect("matching:passport")
+    context = _page_context(request)
+    context.update(invalid=what, form_errors=errors)
+    return render(request, "matching/passport.html", context, status=400)
 
 
 @login_required

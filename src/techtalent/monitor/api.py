@@ -7,14 +7,20 @@ from typing import Any, Literal
 from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.http import HttpRequest, StreamingHttpResponse
 from ninja import Query, Router, Schema
+from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 from pydantic import Field
 
 from techtalent.monitor import selectors
+from techtalent.monitor.engine.parsing import StarterDataError
 from techtalent.monitor.models import Region
 from techtalent.monitor.schemas import ContradictionOut, IndicatorOut, ObservationPage, RegionOut
 
 router = Router(tags=["monitor"])
+
+
+class DetailOut(Schema):
+    detail: str
 
 
 class ObservationParams(Schema):
@@ -45,6 +51,7 @@ def regions(request: HttpRequest, kind: str | None = None) -> Any:
     "/observations",
     response=ObservationPage,
     summary="Observations with their source, paginated (format=csv: all matching rows as CSV)",
+    openapi_extra={"responses": {200: {"content": {"text/csv": {"schema": {"type": "string"}}}}}},
 )
 def observations(request: HttpRequest, params: Query[ObservationParams]) -> Any:
     flt = selectors.ObservationFilter(
@@ -61,9 +68,17 @@ def observations(request: HttpRequest, params: Query[ObservationParams]) -> Any:
     return {"items": [selectors.observation_row(o) for o in page], "count": qs.count()}
 
 
-@router.get("/check", response=list[ContradictionOut], summary="Contradictions among the stored figures")
+@router.get(
+    "/check",
+    response={200: list[ContradictionOut], 503: DetailOut},
+    summary="Contradictions among the stored figures",
+)
 @paginate(LimitOffsetPagination)
 def check(request: HttpRequest) -> list[dict[str, object]]:
+    try:
+        found = selectors.contradictions()
+    except StarterDataError as exc:  # the rules name indicators and regions that are not stored yet
+        raise HttpError(503, f"the monitor's starter data is not loaded (`techtalent init`): {exc}") from None
     return [
         {
             "rule": c.rule,
@@ -75,5 +90,5 @@ def check(request: HttpRequest) -> list[dict[str, object]]:
             "beyond_rounding": c.beyond_rounding,
             "observations": [o.key for o in c.observations],
         }
-        for c in selectors.contradictions()
+        for c in found
     ]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
-from ninja.errors import ValidationError
+from ninja.errors import Throttled, ValidationError
 
 from techtalent import __version__
 from techtalent.catalog.api import router as catalog_router
@@ -17,6 +19,8 @@ from techtalent.orgs.api import router as orgs_router
 from techtalent.orgs.auth import public_auth
 from techtalent.scan.api import router as scan_router
 from techtalent.taxonomy.api import router as taxonomy_router
+from techtalent.web.request_limits import max_upload_bytes, too_large_message
+from techtalent.web.throttling import retry_after
 
 API_DESCRIPTION = """Skills taxonomy (ESCO nl/en and sector frameworks), extraction, matching, passports
 and the labour-market monitor of the techtalent platform.
@@ -55,6 +59,20 @@ def _user_error(request: HttpRequest, exc: UserError) -> HttpResponse:
 @api.exception_handler(ValidationError)
 def _validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     return api.create_response(request, {"detail": exc.errors}, status=422)
+
+
+@api.exception_handler(Throttled)
+def _throttled(request: HttpRequest, exc: Throttled) -> HttpResponse:
+    seconds = retry_after(exc.wait)
+    message = _("Too many requests; try again in %(seconds)d seconds.") % {"seconds": seconds}
+    response = api.create_response(request, {"detail": message}, status=429)
+    response["Retry-After"] = str(seconds)
+    return response
+
+
+@api.exception_handler(RequestDataTooBig)
+def _too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+    return api.create_response(request, {"detail": too_large_message(max_upload_bytes())}, status=413)
 
 
 # Public routers let anyone in, but a token that is sent must be live and (for /esco, /monitor) scoped.

@@ -18,3 +18,8 @@ urlpatterns = [
     path("", include("techtalent.matching.urls")),
     path("", include("techtalent.web.urls")),
 ]
+
+handler400 = "techtalent.web.errors.bad_request"
+handler403 = "techtalent.web.errors.permission_denied"
+handler404 = "techtalent.web.errors.page_not_found"
+handler500 = "techtalent.web.errors.server_error"

@@ -11,8 +11,9 @@ from pydantic import Field
 from techtalent.taxonomy import selectors
 from techtalent.taxonomy.models import Framework
 from techtalent.taxonomy.schemas import (
-    ConceptOut,
+    ConceptDetailOut,
     ConceptRefOut,
+    DetailOut,
     FrameworkDetailOut,
     FrameworkItemOut,
     FrameworkLinkOut,
@@ -53,14 +54,16 @@ def _refs(refs: list[selectors.ConceptRef]) -> list[ConceptRefOut]:
 
 
 @router.get(
-    "/concept", response={200: ConceptOut, 404: dict}, summary="One concept with its labels and relations"
+    "/concept",
+    response={200: ConceptDetailOut, 404: DetailOut},
+    summary="One concept with its labels and relations",
 )
-def concept(request: HttpRequest, uri: str, lang: Lang = "nl") -> ConceptOut:
+def concept(request: HttpRequest, uri: str, lang: Lang = "nl") -> ConceptDetailOut:
     detail = selectors.concept_detail(uri, lang)
     if detail is None:
         raise HttpError(404, f"no concept with URI {uri!r}")
     c = detail.concept
-    return ConceptOut(
+    return ConceptDetailOut(
         uri=c.uri,
         kind=c.kind,
         skill_type=c.skill_type,
@@ -122,7 +125,7 @@ def frameworks(request: HttpRequest) -> list[FrameworkOut]:
     return [FrameworkOut(**_framework_fields(f), n_items=f.n_items) for f in selectors.framework_list()]
 
 
-@router.get("/frameworks/{code}", response={200: FrameworkDetailOut, 404: dict}, summary="One framework")
+@router.get("/frameworks/{code}", response={200: FrameworkDetailOut, 404: DetailOut}, summary="One framework")
 def framework(request: HttpRequest, code: str) -> FrameworkDetailOut:
     found = selectors.framework_detail(code)
     if found is None:

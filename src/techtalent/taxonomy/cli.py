@@ -30,6 +30,17 @@ class Kind(str, Enum):
     isco_group = "isco_group"
 
 
+def _line_ranges(lines: list[int]) -> str:
+    """Line numbers as short ranges: 2-5, 9."""
+    parts: list[str] = []
+    for line in lines:
+        if parts and parts[-1].split("-")[-1] == str(line - 1):
+            parts[-1] = f"{parts[-1].split('-')[0]}-{line}"
+        else:
+            parts.append(str(line))
+    return ", ".join(parts)
+
+
 @esco_app.command("import")
 @user_errors
 def import_(
@@ -37,8 +48,11 @@ def import_(
     lang: Annotated[str | None, typer.Option(help="Language of files without a _<lang> suffix")] = None,
     version: Annotated[str | None, typer.Option(help="ESCO version, when the path does not name it")] = None,
     replace: Annotated[bool, typer.Option(help="Replace a taxonomy of another version")] = False,
+    strict: Annotated[
+        bool, typer.Option(help="Fail on relation rows that refer to concepts absent from the export")
+    ] = False,
     skip_unknown: Annotated[
-        bool, typer.Option(help="Skip relation rows that refer to concepts absent from the export")
+        bool, typer.Option(hidden=True, help="Deprecated: skipping such rows is the default now")
     ] = False,
 ) -> None:
     """Import an ESCO export; several languages merge onto the same concepts; re-imports change nothing."""
@@ -49,7 +63,7 @@ def import_(
     started = time.perf_counter()
     with progress_bar("ESCO import") as progress:
         report = esco_import(
-            path, lang=lang, version=version, replace=replace, skip_unknown=skip_unknown, progress=progress
+            path, lang=lang, version=version, replace=replace, strict=strict, progress=progress
         )
     if report.changed:
         with progress_bar("search index") as progress:
@@ -64,8 +78,13 @@ def import_(
     for name, counter in sorted(report.changes.items()):
         table.add_row(name, *(str(counter.get(c, 0)) for c in ("added", "updated", "removed")))
     console.print(table)
+    if skip_unknown:
+        console.print("[yellow]note:[/] --skip-unknown is deprecated; skipping is the default (see --strict)")
     for name, rows in report.skipped.items():
-        console.print(f"[yellow]skipped[/] {rows} references in {name} to concepts absent from the export")
+        console.print(
+            f"[yellow]warning:[/] skipped {rows} relation rows in {name} that refer to concepts absent from "
+            f"the export (lines {_line_ranges(report.skipped_lines.get(name, []))}); --strict refuses them"
+        )
     state = "imported" if report.changed else "already up to date: nothing changed"
     console.print(
         f"[green]{state}[/] in {elapsed:.1f} s — "

@@ -22,7 +22,7 @@ class ConceptRefOut(Schema):
     label_lang: str
 
 
-class ConceptOut(Schema):
+class ConceptDetailOut(Schema):
     uri: str
     kind: str
     skill_type: str
@@ -85,3 +85,7 @@ class FrameworkOut(Schema):
 
 class FrameworkDetailOut(FrameworkOut):
     items: list[FrameworkItemOut]
+
+
+class DetailOut(Schema):
+    detail: str

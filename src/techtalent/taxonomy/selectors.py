@@ -5,7 +5,10 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.db.models import Count
 
@@ -41,10 +44,29 @@ def taxonomy_status() -> dict[str, object]:
     }
 
 
+_stamp_memo: ContextVar[dict[str, str] | None] = ContextVar("taxonomy_stamp_memo", default=None)
+
+
 def taxonomy_stamp() -> str:
     """Changes whenever the stored taxonomy changes (a new release is recorded only on change)."""
+    memo = _stamp_memo.get()
+    if memo is not None and "stamp" in memo:
+        return memo["stamp"]
     release = Release.objects.order_by("-id").values_list("id", "imported_at").first()
-    return f"r{release[0]}-{int(release[1].timestamp() * 1_000_000)}" if release else "r0"
+    stamp = f"r{release[0]}-{int(release[1].timestamp() * 1_000_000)}" if release else "r0"
+    if memo is not None:
+        memo["stamp"] = stamp
+    return stamp
+
+
+@contextmanager
+def one_stamp() -> Iterator[None]:
+    """Read the stamp once for everything inside (a web request): one query instead of one per label."""
+    token = _stamp_memo.set({})
+    try:
+        yield
+    finally:
+        _stamp_memo.reset(token)
 
 
 def taxonomy_records() -> tuple[list[ConceptRecord], Iterator[LabelRecord]]:
@@ -82,6 +104,7 @@ def search_index() -> SearchIndex:
 def forget_cache() -> None:
     """Drop the in-memory search index (tests import several toy taxonomies in one process)."""
     _index_cache.forget()
+    _search.cache_clear()
 
 
 def concept_search(
@@ -94,6 +117,21 @@ def concept_search(
     collection: str | None = None,
 ) -> list[dict[str, object]]:
     """Search concepts by label; each result has uri, label (in ``lang`` where present), kind and score."""
+    found = _search(taxonomy_stamp(), query, lang, limit, kind, skill_type, collection)
+    return [dict(hit) for hit in found]
+
+
+@lru_cache(maxsize=4096)
+def _search(
+    stamp: str,
+    query: str,
+    lang: str,
+    limit: int,
+    kind: str | None,
+    skill_type: str | None,
+    collection: str | None,
+) -> tuple[dict[str, object], ...]:
+    # Kept per process and taxonomy version (the stamp): popular and as-you-type queries repeat a lot.
     index = search_index()
     results = []
     for hit in index.search(
@@ -113,7 +151,7 @@ def concept_search(
                 "matched_type": hit.matched_type,
             }
         )
-    return results
+    return tuple(results)
 
 
 @dataclass

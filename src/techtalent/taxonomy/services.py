@@ -39,6 +39,7 @@ class ImportReport:
     source: str
     changes: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     skipped: dict[str, int] = field(default_factory=dict)
+    skipped_lines: dict[str, list[int]] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
     release_id: int | None = None
 
@@ -119,25 +120,28 @@ def _sync_concepts(bundle: EscoBundle, replace: bool, report: ImportReport) -> d
     return dict(Concept.objects.values_list("uri", "id"))
 
 
-def _dangling(bundle: EscoBundle, ids: dict[str, int], skip_unknown: bool, report: ImportReport) -> set[str]:
+def _dangling(bundle: EscoBundle, ids: dict[str, int], strict: bool, report: ImportReport) -> set[str]:
     unknown: dict[str, tuple[str, int, str]] = {}
     per_file: Counter[str] = Counter()
+    lines: dict[str, list[int]] = defaultdict(list)
     for name, line, column, uri in bundle.references:
         if uri not in ids:
             unknown.setdefault(uri, (name, line, column))
             per_file[name] += 1
-    if unknown and not skip_unknown:
+            lines[name].append(line)
+    if unknown and strict:
         uri, (name, line, column) = next(iter(unknown.items()))
         rows = sum(per_file.values())
         raise DataFileError(
             name,
             f"refers to {uri}, which is no concept of this export or the taxonomy "
             f"({rows} relation rows refer to "
-            f"{len(unknown)} unknown concept(s); add --skip-unknown to skip such rows)",
+            f"{len(unknown)} unknown concept(s); without --strict such rows are skipped with a warning)",
             line=line,
             field=column,
         )
     report.skipped = dict(per_file)
+    report.skipped_lines = {name: sorted(set(found)) for name, found in lines.items()}
     return set(unknown)
 
 
@@ -304,10 +308,12 @@ def esco_import(
     lang: str | None = None,
     version: str | None = None,
     replace: bool = False,
+    strict: bool = False,
     skip_unknown: bool = False,
     progress: ProgressFn | None = None,
 ) -> ImportReport:
-    """Import an ESCO CSV export (folder or zip) atomically; only differences are written."""
+    """Import an ESCO export (folder or zip) atomically; dangling relation rows are skipped unless strict."""
+    del skip_unknown  # deprecated no-op: skipping (with a warning) is the default now
     bundle = read_esco(Path(path), lang=lang, version=version, progress=progress)
     report = ImportReport(version=bundle.version, languages=sorted(bundle.languages), source=str(path))
     steps = ("concepts", "labels", "texts", "relations", "collections")
@@ -316,7 +322,7 @@ def esco_import(
         if progress:
             progress("writing concepts", 0, len(steps))
         ids = _sync_concepts(bundle, replace, report)
-        dangling = _dangling(bundle, ids, skip_unknown, report)
+        dangling = _dangling(bundle, ids, strict, report)
         for done, (name, step) in enumerate(
             (("labels", _sync_labels), ("texts", _sync_texts), ("collections", _sync_collections)), start=1
         ):

@@ -1,0 +1,53 @@
+"""Django forms of the passport page's small forms: they parse and validate the POST, in the interface
+language, before a service is called; invalid posts are shown on the form, never redirected silently."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+__all__ = ["PASSPORT_FORMS"]
+
+
+class OccupationAddForm(forms.Form):
+    uri = forms.CharField(max_length=300, error_messages={"required": _("Choose an occupation first.")})
+    years = forms.DecimalField(min_value=0, max_value=60, decimal_places=1, required=False)
+
+
+class UriForm(forms.Form):
+    uri = forms.CharField(max_length=300)
+
+
+class EducationAddForm(forms.Form):
+    level = forms.CharField(max_length=50)
+    programme = forms.CharField(max_length=200)
+
+
+class IdForm(forms.Form):
+    id = forms.IntegerField(min_value=1)
+
+
+class PreferencesForm(forms.Form):
+    findable = forms.BooleanField(required=False)
+    region = forms.CharField(max_length=100, required=False)
+    hours_per_week = forms.IntegerField(min_value=1, max_value=80, required=False)
+
+
+class ShareUserForm(forms.Form):
+    username = forms.CharField(max_length=150)
+
+
+class ShareLinkForm(forms.Form):
+    days = forms.IntegerField(min_value=1, max_value=365, required=False)
+
+
+PASSPORT_FORMS: dict[str, type[forms.Form]] = {
+    "occupation-add": OccupationAddForm,
+    "occupation-remove": UriForm,
+    "education-add": EducationAddForm,
+    "education-remove": IdForm,
+    "preferences": PreferencesForm,
+    "share-user": ShareUserForm,
+    "share-link": ShareLinkForm,
+    "share-revoke": IdForm,
+}
