@@ -24,7 +24,7 @@ SKILL = {
 
 
 @pytest.fixture
-def catalog(toy_db: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[Any]:
+def catalog(toy_db: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[Any]:  # noqa: F811
     """The toy ESCO plus the four offers of offers.csv, imported; the signing key in tmp_path."""
     from techtalent.catalog.importers.offers import offers_import
 

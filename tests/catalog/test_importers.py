@@ -19,7 +19,12 @@ from tests.conftest import SHARED
 def test_csv_offers_keep_their_fields_and_stated_skills_are_accepted(catalog: list[Any]) -> None:
     mag = Offer.objects.get(title="MAG-lassen voor beginners")
     assert (mag.provider.name, mag.level, mag.nlqf, mag.hours, float(mag.cost_eur or 0)) == (
-        "Techniek College Oost", "mbo2", 2, 40, 450.0)  # fmt: skip
+        "Techniek College Oost",
+        "mbo2",
+        2,
+        40,
+        450.0,
+    )
     assert (mag.region, mag.language, mag.source) == ("GM0153", "nl", "offers.csv, line 2")
     assert list(mag.skills.values_list("uri", "status", "method")) == [(SKILL["mag"], "accepted", "stated")]
 
@@ -33,7 +38,12 @@ def test_a_row_without_skills_gets_suggestions_from_extraction(catalog: list[Any
 def test_json_offers_take_lists_of_skills_and_nlqf_levels(toy_db: Path) -> None:
     (offer,) = offers_import(FIXTURES / "offers.json")
     assert (offer.kind, offer.form, offer.nlqf, offer.level, offer.provider.kind) == (
-        "masterclass", "blended", 4, "mbo4", "academy")  # fmt: skip
+        "masterclass",
+        "blended",
+        4,
+        "mbo4",
+        "academy",
+    )
     assert set(offer.skills.values_list("uri", flat=True)) == {SKILL["robotics"], SKILL["machines"]}
 
 
@@ -56,9 +66,16 @@ def test_an_unknown_skill_uri_or_level_is_refused_with_its_line(toy_db: Path, tm
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("mbo 4", ("mbo4", 4, 4)), ("MBO-2", ("mbo2", 2, 2)), ("Ad", ("ad", 5, 5)), ("hbo bachelor", ("bachelor", 6, 6)),
-     ("NLQF 7", ("master", 7, 7)), ("EQF 8", ("", 8, 8)), ("", ("", None, None))],
-)  # fmt: skip
+    [
+        ("mbo 4", ("mbo4", 4, 4)),
+        ("MBO-2", ("mbo2", 2, 2)),
+        ("Ad", ("ad", 5, 5)),
+        ("hbo bachelor", ("bachelor", 6, 6)),
+        ("NLQF 7", ("master", 7, 7)),
+        ("EQF 8", ("", 8, 8)),
+        ("", ("", None, None)),
+    ],
+)
 def test_levels_are_read_as_dutch_files_write_them(
     text: str, expected: tuple[str, int | None, int | None]
 ) -> None:
@@ -73,8 +90,9 @@ def test_real_duo_hbo_programmes_are_imported_with_code_level_form_region_and_en
         pytest.skip("DUO files not found")
     count = programmes_import(path)
     assert count > 1000
-    offer = Offer.objects.get(provider__name="Hanzehogeschool Groningen", code="34267", form="fulltime",
-                              title="B Elektrotechniek")  # fmt: skip
+    offer = Offer.objects.get(
+        provider__name="Hanzehogeschool Groningen", code="34267", form="fulltime", title="B Elektrotechniek"
+    )
     assert (offer.level, offer.code_scheme, offer.region, offer.sector) == (
         "bachelor",
         "croho",

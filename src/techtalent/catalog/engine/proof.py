@@ -55,10 +55,9 @@ def sign(document: dict[str, Any], key: Ed25519PrivateKey, *, created: str) -> d
     }
     config = {"@context": unsecured.get("@context"), **proof}
     signature = key.sign(_hash_data(unsecured, config))
-    return {
-        **copy.deepcopy(unsecured),
-        "proof": {**proof, "proofValue": "z" + base58.b58encode(signature).decode()},
-    }
+    value = "z" + base58.b58encode(signature).decode()
+    # A proof set (a list), as the Open Badges 3.0 schema requires; each proof signs the unsecured document.
+    return {**copy.deepcopy(unsecured), "proof": [{**proof, "proofValue": value}]}
 
 
 class VerifyResult:
@@ -72,10 +71,21 @@ class VerifyResult:
 
 
 def verify(secured: dict[str, Any]) -> VerifyResult:
-    """Check the eddsa-jcs-2022 proof of ``secured`` with the key its verification method names."""
-    proof = secured.get("proof")
-    if not isinstance(proof, dict):
+    """Check every eddsa-jcs-2022 proof of ``secured`` with the key its verification method names."""
+    proofs = secured.get("proof")
+    proofs = [proofs] if isinstance(proofs, dict) else proofs
+    if not isinstance(proofs, list) or not proofs or not all(isinstance(p, dict) for p in proofs):
         return VerifyResult(False, "no proof")
+    unsecured = {k: v for k, v in secured.items() if k != "proof"}
+    result = VerifyResult(False, "no proof")
+    for proof in proofs:
+        result = _verify_one(unsecured, proof)
+        if not result:
+            return result
+    return result
+
+
+def _verify_one(unsecured: dict[str, Any], proof: dict[str, Any]) -> VerifyResult:
     if proof.get("type") != "DataIntegrityProof" or proof.get("cryptosuite") != CRYPTOSUITE:
         return VerifyResult(False, f"unsupported proof: {proof.get('type')} {proof.get('cryptosuite')}")
     method = str(proof.get("verificationMethod", ""))
@@ -85,7 +95,6 @@ def verify(secured: dict[str, Any]) -> VerifyResult:
         signature = base58.b58decode(value[1:]) if value.startswith("z") else b""
     except ValueError as exc:
         return VerifyResult(False, str(exc), method)
-    unsecured = {k: v for k, v in secured.items() if k != "proof"}
     config = {"@context": unsecured.get("@context"), **{k: v for k, v in proof.items() if k != "proofValue"}}
     try:
         public.verify(signature, _hash_data(unsecured, config))
