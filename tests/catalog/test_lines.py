@@ -1,4 +1,4 @@
-"""Metro lines: the documents' lines as announced starter data, stations in order, prerequisites, permissions."""
+"""Metro lines: the documents' lines as announced starter data, stations, prerequisites, permissions."""
 
 from __future__ import annotations
 
