@@ -57,7 +57,7 @@ def test_a_malformed_row_names_file_line_and_field_and_nothing_is_saved(toy_db: 
 def test_an_unknown_skill_uri_or_level_is_refused_with_its_line(toy_db: Path, tmp_path: Path) -> None:
     bad = tmp_path / "bad.csv"
     bad.write_text("provider,title,level,skills\nX,Y,mbo 2,http://data.europa.eu/esco/skill/nope\n", "utf-8")
-    with pytest.raises(DataFileError, match=r"bad.csv, line 2: .*not an ESCO skill"):
+    with pytest.raises(DataFileError, match=r"bad.csv, line 2: .*geen ESCO-vaardigheid"):
         offers_import(bad)
     bad.write_text("provider,title,level\nX,Y,doctoraal\n", "utf-8")
     with pytest.raises(DataFileError, match=r"line 2, field 'level'"):

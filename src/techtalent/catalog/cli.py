@@ -161,3 +161,24 @@ def verify_file(file: Annotated[Path, typer.Argument(exists=True, dir_okay=False
         )
         raise typer.Exit(1)
     typer.echo(f"valid: signed by {result.verification_method}")
+
+
+@catalog_app.command("manager-add")
+@user_errors
+def manager_add(
+    provider: Annotated[str, typer.Argument(help="Exact name of the provider")],
+    username: Annotated[str, typer.Argument(help="User who may manage its offers and lines")],
+) -> None:
+    """Let a user manage a provider's offers and lines (for imported providers)."""
+    ensure_database()
+    from django.contrib.auth import get_user_model
+
+    from techtalent.catalog.models import Provider
+    from techtalent.catalog.services import provider_manager_add
+
+    found = Provider.objects.filter(name=provider).first()
+    user = get_user_model().objects.filter(username=username).first()
+    if found is None or user is None:
+        raise UserError(f"no provider '{provider}'" if found is None else f"no user '{username}'")
+    provider_manager_add(provider=found, user=user)
+    console.print(f"[green]{username}[/] manages {provider}")

@@ -22,6 +22,11 @@ class SearchForm(forms.Form):
     page = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
 
+class ProviderForm(forms.Form):
+    name = forms.CharField(label=_("Name of the provider"), max_length=200)
+    kind = forms.ChoiceField(label=_("Kind"), choices=Provider.Kind.choices)
+
+
 class OfferForm(forms.Form):
     """Describe a module: the skills are then found in the description and learning outcomes."""
 

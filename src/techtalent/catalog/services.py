@@ -18,6 +18,7 @@ from techtalent.core.errors import UserError
 __all__ = [
     "provider_get_or_create",
     "provider_manager_add",
+    "provider_register",
     "offer_create",
     "line_create",
     "station_add",
@@ -65,6 +66,19 @@ def provider_get_or_create(
     provider, _created = Provider.objects.get_or_create(
         name=name[:200], defaults={"kind": kind, "brin": brin, "source": source[:300]}
     )
+    return provider
+
+
+@transaction.atomic
+def provider_register(*, name: str, kind: str, user: Any) -> Provider:
+    """A new provider managed by ``user``; an existing provider cannot be claimed this way."""
+    name = " ".join(name.split())
+    if Provider.objects.filter(name__iexact=name).exists():
+        raise UserError(
+            _("a provider called %(name)s already exists; ask its managers to add you") % {"name": name}
+        )
+    provider = provider_get_or_create(name=name, kind=kind, source=f"registered by {user.get_username()}")
+    provider.managers.add(user)
     return provider
 
 

@@ -5,6 +5,7 @@ from techtalent.catalog import views, views_credentials, views_lines
 app_name = "catalog"
 urlpatterns = [
     path("", views.index, name="index"),
+    path("providers/new/", views.provider_new, name="provider_new"),
     path("offers/new/", views.offer_new, name="offer_new"),
     path("offers/<int:offer_id>/", views.offer_detail, name="offer"),
     path("offers/<int:offer_id>/skills/", views.offer_skill, name="offer_skill"),

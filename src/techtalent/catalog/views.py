@@ -15,7 +15,14 @@ from django.views.decorators.http import require_POST
 
 from techtalent.catalog import selectors, services
 from techtalent.catalog.credentials import credential_issue
-from techtalent.catalog.forms import IssueForm, OfferForm, SearchForm, SkillDecisionForm, StationForm
+from techtalent.catalog.forms import (
+    IssueForm,
+    OfferForm,
+    ProviderForm,
+    SearchForm,
+    SkillDecisionForm,
+    StationForm,
+)
 from techtalent.catalog.models import Line, Offer, Provider
 from techtalent.catalog.permissions import can_manage
 from techtalent.catalog.skills import skill_decide, skill_labels
@@ -78,11 +85,25 @@ def offer_detail(request: HttpRequest, offer_id: int) -> HttpResponse:
 
 
 @login_required
+def provider_new(request: HttpRequest) -> HttpResponse:
+    """Register a new provider (school, company, technohub, academy); you become its manager."""
+    form = ProviderForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.provider_register(**form.cleaned_data, user=request.user)
+        except UserError as exc:
+            form.add_error("name", str(exc))
+        else:
+            return redirect("catalog:offer_new")
+    return render(request, "catalog/provider_new.html", {"form": form})
+
+
+@login_required
 def offer_new(request: HttpRequest) -> HttpResponse:
     """Describe a module; the skills found in its text are shown next for accepting or rejecting."""
     providers = managed_providers(request.user)
     if not providers.exists():
-        return render(request, "catalog/offer_new.html", {"no_provider": True}, status=403)
+        return redirect("catalog:provider_new")
     form = OfferForm(request.POST or None, providers=providers)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
