@@ -118,3 +118,23 @@ def test_a_sequential_line_makes_each_station_require_the_one_before(
     for offer in offers[:2]:
         station_add(line=academy, offer=offer, by=alice)
     assert [s.station.id for s in route_for_gap(skills=[SKILL["cnc"]]).steps] == [offers[0].pk, offers[1].pk]
+
+
+def test_members_of_a_registered_providers_organisation_manage_it_but_hr_does_not(
+    toy_db: Path, alice: Any, bob: Any
+) -> None:
+    from django.contrib.auth import get_user_model
+
+    from techtalent.catalog.services import provider_register
+    from techtalent.orgs.services import membership_add
+
+    provider = provider_register(name="Leerbedrijf Noord", kind="company", user=alice)
+    assert provider.organisation is not None and provider.organisation.kind == "provider"
+    assert can_manage(alice, provider) and not can_manage(bob, provider)
+    membership_add(organisation=provider.organisation, user=bob, role="member")
+    assert can_manage(bob, provider)
+    carol = get_user_model().objects.create_user("carol", password="carol-secret-42")
+    membership_add(organisation=provider.organisation, user=carol, role="hr")
+    assert not can_manage(carol, provider)
+    with pytest.raises(UserError):
+        provider_register(name="leerbedrijf noord", kind="company", user=bob)  # no claiming by name

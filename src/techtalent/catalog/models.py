@@ -24,6 +24,14 @@ class Provider(models.Model):
     brin = models.CharField(max_length=8, blank=True, db_index=True)
     url = models.URLField(blank=True)
     managers = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="catalog_providers")
+    # Members (owner, admin, member) of this organisation manage the provider's offers and lines.
+    organisation = models.ForeignKey(
+        "orgs.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="catalog_providers",
+    )
     source = models.CharField(max_length=300, blank=True)
 
     class Meta:

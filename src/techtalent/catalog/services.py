@@ -69,16 +69,28 @@ def provider_get_or_create(
     return provider
 
 
+_ORG_KIND = {
+    "institution": "school",
+    "company": "provider",
+    "technohub": "technohub",
+    "academy": "network",
+    "network": "network",
+}
+
+
 @transaction.atomic
 def provider_register(*, name: str, kind: str, user: Any) -> Provider:
-    """A new provider managed by ``user``; an existing provider cannot be claimed this way."""
+    """A new provider with its own organisation, owned by ``user``; an existing one cannot be claimed."""
+    from techtalent.orgs.services import organisation_create
+
     name = " ".join(name.split())
     if Provider.objects.filter(name__iexact=name).exists():
         raise UserError(
             _("a provider called %(name)s already exists; ask its managers to add you") % {"name": name}
         )
     provider = provider_get_or_create(name=name, kind=kind, source=f"registered by {user.get_username()}")
-    provider.managers.add(user)
+    provider.organisation = organisation_create(name=name, kind=_ORG_KIND[provider.kind], owner=user)
+    provider.save(update_fields=["organisation"])
     return provider
 
 
