@@ -109,3 +109,18 @@ def test_the_route_partial_explains_what_each_station_teaches(catalog: list[Any]
         Client().get("/catalog/route/", {"skills": f"{SKILL['mag']},{SKILL['statistics']}"}).content.decode()
     )
     assert "MAG-lassen voor beginners" in page and "Leert" in page and "statistiek" in page
+
+
+def test_the_gap_filter_shortens_esco_ids_and_the_route_view_expands_them(catalog: list[Any]) -> None:
+    from techtalent.catalog.templatetags.catalog_routes import gap_skill_uris
+
+    gap = {
+        "groups": [
+            {"skills": [{"uri": SKILL["mag"]}, {"uri": SKILL["mag"]}]},
+            {"skills": [{"uri": SKILL["cnc"]}]},
+        ]
+    }
+    short = gap_skill_uris(gap)
+    assert short == f"{SKILL['mag'].rsplit('/', 1)[1]},{SKILL['cnc'].rsplit('/', 1)[1]}"
+    page = Client().get("/catalog/route/", {"skills": short}, HTTP_HX_REQUEST="true").content.decode()
+    assert "MAG-lassen voor beginners" in page and "CNC-frezen basis" in page and "<html" not in page

@@ -30,7 +30,7 @@ class ProviderForm(forms.Form):
 class OfferForm(forms.Form):
     """Describe a module: the skills are then found in the description and learning outcomes."""
 
-    provider = forms.ModelChoiceField(label=_("Provider"), queryset=Provider.objects.none())
+    provider = forms.ModelChoiceField(label=_("Provider"), queryset=Provider.objects.none(), empty_label=None)
     title = forms.CharField(label=_("Title"), max_length=300)
     description = forms.CharField(
         label=_("Description"), widget=forms.Textarea(attrs={"rows": 5}), max_length=20000
@@ -66,7 +66,9 @@ class LineForm(forms.Form):
     """The metrolijn canvas: name the line, its theme, target group and end terms."""
 
     name = forms.CharField(label=_("Name of the line"), max_length=200)
-    owner = forms.ModelChoiceField(label=_("Owner (academy or network)"), queryset=Provider.objects.none())
+    owner = forms.ModelChoiceField(
+        label=_("Owner (academy or network)"), queryset=Provider.objects.none(), empty_label=None
+    )
     theme = forms.CharField(label=_("Theme"), required=False, max_length=200)
     target_group = forms.CharField(
         label=_("Target group"), required=False, widget=forms.Textarea(attrs={"rows": 2})

@@ -25,7 +25,7 @@ from techtalent.catalog.forms import (
 )
 from techtalent.catalog.models import Line, Offer, Provider
 from techtalent.catalog.permissions import can_manage
-from techtalent.catalog.skills import skill_decide, skill_labels
+from techtalent.catalog.skills import SKILL, skill_decide, skill_labels
 from techtalent.core.errors import UserError
 
 
@@ -181,7 +181,8 @@ def offer_issue(request: HttpRequest, offer_id: int) -> HttpResponse:
 
 def route(request: HttpRequest) -> HttpResponse:
     """The learning route for the gap in ``skills`` (comma-separated URIs): htmx partial, else a page."""
-    uris = [s.strip() for s in request.GET.get("skills", "").split(",") if s.strip()][:60]
+    given = [s.strip() for s in request.GET.get("skills", "").split(",") if s.strip()][:60]
+    uris = [s if "://" in s else SKILL + s for s in given]  # short ids from gap_skill_uris
     region = request.GET.get("region") or None
     found = (
         selectors.route_dict(selectors.route_for_gap(skills=uris, region=region), lang=_lang())
@@ -189,4 +190,4 @@ def route(request: HttpRequest) -> HttpResponse:
         else None
     )
     template = "catalog/_route_body.html" if request.htmx else "catalog/route.html"  # type: ignore[attr-defined]
-    return render(request, template, {"route": found, "skills": ",".join(uris)})
+    return render(request, template, {"route": found, "skills": ",".join(given)})

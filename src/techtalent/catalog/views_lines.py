@@ -16,6 +16,7 @@ from techtalent.catalog.engine.metromap import MapLine, MapStation, metro_svg
 from techtalent.catalog.forms import LineForm, StationEditForm, StationForm
 from techtalent.catalog.models import Line, Offer, Station
 from techtalent.catalog.permissions import can_manage
+from techtalent.catalog.skills import SKILL
 from techtalent.catalog.views import managed_providers
 from techtalent.core.errors import UserError
 
@@ -45,7 +46,8 @@ def _map(lines: list[Line], on_route: set[int] | None = None) -> str:
 def line_list(request: HttpRequest) -> HttpResponse:
     """All lines on one metro map; a learning route (``?skills=``) is highlighted on it."""
     lines = list(selectors.line_list())
-    uris = [s for s in request.GET.get("skills", "").split(",") if s.strip()][:60]
+    given = [s.strip() for s in request.GET.get("skills", "").split(",") if s.strip()][:60]
+    uris = [s if "://" in s else SKILL + s for s in given]
     on_route = {step.station.id for step in selectors.route_for_gap(skills=uris).steps} if uris else set()
     context = {
         "lines": lines,

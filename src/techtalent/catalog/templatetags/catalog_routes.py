@@ -13,8 +13,17 @@ def _get(item: Any, name: str) -> Any:
     return item.get(name) if isinstance(item, dict) else getattr(item, name, None)
 
 
+SKILL = "http://data.europa.eu/esco/skill/"
+MAX_SKILLS = 60  # keeps the route link under the request-line limit of the server (4 KB)
+
+
 @register.filter
 def gap_skill_uris(gap: Any) -> str:
-    """The ESCO URIs of the missing skills of a gap ({"groups": [{"skills": [{"uri"}]}]}), comma-separated."""
+    """The missing skills of a gap ({"groups": [{"skills": [{"uri"}]}]}) as comma-separated short ids.
+
+    ESCO skill URIs are shortened to their id (the route view expands them again), so that a large gap
+    still fits in a link.
+    """
     uris = [_get(s, "uri") for g in (_get(gap, "groups") or []) for s in (_get(g, "skills") or [])]
-    return ",".join(dict.fromkeys(u for u in uris if u))
+    unique = list(dict.fromkeys(u for u in uris if u))[:MAX_SKILLS]
+    return ",".join(u.removeprefix(SKILL) for u in unique)
