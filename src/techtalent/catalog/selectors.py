@@ -51,9 +51,12 @@ def offer_search(
     filters = {"level": level, "form": form, "region": region, "kind": kind, "provider_id": provider_id}
     query = query.filter(**{k: v for k, v in filters.items() if v})
     page, per_page = max(1, page), max(1, min(per_page, 100))
-    total = query.count()
+    # One scan of the text for both the count and the page: the matching ids in order, then one page.
+    ids = list(query.order_by("title", "id").values_list("id", flat=True))
     start = (page - 1) * per_page
-    offers = list(query.select_related("provider").order_by("title", "id")[start : start + per_page])
+    shown = ids[start : start + per_page]
+    by_id = Offer.objects.select_related("provider").in_bulk(shown)
+    offers, total = [by_id[i] for i in shown], len(ids)
     return OfferPage(total=total, offers=offers, page=page, per_page=per_page)
 
 
