@@ -57,6 +57,7 @@ def main() -> None:
         ratios.append(route.weight / optimum)
         greedy_ratios.append(find_route(gap, stations, exact=False).weight / optimum)
     times.sort()
+    print(f"load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     p95 = times[int(0.95 * len(times)) - 1]
     print(
         f"route for a 15-skill gap over {args.offers} offers, {args.gaps} gaps: p50 "

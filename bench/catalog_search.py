@@ -50,6 +50,7 @@ def main() -> None:
         len(page.offers)
         times.append((time.perf_counter() - begin) * 1000)
     times.sort()
+    print(f"load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     p95 = times[int(0.95 * len(times)) - 1]
     print(
         f"search over {args.offers} offers, {len(times)} queries: p50 {statistics.median(times):.1f} ms, "

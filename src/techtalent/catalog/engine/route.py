@@ -14,6 +14,8 @@ __all__ = ["HOUR_VALUE_EUR", "UNKNOWN_HOURS", "Station", "Filters", "Step", "Rou
 HOUR_VALUE_EUR = 25.0
 # Hours assumed (for the weight only, never shown) when an offer does not state its duration.
 UNKNOWN_HOURS = 200.0
+# How many candidate stations the local search tries (under a budget, where no integer program runs).
+IMPROVE_CANDIDATES = 150
 
 
 @dataclass(frozen=True)
@@ -148,7 +150,11 @@ def _total(chosen: set[int], by_id: Mapping[int, Station]) -> float:
 
 def _improve(chosen: set[int], need: set[str], by_id: Mapping[int, Station], filters: Filters) -> set[int]:
     """Local search: add one station (with its prerequisites), drop what became redundant; keep if cheaper."""
-    candidates = sorted(sid for sid, s in by_id.items() if s.skills & need and sid not in chosen)
+    # The most promising candidates only (weight per gap skill taught), so the search stays fast.
+    candidates = sorted(
+        (sid for sid, s in by_id.items() if s.skills & need and sid not in chosen),
+        key=lambda sid: (weight(by_id[sid]) / len(by_id[sid].skills & need), sid),
+    )[:IMPROVE_CANDIDATES]
     for _round in range(4):
         improved = False
         for sid in candidates:
@@ -163,10 +169,33 @@ def _improve(chosen: set[int], need: set[str], by_id: Mapping[int, Station], fil
     return chosen
 
 
+def _undominated(
+    need: set[str], by_id: Mapping[int, Station], closures: Mapping[int, frozenset[int]]
+) -> set[int]:
+    """The candidates an optimal cover may need: a station with no prerequisites that nothing requires is
+    dropped when another such station teaches a superset of its gap skills for no more weight."""
+    linked = {sid for sid, c in closures.items() if len(c) > 1} | {
+        p for c in closures.values() for p in c if len(c) > 1
+    }
+    best: dict[frozenset[str], int] = {}
+    for sid in closures:
+        if sid in linked:
+            continue
+        key = by_id[sid].skills & need
+        if key not in best or (weight(by_id[sid]), sid) < (weight(by_id[best[key]]), best[key]):
+            best[key] = sid
+    kept = {
+        sid
+        for key, sid in best.items()
+        if not any(other > key and weight(by_id[best[other]]) <= weight(by_id[sid]) for other in best)
+    }
+    return kept | set().union(*(closures[s] for s in closures if s in linked)) if linked else kept
+
+
 def _exact(need: set[str], by_id: Mapping[int, Station], time_limit: float) -> set[int] | None:
     """The cheapest cover with prerequisites by integer programming (HiGHS); None when it gives up."""
     closures = {sid: _closure(sid, by_id) for sid, s in by_id.items() if s.skills & need}
-    pool = sorted(set().union(*(c for c in closures.values() if c is not None)) if closures else set())
+    pool = sorted(_undominated(need, by_id, {k: v for k, v in closures.items() if v is not None}))
     teachable = sorted(set().union(*(by_id[i].skills for i in pool)) & need) if pool else []
     if not teachable:
         return set()
@@ -229,11 +258,16 @@ def find_route(
     filters = filters or Filters()
     need = {s for s in skills if s}
     by_id = {s.id: s for s in stations if filters.admits(s)}
-    chosen = _improve(_prune(_greedy(need, by_id, filters), need, by_id), need, by_id, filters)
-    if exact and filters.max_hours is None and filters.max_cost is None:
-        best = _exact(need, by_id, time_limit)
-        if best is not None and _total(best, by_id) < _total(chosen, by_id) - 1e-9:
-            chosen = best
+    chosen = _prune(_greedy(need, by_id, filters), need, by_id)
+    best = (
+        _exact(need, by_id, time_limit)
+        if exact and filters.max_hours is None and filters.max_cost is None
+        else None
+    )
+    if best is None:
+        chosen = _improve(chosen, need, by_id, filters)
+    elif _total(best, by_id) < _total(chosen, by_id) - 1e-9:
+        chosen = best
     covered: set[str] = set()
     steps: list[Step] = []
     for sid in _order(chosen, by_id):
