@@ -33,9 +33,8 @@ SKILLS = [
 def _stats(name: str, times: list[float]) -> None:
     times.sort()
     p95 = times[int(0.95 * len(times)) - 1]
-    print(
-        f"{name}: p50 {statistics.median(times):.2f} ms, p95 {p95:.2f} ms, max {times[-1]:.2f} ms (target ≤ 50 ms)"
-    )
+    median = statistics.median(times)
+    print(f"{name}: p50 {median:.2f} ms, p95 {p95:.2f} ms, max {times[-1]:.2f} ms (target ≤ 50 ms)")
 
 
 def main() -> None:
