@@ -119,3 +119,18 @@ def test_real_mbo_qualifications_and_tekkieworden_tech_labels_are_imported() -> 
     assert Offer.objects.filter(code_scheme="crebo", sector__startswith="tech: ").exists()
     assert programmes_import(ho_tech) > 100
     assert Offer.objects.filter(code="49124", sector__contains="tech: designer").exists()
+
+
+def test_funding_schemes_named_in_a_row_are_linked_and_unknown_ones_refused(
+    toy_db: Path, tmp_path: Path
+) -> None:
+    from techtalent.catalog.starter import starter_funding_load
+
+    assert starter_funding_load() == 4
+    (offer,) = offers_import(FIXTURES / "offers_funding.csv")
+    assert sorted(offer.funding.values_list("name", flat=True)) == ["NL Leert Door scholing", "STAP-budget"]
+    assert offer.funding.get(name="STAP-budget").source.startswith("003_989611638bc5453e.txt")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("provider,title,funding\nX,Y,Gratis geld\n", "utf-8")
+    with pytest.raises(DataFileError, match=r"line 2, field 'funding'"):
+        offers_import(bad)

@@ -20,7 +20,7 @@ from techtalent.catalog.services import (
     station_prerequisites_set,
     station_remove,
 )
-from techtalent.catalog.starter import starter_lines, starter_lines_load
+from techtalent.catalog.starter import starter_funding, starter_lines, starter_lines_load
 from techtalent.core.errors import UserError
 from tests.catalog.conftest import SKILL
 from tests.conftest import SHARED
@@ -138,3 +138,15 @@ def test_members_of_a_registered_providers_organisation_manage_it_but_hr_does_no
     assert not can_manage(carol, provider)
     with pytest.raises(UserError):
         provider_register(name="leerbedrijf noord", kind="company", user=bob)  # no claiming by name
+
+
+@pytest.mark.realdata
+@pytest.mark.parametrize("item", starter_funding()["schemes"], ids=lambda i: i["name"])
+def test_every_funding_scheme_is_named_verbatim_in_its_document_section(item: dict[str, Any]) -> None:
+    seeds = SHARED / "seeds"
+    if not seeds.exists():
+        pytest.skip("source documents not found")
+    source = item["source"]
+    text = _collapse((seeds / source["document"]).read_text(encoding="utf-8"))
+    at = text.find(_collapse(source["section"]).replace("ontwikkelvraag", "ont- wikkelvraag"))
+    assert at >= 0 and _collapse(source["quote"]) in text[at : at + 600] and item["name"] == source["quote"]

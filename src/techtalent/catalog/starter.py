@@ -8,17 +8,46 @@ from typing import Any
 import yaml
 from django.db import transaction
 
-from techtalent.catalog.models import Line
+from techtalent.catalog.models import FundingScheme, Line
 from techtalent.catalog.services import line_create, provider_get_or_create
 
-__all__ = ["starter_lines", "starter_lines_load"]
+__all__ = ["starter_lines", "starter_lines_load", "starter_funding", "starter_funding_load", "starter_load"]
+
+
+def _read(name: str) -> dict[str, Any]:
+    text = resources.files("techtalent").joinpath(f"data/catalog/{name}").read_text(encoding="utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
 
 
 def starter_lines() -> dict[str, Any]:
     """The bundled starter lines file, parsed."""
-    text = resources.files("techtalent").joinpath("data/catalog/lines.yaml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
-    return data
+    return _read("lines.yaml")
+
+
+def starter_funding() -> dict[str, Any]:
+    """The bundled funding schemes file, parsed."""
+    return _read("funding.yaml")
+
+
+@transaction.atomic
+def starter_funding_load() -> int:
+    """Create the documents' funding schemes that do not exist yet; returns how many were created."""
+    created = 0
+    for item in starter_funding()["schemes"]:
+        src = item["source"]
+        _scheme, made = FundingScheme.objects.get_or_create(
+            name=item["name"],
+            defaults={"description": item["description"], "source": f"{src['document']} — {src['section']}"},
+        )
+        created += made
+    return created
+
+
+def starter_load() -> None:
+    """Load the bundled catalog starter data: the documents' lines and funding schemes."""
+    starter_lines_load()
+    starter_funding_load()
 
 
 @transaction.atomic

@@ -14,7 +14,7 @@ from django.db import transaction
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from techtalent.catalog.importers.levels import parse_level
-from techtalent.catalog.models import Offer
+from techtalent.catalog.models import FundingScheme, Offer
 from techtalent.catalog.services import offer_create, provider_get_or_create
 from techtalent.core.errors import DataFileError, UserError
 
@@ -50,8 +50,14 @@ class OfferRow(BaseModel):
     start_date: date | None = None
     end_date: date | None = None
     code: str = ""
+    funding: str | list[str] = ""
 
     _none = field_validator("hours", "cost_eur", "start_date", "end_date", mode="before")(_blank_none)
+
+    def funding_names(self) -> list[str]:
+        """The funding schemes that apply (``|``-separated in CSV, a list in JSON)."""
+        items = self.funding if isinstance(self.funding, list) else self.funding.split("|")
+        return [s.strip() for s in items if s.strip()]
 
     def skill_uris(self) -> list[str]:
         """The stated ESCO skill URIs (``|``-separated in CSV, a list in JSON)."""
@@ -120,6 +126,11 @@ def offers_import(
             fields = _offer_fields(row, f"{path.name}, line {line}")
         except ValueError:
             raise DataFileError(path.name, f"unknown level '{row.level}'", line=line, field="level") from None
+        schemes = list(FundingScheme.objects.filter(name__in=row.funding_names()))
+        if len(schemes) != len(set(row.funding_names())):
+            known = {s.name for s in schemes}
+            unknown = ", ".join(n for n in row.funding_names() if n not in known)
+            raise DataFileError(path.name, f"unknown funding scheme: {unknown}", line=line, field="funding")
         try:
             provider = provider_get_or_create(name=row.provider, kind=row.provider_kind)
             made.append(
@@ -134,6 +145,7 @@ def offers_import(
             )
         except UserError as exc:
             raise DataFileError(path.name, str(exc), line=line) from None
+        made[-1].funding.set(schemes)
         if progress:
             progress(len(made))
     return made
