@@ -73,3 +73,6 @@ def build(n_offers: int = 10_000, n_skills: int = 2_000, seed: int = 7) -> None:
             for station in stations[3:]:
                 if rng.random() < 0.3:
                     station.prerequisites.add(rng.choice(stations[: station.position - 1]))
+    from techtalent.catalog.stamp import bump
+
+    bump()  # bulk writes send no signals

@@ -204,3 +204,9 @@ class IssuedCredential(models.Model):
 
     class Meta:
         ordering = ["-issued"]
+
+
+class CatalogStamp(models.Model):
+    """One row whose token every catalog write renews, so each worker process knows its caches are stale."""
+
+    token = models.CharField(max_length=32)

@@ -6,11 +6,12 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 
 from techtalent.catalog.engine import Filters, Route, find_route
 from techtalent.catalog.engine import Station as RouteStation
 from techtalent.catalog.models import Line, Offer, OfferSkill, Station
+from techtalent.catalog.route_index import route_stations
 
 __all__ = [
     "OfferPage",
@@ -81,68 +82,7 @@ def transfers() -> dict[int, list[int]]:
 
 def _route_stations(skills: Sequence[str]) -> list[RouteStation]:
     """Offers teaching any of ``skills`` and, transitively, the offers they require, as engine stations."""
-    accepted = OfferSkill.objects.filter(status="accepted")
-    wanted = set(accepted.filter(uri__in=list(skills)).values_list("offer_id", flat=True))
-    prereqs: dict[int, set[int]] = defaultdict(set)
-    placing: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    through = Station.prerequisites.through
-    todo, seen = set(wanted), set()
-    stationed = set(Station.objects.values_list("offer_id", flat=True))
-    while todo:
-        seen |= todo
-        stations = list(
-            Station.objects.filter(offer_id__in=todo & stationed).values_list(
-                "id", "offer_id", "line_id", "position", "line__sequential"
-            )
-        )
-        sequential = {line for _i, _o, line, _p, seq in stations if seq}
-        before: dict[tuple[int, int], int] = {
-            (line, pos): offer
-            for line, pos, offer in Station.objects.filter(line_id__in=sequential).values_list(
-                "line_id", "position", "offer_id"
-            )
-        }
-        required_of = defaultdict(set)
-        for station_id, offer_id in through.objects.filter(
-            from_station_id__in=[s[0] for s in stations]
-        ).values_list("from_station_id", "to_station__offer_id"):
-            required_of[station_id].add(offer_id)
-        new: set[int] = set()
-        for station_id, offer_id, line_id, position, is_sequential in stations:
-            placing[offer_id].append((line_id, position))
-            required = set(required_of[station_id])
-            if is_sequential:
-                earlier = [pos for (line, pos) in before if line == line_id and pos < position]
-                required |= {before[(line_id, max(earlier))]} if earlier else set()
-            prereqs[offer_id] |= required
-            new |= required
-        todo = new - seen
-    # The teaching offers by subquery (no thousand-parameter IN lists); prerequisite offers by id.
-    teaching = accepted.filter(uri__in=list(skills)).values("offer_id")
-    extra = list(seen - wanted)
-    skills_of: dict[int, set[str]] = defaultdict(set)
-    chosen = Q(offer_id__in=teaching) | Q(offer_id__in=extra)
-    for offer_id, uri in accepted.filter(chosen).values_list("offer_id", "uri"):
-        skills_of[offer_id].add(uri)
-    fields = ("id", "title", "provider__name", "hours", "cost_eur", "region", "form", "level")
-    return [
-        RouteStation(
-            id=pk,
-            title=title,
-            provider=provider,
-            skills=frozenset(skills_of[pk]),
-            hours=float(hours) if hours is not None else None,
-            cost_eur=float(cost) if cost is not None else None,
-            region=region,
-            form=form,
-            level=level,
-            prerequisites=tuple(sorted(prereqs[pk])),
-            lines=tuple(sorted(placing[pk])),
-        )
-        for pk, title, provider, hours, cost, region, form, level in Offer.objects.filter(
-            Q(pk__in=teaching) | Q(pk__in=extra)
-        ).values_list(*fields)
-    ]
+    return route_stations(skills)
 
 
 def route_for_gap(

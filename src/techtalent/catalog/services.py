@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from techtalent.catalog.models import Line, Offer, Provider, Station
 from techtalent.catalog.permissions import check_manage
 from techtalent.catalog.skills import search_text_refresh, skills_extract, skills_state
+from techtalent.catalog.stamp import bump
 from techtalent.core.errors import UserError
 
 __all__ = [
@@ -221,6 +222,7 @@ def station_move(*, station: Station, position: int, by: Any = None) -> Station:
     stations.insert(position - 1, station)
     for number, item in enumerate(stations, start=1):
         Station.objects.filter(pk=item.pk).update(position=number)
+    bump()
     station.refresh_from_db()
     return station
 
@@ -255,3 +257,4 @@ def station_remove(*, station: Station, by: Any = None) -> None:
     station.delete()
     for number, item in enumerate(line.stations.order_by("position"), start=1):
         Station.objects.filter(pk=item.pk).update(position=number)
+    bump()

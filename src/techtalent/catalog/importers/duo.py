@@ -10,6 +10,7 @@ from pathlib import Path
 from django.db import transaction
 
 from techtalent.catalog.models import Offer, Provider
+from techtalent.catalog.stamp import bump
 from techtalent.core.errors import DataFileError
 
 __all__ = ["FORMATS", "detect_format", "programmes_import"]
@@ -220,4 +221,5 @@ def programmes_import(path: Path, *, progress: Callable[[int, int], None] | None
         if progress and len(offers) % 500 == 0:
             progress(len(offers), len(merged))
     Offer.objects.bulk_create(offers, batch_size=500)
+    bump()  # bulk writes send no signals
     return len(offers) + len(labelled)
