@@ -124,3 +124,31 @@ def test_the_gap_filter_shortens_esco_ids_and_the_route_view_expands_them(catalo
     assert short == f"{SKILL['mag'].rsplit('/', 1)[1]},{SKILL['cnc'].rsplit('/', 1)[1]}"
     page = Client().get("/catalog/route/", {"skills": short}, HTTP_HX_REQUEST="true").content.decode()
     assert "MAG-lassen voor beginners" in page and "CNC-frezen basis" in page and "<html" not in page
+
+
+def test_each_path_step_of_the_paths_page_loads_how_to_get_there_for_its_skills_to_learn(
+    catalog: list[Any], alice: Any
+) -> None:
+    import re
+
+    from django.template.loader import render_to_string
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/matching/paths/")
+    request.user = alice
+    steps = [
+        {"uri": "occ:welder", "label": "lasser", "shortage": 0, "to_learn": [{"uri": SKILL["mag"]}]},
+        {"uri": "occ:miller", "label": "frezer", "shortage": 0, "to_learn": []},
+        {"uri": "occ:cnc", "label": "CNC-operator", "shortage": 0, "to_learn": [{"uri": SKILL["cnc"]}]},
+    ]
+    context = {"paths": [{"steps": steps}], "svg": "<svg></svg>", "skills": {SKILL["python"]: "basic"}}
+    page = render_to_string("matching/paths.html", context, request=request)
+    assert "Hoe kom je daar: lasser" in page and "Hoe kom je daar: CNC-operator" in page
+    assert "Hoe kom je daar: frezer" not in page  # nothing to learn, no route
+    assert 'id="learning-route-1-1"' in page and 'id="learning-route-1-3"' in page
+    links = re.findall(r'hx-get="([^"]+)"', page)
+    assert len(links) == 2
+    client = Client()
+    first, second = (client.get(link.replace("&amp;", "&"), HTTP_HX_REQUEST="true") for link in links)
+    assert "MAG-lassen voor beginners" in first.content.decode()
+    assert "CNC-frezen basis" in second.content.decode() and "MAG-lassen" not in second.content.decode()

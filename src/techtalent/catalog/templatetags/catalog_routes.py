@@ -27,3 +27,11 @@ def gap_skill_uris(gap: Any) -> str:
     uris = [_get(s, "uri") for g in (_get(gap, "groups") or []) for s in (_get(g, "skills") or [])]
     unique = list(dict.fromkeys(u for u in uris if u))[:MAX_SKILLS]
     return ",".join(u.removeprefix(SKILL) for u in unique)
+
+
+@register.filter
+def skill_uri_list(skills: Any) -> str:
+    """Skills to learn (concepts with ``uri``, or URIs) as comma-separated short ids for the route."""
+    uris = [s if isinstance(s, str) else _get(s, "uri") for s in (skills or [])]
+    unique = list(dict.fromkeys(u for u in uris if u))[:MAX_SKILLS]
+    return ",".join(u.removeprefix(SKILL) for u in unique)
