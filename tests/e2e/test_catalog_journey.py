@@ -1,7 +1,7 @@
-"""Journey 6 in Dutch in a real Chromium: a training provider describes a module, sees its ESCO skills,
-places it as a station on a metro line and issues a micro-credential; the credential verifies (and a
-tampered copy does not, offline with the CLI); a worker's gap for "lasser" shows a route of stations, and
-the worker adds the credential to the skills passport."""
+"""Journey 6 in a real Chromium, in Dutch and once more in English: a training provider describes a
+module, sees its ESCO skills, places it as a station on a metro line and issues a micro-credential; the
+credential verifies (and a tampered copy does not, offline with the CLI); a worker's gap for "lasser"
+shows a route of stations, and the worker adds the credential to the skills passport."""
 
 from __future__ import annotations
 
@@ -25,9 +25,32 @@ MODULE = (
     "Deelnemers leren MAG-lassen en TIG-lassen in de werkplaats en technische tekeningen lezen. "
     "Ze werken veilig met lasapparatuur."
 )
+# What the pages say in each interface language (Dutch is the default; English is switched to).
+TEXT = {
+    "nl": {
+        "passport": "Mijn vaardighedenpaspoort",
+        "catalog": "Leeraanbod",
+        "describe": "Beschrijf een module",
+        "extracted": "gevonden door extractie",
+        "valid": "Geldig",
+        "invalid": "Niet geldig",
+        "route": "Hoe kom je daar",
+        "teaches": "Leert",
+    },
+    "en": {
+        "passport": "My skills passport",
+        "catalog": "Learning offers",
+        "describe": "Describe a module",
+        "extracted": "found by extraction",
+        "valid": "Valid",
+        "invalid": "Not valid",
+        "route": "How to get there",
+        "teaches": "Teaches",
+    },
+}
 
 
-def _signup(page: Any, name: str) -> None:
+def _signup(page: Any, name: str, lang: str) -> None:
     from playwright.sync_api import expect
 
     page.goto("/")
@@ -36,30 +59,37 @@ def _signup(page: Any, name: str) -> None:
     page.fill("#id_password1", "Lange-Leerlijn-2026!")
     page.fill("#id_password2", "Lange-Leerlijn-2026!")
     page.click("#signup-form button[type=submit]")
-    expect(page.locator("h1")).to_have_text("Mijn vaardighedenpaspoort")
+    expect(page.locator("h1")).to_have_text(TEXT["nl"]["passport"])
+    if lang != "nl":
+        page.click("#switch-language")
+        expect(page.locator("html")).to_have_attribute("lang", lang)
+        expect(page.locator("h1")).to_have_text(TEXT[lang]["passport"])
 
 
+@pytest.mark.parametrize("lang", ["nl", "en"])
 def test_a_provider_builds_a_station_issues_a_credential_and_a_worker_sees_the_route(
-    browser: Any, server: str, tmp_path: Path
+    browser: Any, server: str, tmp_path: Path, lang: str
 ) -> None:
     from playwright.sync_api import expect
+
+    text = TEXT[lang]
 
     worker_ctx = browser.new_context(base_url=server, accept_downloads=True)
     provider_ctx = browser.new_context(base_url=server, accept_downloads=True)
     worker, provider = worker_ctx.new_page(), provider_ctx.new_page()
     wim, tess = f"wim-{uuid.uuid4().hex[:6]}", f"tess-{uuid.uuid4().hex[:6]}"
-    _signup(worker, wim)
+    _signup(worker, wim, lang)
 
     # The provider registers, describes a module and sees the ESCO skills found in it.
-    _signup(provider, tess)
+    _signup(provider, tess, lang)
     provider.click("#nav-catalog")
-    expect(provider.locator("h1")).to_have_text("Leeraanbod")
+    expect(provider.locator("h1")).to_have_text(text["catalog"])
     provider.click("#register-provider")
     academy = f"Lasacademie {tess}"
     provider.fill("#id_name", academy)
     provider.select_option("#id_kind", "academy")
     provider.click("#provider-form button[type=submit]")
-    expect(provider.locator("h1")).to_have_text("Beschrijf een module")
+    expect(provider.locator("h1")).to_have_text(text["describe"])
     provider.fill("#id_title", "Lassen in de praktijk")
     provider.fill("#id_description", MODULE)
     provider.fill("#id_hours", "40")
@@ -69,7 +99,7 @@ def test_a_provider_builds_a_station_issues_a_credential_and_a_worker_sees_the_r
     skills = provider.locator("#offer-skills tr")
     expect(skills.first).to_be_visible()
     expect(provider.locator("#offer-skills")).to_contain_text(MAG)
-    expect(provider.locator("#offer-skills")).to_contain_text("gevonden door extractie")
+    expect(provider.locator("#offer-skills")).to_contain_text(text["extracted"])
     for index in range(skills.count()):  # accept every suggestion; each decision reloads the page
         provider.locator("#offer-skills tr").nth(index).locator("button.accept").click()
         expect(provider.locator("#offer-skills tr").nth(index)).to_have_class("accepted")
@@ -93,7 +123,7 @@ def test_a_provider_builds_a_station_issues_a_credential_and_a_worker_sees_the_r
     provider.goto(offer_url)
     provider.fill("#id_recipient", wim)
     provider.click("#issue-form button[type=submit]")
-    expect(provider.locator("#verify-result")).to_contain_text("Geldig")
+    expect(provider.locator("#verify-result")).to_contain_text(text["valid"])
     expect(provider.locator("#credential-skills")).to_contain_text(MAG)
     credential_url = provider.url
     with provider.expect_download() as info:
@@ -113,19 +143,19 @@ def test_a_provider_builds_a_station_issues_a_credential_and_a_worker_sees_the_r
     provider.goto("/catalog/credentials/verify/")
     provider.fill("#id_document", bad.read_text(encoding="utf-8"))
     provider.click("#verify-form button[type=submit]")
-    expect(provider.locator("#verify-result")).to_contain_text("Niet geldig")
+    expect(provider.locator("#verify-result")).to_contain_text(text["invalid"])
 
     # The worker's gap for "lasser" shows a route through the station.
     worker.goto(f"/passport/matches/occupation/?uri={WELDER}")
     route = worker.locator("#learning-route")
-    expect(route).to_contain_text("Hoe kom je daar")
+    expect(route).to_contain_text(text["route"])
     expect(route.locator("#route-stations li").first).to_contain_text("Lassen in de praktijk", timeout=20_000)
-    expect(route).to_contain_text("Leert")
+    expect(route).to_contain_text(text["teaches"])
 
     # The worker adds the received credential to the passport; its skills count as evidenced.
     worker.goto(credential_url)
     worker.click("#to-passport button")
-    expect(worker.locator("h1")).to_have_text("Mijn vaardighedenpaspoort")
+    expect(worker.locator("h1")).to_have_text(text["passport"])
     expect(worker.locator("#skills")).to_contain_text(MAG)
     worker_ctx.close()
     provider_ctx.close()
