@@ -3,6 +3,11 @@
 from django.db import migrations, models
 
 
+def _first_stamp(apps, schema_editor):
+    """The one stamp row, so that renewing it is always an UPDATE (no insert race between workers)."""
+    apps.get_model("catalog", "CatalogStamp").objects.get_or_create(pk=1, defaults={"token": "initial"})
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -17,4 +22,5 @@ class Migration(migrations.Migration):
                 ('token', models.CharField(max_length=32)),
             ],
         ),
+        migrations.RunPython(_first_stamp, migrations.RunPython.noop),
     ]
