@@ -36,6 +36,11 @@ def ensure_database(*, verbose: bool = False) -> bool:
 
     if pending or not Indicator.objects.exists():
         starter_load()
+    from techtalent.catalog.models import Line
+    from techtalent.catalog.starter import starter_load as catalog_starter_load
+
+    if pending or not Line.objects.exists():
+        catalog_starter_load()
     if pending or not Framework.objects.exists():
         frameworks_load()
         return True
