@@ -76,7 +76,7 @@ def _mount() -> None:
     from techtalent.extraction.cli import extract_app
     from techtalent.matching.cli import match_app
     from techtalent.monitor.cli import monitor_app
-    from techtalent.orgs.cli import orgs_app
+    from techtalent.orgs.cli import orgs_app, tokens_app, users_app
     from techtalent.scan.cli import scan_app
     from techtalent.taxonomy.cli import esco_app, frameworks_app
 
@@ -86,6 +86,8 @@ def _mount() -> None:
     app.add_typer(monitor_app, name="monitor")
     app.add_typer(match_app, name="match")
     app.add_typer(orgs_app, name="orgs")
+    app.add_typer(users_app, name="users")
+    app.add_typer(tokens_app, name="tokens")
     app.add_typer(catalog_app, name="catalog")
     app.add_typer(scan_app, name="scan")
 

@@ -52,12 +52,12 @@ def test_shares_are_made_listed_and_revoked(client_of_alice: Client, alice_passp
     pid = alice_passport.id
     link = client_of_alice.post(f"/api/passports/{pid}/shares", {"days": 3}, content_type=JSON).json()
     assert link["url"].startswith("http://testserver/passport/link/") and link["expires"]
-    named = client_of_alice.post(
-        f"/api/passports/{pid}/shares", {"username": "bob"}, content_type=JSON
-    ).json()
-    assert named["username"] == "bob" and named["url"] is None
+    named = client_of_alice.post(f"/api/passports/{pid}/shares", {"username": "bob"}, content_type=JSON)
+    nobody = client_of_alice.post(f"/api/passports/{pid}/shares", {"username": "nobody"}, content_type=JSON)
+    assert named.status_code == nobody.status_code == 202  # the same answer: user names cannot be probed
+    assert named.json()["detail"].replace("'bob'", "X") == nobody.json()["detail"].replace("'nobody'", "X")
     listed = client_of_alice.get(f"/api/passports/{pid}/shares").json()
-    assert listed["count"] == 2
+    assert listed["count"] == 2 and {s["username"] for s in listed["items"]} == {"bob", None}
     assert client_of_alice.delete(f"/api/passports/{pid}/shares/{link['id']}").status_code == 204
     assert client_of_alice.delete(f"/api/passports/{pid}/shares/{link['id']}").status_code == 404
 

@@ -97,10 +97,11 @@ def test_the_match_model_is_built_once_per_taxonomy(toy_db: Any) -> None:
     assert len(again.occupations) == 10 and URI["python"] in again.skill_index
 
 
-def test_candidates_are_only_opted_in_passports(alice_passport: Any, bob: Any) -> None:
+def test_candidates_are_ranked_only_among_the_passports_given(alice_passport: Any, bob: Any) -> None:
     bob_passport = services.passport_get_or_create(user=bob)
     services.skill_add(passport=bob_passport, uri=URI["mag_welding"])
-    assert results.candidates(occupation=URI["welder"], skills={}, lang="nl") == []
-    services.passport_update(passport=alice_passport, findable=True)
-    ranked = results.candidates(occupation=URI["welder"], skills={}, lang="nl")
+    assert results.candidates(occupation=URI["welder"], skills={}, lang="nl", passport_ids=[]) == []
+    ranked = results.candidates(
+        occupation=URI["welder"], skills={}, lang="nl", passport_ids=[alice_passport.id]
+    )
     assert [c["passport"] for c in ranked] == [alice_passport.id]

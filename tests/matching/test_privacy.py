@@ -113,9 +113,23 @@ def test_another_user_cannot_revoke_or_edit_through_the_pages(
     assert alice_passport.shares.count() == 1 and alice_passport.skills.count() == 2
 
 
-def test_employers_never_see_passports_that_are_not_opted_in(alice_passport: Any, bob_client: Client) -> None:
-    html = bob_client.post("/candidates/", {"occupation": URI["welder"]}).content.decode()
-    assert "No opted-in passports yet" in html or "Nog geen" in html
-    services.passport_update(passport=alice_passport, findable=True)
-    html = bob_client.post("/candidates/", {"occupation": URI["welder"]}).content.decode()
-    assert f"{alice_passport.id}" in html and "MAG" in html
+def test_a_login_alone_sees_no_candidates_an_hr_of_a_verified_organisation_sees_consenting_ones(
+    alice_passport: Any, bob: Any, bob_client: Client
+) -> None:
+    from techtalent.orgs import services as orgs
+
+    services.passport_update(passport=alice_passport, findable=True)  # all verified employers
+    response = bob_client.post("/candidates/", {"occupation": URI["welder"]})
+    assert response.status_code == 403 and "MAG" not in response.content.decode()
+    company = orgs.organisation_create(name="Lasbedrijf Noord", kind="employer", owner=bob)
+    assert bob_client.post("/candidates/", {"occupation": URI["welder"]}).status_code == 403  # unverified
+    orgs.organisation_verify(organisation=company)
+    html = bob_client.post(
+        "/candidates/", {"organisation": company.id, "occupation": URI["welder"]}
+    ).content.decode()
+    assert f"Paspoort {alice_passport.id}" in html and "MAG" in html
+    services.passport_update(passport=alice_passport, findable=False)
+    html = bob_client.post(
+        "/candidates/", {"organisation": company.id, "occupation": URI["welder"]}
+    ).content.decode()
+    assert f"Paspoort {alice_passport.id}" not in html and "MAG" not in html

@@ -9,7 +9,6 @@ from django.urls import reverse
 from ninja import Query, Router, Status
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
-from ninja.security import django_auth
 
 from techtalent.matching import results, selectors, services
 from techtalent.matching.models import Passport
@@ -31,11 +30,13 @@ from techtalent.matching.schemas import (
     SkillIn,
     SkillOut,
 )
+from techtalent.matching.views import shared_message
+from techtalent.orgs.auth import api_auth
 
-router = Router(tags=["passports"], auth=django_auth)
+router = Router(tags=["passports"], auth=api_auth(read="passport:read", write="passport:write"))
 match_router = Router(tags=["matching"])
 NOT_FOUND = "no passport with this id that you may see"
-ERRORS = {400: DetailOut, 401: DetailOut, 404: DetailOut}
+ERRORS = {400: DetailOut, 401: DetailOut, 403: DetailOut, 404: DetailOut}
 
 
 def _readable(request: HttpRequest, passport_id: int) -> Passport:
@@ -202,12 +203,15 @@ def share_list(request: HttpRequest, passport_id: int) -> list[dict[str, Any]]:
 
 
 @router.post(
-    "/{passport_id}/shares", response={200: ShareOut, **ERRORS}, summary="Share with a user or a link"
+    "/{passport_id}/shares",
+    response={200: ShareOut, 202: DetailOut, **ERRORS},
+    summary="Share with a link (200) or a user name (202, the same answer whether or not the user exists)",
 )
-def share_create(request: HttpRequest, passport_id: int, data: ShareIn) -> dict[str, Any]:
+def share_create(request: HttpRequest, passport_id: int, data: ShareIn) -> Any:
     passport = _own(request, passport_id)
     if data.username:
-        return _share(request, services.share_with_user(passport=passport, username=data.username))
+        services.share_with_user(passport=passport, username=data.username)
+        return Status(202, {"detail": shared_message(data.username.strip())})
     return _share(request, services.share_link_create(passport=passport, days=data.days))
 
 

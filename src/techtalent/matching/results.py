@@ -3,7 +3,7 @@ the one shape the pages, the API and the CLI all show."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from techtalent.core.errors import UserError
@@ -163,9 +163,14 @@ def paths(
 
 
 def candidates(
-    *, occupation: str | None, skills: Mapping[str, str], lang: str, top: int = 20
+    *,
+    occupation: str | None,
+    skills: Mapping[str, str],
+    lang: str,
+    passport_ids: Collection[int],
+    top: int = 20,
 ) -> list[dict[str, Any]]:
-    """Opted-in passports ranked for a vacancy (an occupation plus skills), each explained."""
+    """The passports ``passport_ids`` (those that consented) ranked for a vacancy, each explained."""
     model = selectors.match_model()
     if occupation and occupation not in model.occupation_index:
         raise UserError(f"unknown occupation: {occupation}")
@@ -173,7 +178,7 @@ def candidates(
     if not occupation and not wanted:
         raise UserError("a vacancy needs an occupation or at least one ESCO skill")
     vacancy = Vacancy("vacancy", occupation or None, wanted)  # type: ignore[arg-type]
-    pool = selectors.findable_passports()
+    pool = selectors.findable_passports(ids=passport_ids)
     return [
         {
             "passport": int(m.passport),

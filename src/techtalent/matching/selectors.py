@@ -4,6 +4,7 @@ engine sees them, who may see which passport, and display labels in the interfac
 from __future__ import annotations
 
 import logging
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -108,10 +109,10 @@ def passport_skills(passport: Passport) -> dict[str, Proficiency]:
     return dict(passport.skills.values_list("uri", "proficiency"))  # type: ignore[arg-type]
 
 
-def findable_passports() -> dict[str, dict[str, Proficiency]]:
-    """Every opted-in passport (id → skills), for ranking candidates for a vacancy."""
+def findable_passports(*, ids: Collection[int]) -> dict[str, dict[str, Proficiency]]:
+    """The passports ``ids`` (id → skills), for ranking candidates for a vacancy."""
     found: dict[str, dict[str, Proficiency]] = {}
-    for pid, uri, level in Passport.objects.filter(findable=True).values_list(
+    for pid, uri, level in Passport.objects.filter(id__in=list(ids)).values_list(
         "id", "skills__uri", "skills__proficiency"
     ):
         found.setdefault(str(pid), {})

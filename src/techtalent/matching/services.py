@@ -49,8 +49,11 @@ def passport_update(
     """Change the preferences (region, hours) and whether employers may find the passport."""
     if hours_per_week is not None and not 0 < hours_per_week <= 80:
         raise UserError("hours per week must lie between 1 and 80")
-    if findable is not None:
-        passport.findable = findable
+    if findable is not None:  # findable: every verified employer may find it, kept as a consent record
+        from techtalent.orgs.services import consent_set_all_verified
+
+        consent_set_all_verified(passport=passport, on=findable)
+        passport.refresh_from_db(fields=["findable"])
     if region is not None:
         passport.region = region.strip()[:120]
     if hours_per_week is not None:
@@ -143,11 +146,14 @@ def education_remove(*, passport: Passport, education_id: int) -> bool:
 
 
 @transaction.atomic
-def share_with_user(*, passport: Passport, username: str) -> PassportShare:
-    """Let a named user read the passport."""
+def share_with_user(*, passport: Passport, username: str) -> PassportShare | None:
+    """Let a named user read the passport; None (and nothing shared) when there is no such other user.
+
+    Callers answer both cases alike, so that sharing cannot be used to find out which user names exist.
+    """
     user = get_user_model().objects.filter(username=username.strip()).first()
     if user is None or user == passport.owner:
-        raise UserError(f"no other user named {username!r}")
+        return None
     share, _ = PassportShare.objects.get_or_create(passport=passport, user=user)
     return share
 

@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from techtalent.matching import views, views_match
+from techtalent.orgs.views_candidates import candidates
 
 app_name = "matching"
 urlpatterns = [
@@ -24,5 +25,5 @@ urlpatterns = [
     path("passport/paths/", views_match.paths, name="paths"),
     path("passport/<int:passport_id>/", views.shared, name="shared"),
     path("passport/link/<str:token>/", views.shared_link, name="shared_link"),
-    path("candidates/", views_match.vacancy, name="vacancy"),
+    path("candidates/", candidates, name="vacancy"),
 ]

@@ -13,12 +13,18 @@ from django.contrib.auth.forms import UserCreationForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from techtalent.core.errors import UserError
 from techtalent.matching import selectors, services
 from techtalent.matching.models import Passport, PassportSkill
 from techtalent.taxonomy.selectors import concept_search, taxonomy_status
+
+
+def shared_message(name: str) -> str:
+    """The same answer whether or not the user exists, so that user names cannot be probed."""
+    return _("If an account named %(name)s exists, it can now read your passport.") % {"name": repr(name)}
 
 
 def _lang() -> str:
@@ -147,7 +153,9 @@ def edit(request: HttpRequest, what: str) -> HttpResponse:
                 hours_per_week=int(hours) if hours else None,
             )
         elif what == "share-user":
-            services.share_with_user(passport=passport, username=post.get("username", ""))
+            name = post.get("username", "").strip()
+            services.share_with_user(passport=passport, username=name)
+            messages.info(request, shared_message(name))
         elif what == "share-link":
             services.share_link_create(passport=passport, days=int(_number(post.get("days"), 30) or 30))
         elif what == "share-revoke":

@@ -1,5 +1,5 @@
 """Pages of matching: my matches (explained), one occupation side by side with my skills, transition
-paths as a graph, and a vacancy's candidates among opted-in passports (for employers)."""
+paths as a graph (a vacancy's candidates are in techtalent.orgs.views_candidates)."""
 
 from __future__ import annotations
 
@@ -109,25 +109,3 @@ def paths(request: HttpRequest) -> HttpResponse:
         "max_gap": round(max_gap * 100),
     }
     return render(request, "matching/paths.html", context)
-
-
-@login_required
-def vacancy(request: HttpRequest) -> HttpResponse:
-    """A vacancy (an occupation and/or pasted text) → opted-in passports that fit it, explained."""
-    lang = _lang()
-    occupation = request.POST.get("occupation", "").strip()
-    text = request.POST.get("text", "").strip()
-    context: dict[str, object] = {"occupation": occupation, "text": text, "error": ""}
-    if request.method == "POST":
-        try:
-            wanted = services.text_skills(text[:200_000]) if text else []
-            context["wanted"] = [selectors.shown(u, lang) for u in wanted]
-            if occupation:
-                context["occupation_shown"] = selectors.shown(occupation, lang)
-            found = results.candidates(
-                occupation=occupation or None, skills=dict.fromkeys(wanted, "essential"), lang=lang
-            )
-            context["candidates"] = found
-        except UserError as exc:
-            context["error"] = str(exc)
-    return render(request, "matching/vacancy.html", context)

@@ -14,13 +14,35 @@ from techtalent.matching.api import match_router
 from techtalent.matching.api import router as passports_router
 from techtalent.monitor.api import router as monitor_router
 from techtalent.orgs.api import router as orgs_router
+from techtalent.orgs.auth import public_auth
 from techtalent.scan.api import router as scan_router
 from techtalent.taxonomy.api import router as taxonomy_router
+
+API_DESCRIPTION = """Skills taxonomy (ESCO nl/en and sector frameworks), extraction, matching, passports
+and the labour-market monitor of the techtalent platform.
+
+**Authentication.** Public operations need nothing. Passports, consents and candidates need your browser
+session or an API token: create one on the page *API tokens* (`/orgs/tokens/`) or with
+`techtalent tokens create --user NAME --scope monitor:read`, and send it as `Authorization: Bearer <token>`.
+Scopes: `taxonomy:read`, `monitor:read`, `passport:read`, `passport:write`, `org:candidates`. A token sent
+to any operation must be live (unknown or revoked: 401) and hold that operation's scope (else 403).
+
+**From pandas, in three lines:**
+
+```python
+import pandas as pd
+auth = {"Authorization": "Bearer tt_your_token"}
+obs = pd.read_csv("https://HOST/api/monitor/observations?format=csv", storage_options=auth)
+```
+
+(`pd.json_normalize(pd.read_json("https://HOST/api/esco/search?q=lassen", storage_options=auth)["items"])`
+gives ESCO search results the same way.)
+"""
 
 api = NinjaAPI(
     title="techtalent API",
     version=__version__,
-    description="Skills taxonomy (ESCO nl/en and sector frameworks) of the techtalent platform.",
+    description=API_DESCRIPTION,
     urls_namespace="api",
 )
 
@@ -35,11 +57,12 @@ def _validation_error(request: HttpRequest, exc: ValidationError) -> HttpRespons
     return api.create_response(request, {"detail": exc.errors}, status=422)
 
 
-api.add_router("/esco", taxonomy_router)
-api.add_router("/extract", extraction_router)
-api.add_router("/monitor", monitor_router)
+# Public routers let anyone in, but a token that is sent must be live and (for /esco, /monitor) scoped.
+api.add_router("/esco", taxonomy_router, auth=public_auth("taxonomy:read"))
+api.add_router("/extract", extraction_router, auth=public_auth())
+api.add_router("/monitor", monitor_router, auth=public_auth("monitor:read"))
 api.add_router("/passports", passports_router)
-api.add_router("/match", match_router)
+api.add_router("/match", match_router, auth=public_auth())
 api.add_router("/orgs", orgs_router)
-api.add_router("/catalog", catalog_router)
-api.add_router("/scan", scan_router)
+api.add_router("/catalog", catalog_router, auth=public_auth())
+api.add_router("/scan", scan_router, auth=public_auth())

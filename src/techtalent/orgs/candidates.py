@@ -1,0 +1,33 @@
+"""Candidates of a verified organisation: only passports whose owners consented to it or to every verified
+employer, ranked and explained by the matching domain."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from techtalent.matching import results
+from techtalent.orgs.models import Organisation
+from techtalent.orgs.selectors import consenting_passport_ids
+
+
+def refusal(organisation: Organisation | None) -> str:
+    """Why the candidates of ``organisation`` are not shown to this user."""
+    if organisation is not None and not organisation.verified:
+        return _("this organisation is not verified yet; a platform admin verifies organisations")
+    return _("only owners, admins and HR of a verified organisation see candidates")
+
+
+def ranked(
+    *, organisation: Organisation, occupation: str | None, skills: Mapping[str, str], lang: str, top: int = 20
+) -> list[dict[str, Any]]:
+    """Consenting passports ranked for a vacancy (an occupation and/or skills), each explained."""
+    return results.candidates(
+        occupation=occupation or None,
+        skills=skills,
+        lang=lang,
+        top=top,
+        passport_ids=consenting_passport_ids(organisation=organisation),
+    )

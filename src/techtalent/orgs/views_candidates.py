@@ -1,0 +1,48 @@
+"""The candidates page: a vacancy (an occupation and/or pasted text) → the passports that consented to
+the chosen verified organisation (or to all verified employers), ranked and explained. Only owners,
+admins and HR of a verified organisation get here; everyone else is told why, with a 403."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import get_language
+
+from techtalent.core.errors import UserError
+from techtalent.matching import selectors as matching
+from techtalent.matching.services import text_skills
+from techtalent.orgs import candidates as ranking
+from techtalent.orgs import selectors
+from techtalent.orgs.forms import CandidatesForm
+
+
+@login_required
+def candidates(request: HttpRequest) -> HttpResponse:
+    """Rank the consenting passports for a vacancy, for an organisation I recruit for."""
+    organisations = selectors.recruiting_organisations(user=request.user).order_by("name")
+    if not organisations.exists():
+        mine = selectors.organisations_for_user(user=request.user).first()
+        context = {"refusal": ranking.refusal(mine), "form": None}
+        return render(request, "orgs/candidates.html", context, status=403)
+    lang = get_language() or "nl"
+    form = CandidatesForm(request.POST or None, organisations=organisations)
+    context: dict[str, object] = {"form": form, "error": ""}
+    if request.method == "POST" and form.is_valid():
+        occupation, text = form.cleaned_data["occupation"], form.cleaned_data["text"].strip()
+        try:
+            wanted = text_skills(text) if text else []
+            context["wanted"] = [matching.shown(u, lang) for u in wanted]
+            if occupation:
+                context["occupation_shown"] = matching.shown(occupation, lang)
+            context["candidates"] = ranking.ranked(
+                organisation=form.cleaned_data["organisation"],
+                occupation=occupation or None,
+                skills=dict.fromkeys(wanted, "essential"),
+                lang=lang,
+            )
+        except UserError as exc:
+            context["error"] = str(exc)
+    elif request.method == "POST":
+        return render(request, "orgs/candidates.html", context, status=400)
+    return render(request, "orgs/candidates.html", context)
