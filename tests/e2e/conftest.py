@@ -63,7 +63,7 @@ def running_server(data: Path, esco: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def server_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The data folder of the session's server (its SQLite database), for setting up data as an admin would."""
+    """The data folder of the session's server (its SQLite database), to set up data as an admin would."""
     return tmp_path_factory.mktemp("e2e-data")
 
 

@@ -15,13 +15,15 @@ from tests.e2e.conftest import server_env
 
 pytestmark = pytest.mark.e2e
 
-MAINTENANCE = "http://data.europa.eu/esco/skill/8a4e99e0-3d65-4ba4-9f1e-1a2a7f6bfac8"
+MAINTENANCE = "http://data.europa.eu/esco/skill/8a4e99e0-f259-4931-888f-604cfdc15b31"
 SETUP = """
 from techtalent.core.django_setup import setup
 setup()
 from techtalent.catalog.services import offer_create, provider_get_or_create
 from techtalent.matching.services import passport_get_or_create, skill_add
-from techtalent.orgs.services import consent_grant, membership_add, organisation_create, organisation_verify, user_create
+from techtalent.orgs import services as orgs
+consent_grant, membership_add, user_create = orgs.consent_grant, orgs.membership_add, orgs.user_create
+organisation_create, organisation_verify = orgs.organisation_create, orgs.organisation_verify
 
 director = user_create(username="directeur-mkb", password="Smart-Industry-2026!")
 org = organisation_create(name="Metaalbewerking Noord BV", kind="employer", owner=director, region="PV20")
@@ -41,7 +43,9 @@ offer_create(provider=provider, title="Machineonderhoud in de praktijk", skills=
 
 @pytest.fixture(scope="module")
 def company(server: str, server_data: Path) -> str:
-    done = subprocess.run([sys.executable, "-c", SETUP], env=server_env(server_data), capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-c", SETUP], env=server_env(server_data), capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     return server
 

@@ -13,8 +13,19 @@ import yaml
 
 DATA = Path(__file__).parents[2] / "src" / "techtalent" / "data"
 SKILL_HEADER = [
-    "conceptType", "conceptUri", "skillType", "reuseLevel", "preferredLabel", "altLabels", "hiddenLabels",
-    "status", "modifiedDate", "scopeNote", "definition", "inScheme", "description",
+    "conceptType",
+    "conceptUri",
+    "skillType",
+    "reuseLevel",
+    "preferredLabel",
+    "altLabels",
+    "hiddenLabels",
+    "status",
+    "modifiedDate",
+    "scopeNote",
+    "definition",
+    "inScheme",
+    "description",
 ]
 
 
@@ -24,7 +35,9 @@ def mapped_skills() -> dict[str, str]:
     mapping = yaml.safe_load((DATA / "scan" / "level-competencies.yaml").read_text(encoding="utf-8"))
     for comp in mapping["competencies"]:
         found.update({e["uri"]: e["label"] for e in comp["esco"]})
-    framework = yaml.safe_load((DATA / "frameworks" / "industry40-competencies.yaml").read_text(encoding="utf-8"))
+    framework = yaml.safe_load(
+        (DATA / "frameworks" / "industry40-competencies.yaml").read_text(encoding="utf-8")
+    )
     for item in framework["items"]:
         found.update({e["uri"]: e["label"] for e in item.get("esco") or []})
     return found
@@ -38,8 +51,21 @@ def write_export(root: Path) -> Path:
         writer.writerow(SKILL_HEADER)
         for uri, label in mapped_skills().items():
             writer.writerow(
-                ["KnowledgeSkillCompetence", uri, "skill/competence", "cross-sector", label, "", "", "released",
-                 "2020-01-01T00:00:00Z", "", "", "", f"{label} (test description)"]
+                [
+                    "KnowledgeSkillCompetence",
+                    uri,
+                    "skill/competence",
+                    "cross-sector",
+                    label,
+                    "",
+                    "",
+                    "released",
+                    "2020-01-01T00:00:00Z",
+                    "",
+                    "",
+                    "",
+                    f"{label} (test description)",
+                ]
             )
     return root
 
@@ -86,7 +112,9 @@ def company(scan_db: None, make_user: Callable[[str], Any]) -> dict[str, Any]:
     from techtalent.orgs.services import membership_add, organisation_create, organisation_verify
 
     people = {name: make_user(name) for name in ("director", "hr", "anna", "bram", "cees", "outsider")}
-    org = organisation_create(name="Metaal Noord BV", kind="employer", owner=people["director"], region="PV20")
+    org = organisation_create(
+        name="Metaal Noord BV", kind="employer", owner=people["director"], region="PV20"
+    )
     organisation_verify(organisation=org)
     membership_add(organisation=org, user=people["hr"], role="hr")
     for name in ("anna", "bram", "cees"):

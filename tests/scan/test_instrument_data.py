@@ -34,7 +34,11 @@ def _document(name: str) -> str:
 
 def _quotes() -> list[tuple[str, dict[str, str]]]:
     found = []
-    for path in [*instrument_files(), DATA_DIR / "level-competencies.yaml", DATA_DIR / "learning-factory.yaml"]:
+    for path in [
+        *instrument_files(),
+        DATA_DIR / "level-competencies.yaml",
+        DATA_DIR / "learning-factory.yaml",
+    ]:
         raw = _yaml(path)
         if raw.get("source"):
             found.append((path.name, raw["source"]))

@@ -102,9 +102,13 @@ def test_the_report_pdf_is_one_page_with_the_levels(company: dict[str, Any]) -> 
     assert "Metaal Noord BV" in text and "Digital factory" in text
 
 
-def test_the_culture_page_takes_anonymous_answers_and_hides_results_below_five(company: dict[str, Any]) -> None:
+def test_the_culture_page_takes_anonymous_answers_and_hides_results_below_five(
+    company: dict[str, Any],
+) -> None:
     slug = company["org"].slug
-    posted = _client(company["anna"]).post(f"/scan/o/{slug}/culture/", {k: str(v) for k, v in culture_answers().items()})
+    posted = _client(company["anna"]).post(
+        f"/scan/o/{slug}/culture/", {k: str(v) for k, v in culture_answers().items()}
+    )
     assert posted.status_code == 302
     again = _client(company["anna"]).get(f"/scan/o/{slug}/culture/").content.decode()
     assert 'id="culture-done"' in again and 'id="culture-result"' not in again  # staff see no results
@@ -112,7 +116,9 @@ def test_the_culture_page_takes_anonymous_answers_and_hides_results_below_five(c
     assert 'id="culture-suppressed"' in manager
 
 
-def test_the_api_scores_a_scan_for_hr_and_refuses_others(company: dict[str, Any], share_passport: Any) -> None:
+def test_the_api_scores_a_scan_for_hr_and_refuses_others(
+    company: dict[str, Any], share_passport: Any
+) -> None:
     from techtalent.orgs.services import token_create
 
     _token, secret = token_create(user=company["hr"], name="script", scopes=["org:scan"])
@@ -122,7 +128,10 @@ def test_the_api_scores_a_scan_for_hr_and_refuses_others(company: dict[str, Any]
     assert listed.status_code == 200 and {i["code"] for i in listed.json()} >= {"sih-maturity"}
     payload = {"answers": answers(2), "targets": {"digital-factory": 4}}
     created = client.post(
-        f"/api/scan/orgs/{company['org'].slug}/scans", json.dumps(payload), content_type="application/json", **headers
+        f"/api/scan/orgs/{company['org'].slug}/scans",
+        json.dumps(payload),
+        content_type="application/json",
+        **headers,
     )
     assert created.status_code == 201, created.content
     result = created.json()
@@ -134,10 +143,18 @@ def test_the_api_scores_a_scan_for_hr_and_refuses_others(company: dict[str, Any]
     assert got.status_code == 200 and got.json()["transformations"] == result["transformations"]
 
     _t, staff_secret = token_create(user=company["anna"], name="mine", scopes=["org:scan"])
-    assert client.get(f"/api/scan/scans/{result['scan']}", HTTP_AUTHORIZATION=f"Bearer {staff_secret}").status_code == 404
+    assert (
+        client.get(
+            f"/api/scan/scans/{result['scan']}", HTTP_AUTHORIZATION=f"Bearer {staff_secret}"
+        ).status_code
+        == 404
+    )
     assert client.get(f"/api/scan/scans/{result['scan']}").status_code == 401
     _t, other = token_create(user=company["hr"], name="other", scopes=["taxonomy:read"])
-    assert client.get(f"/api/scan/scans/{result['scan']}", HTTP_AUTHORIZATION=f"Bearer {other}").status_code == 403
+    assert (
+        client.get(f"/api/scan/scans/{result['scan']}", HTTP_AUTHORIZATION=f"Bearer {other}").status_code
+        == 403
+    )
     bad = client.post(
         f"/api/scan/orgs/{company['org'].slug}/scans",
         json.dumps({"answers": {"sd-1": 9}}),
@@ -149,7 +166,7 @@ def test_the_api_scores_a_scan_for_hr_and_refuses_others(company: dict[str, Any]
 
 def _cli(*args: str) -> tuple[int, str]:
     result = CliRunner().invoke(app, ["scan", *args])
-    return result.exit_code, result.stdout
+    return result.exit_code, result.output
 
 
 def test_the_console_prints_a_template_scores_it_and_exports(company: dict[str, Any], tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ from techtalent.scan.instruments import INSTRUMENT_DIR
 from techtalent.scan.models import CultureAnswer, InstrumentVersion, Scan
 from tests.scan.conftest import answers, culture_answers
 
-MAINTENANCE = "http://data.europa.eu/esco/skill/8a4e99e0-3d65-4ba4-9f1e-1a2a7f6bfac8"
+MAINTENANCE = "http://data.europa.eu/esco/skill/8a4e99e0-f259-4931-888f-604cfdc15b31"
 
 
 def _submitted(company: dict[str, Any], given: dict[str, int], user: Any = None, **targets: int) -> Scan:
@@ -178,7 +178,13 @@ def test_culture_answers_are_anonymous_once_per_member_and_shown_from_five(
     assert report is not None and report.shown
     code, _name, agg, tips = report.themes[0]
     assert agg is not None and agg.mean == 25.0 and tips  # (2 − 1) / 4 × 100, below 60: suggestions
-    assert {f.name for f in CultureAnswer._meta.get_fields()} == {"id", "organisation", "instrument", "answers", "day"}
+    assert {f.name for f in CultureAnswer._meta.get_fields()} == {
+        "id",
+        "organisation",
+        "instrument",
+        "answers",
+        "day",
+    }
     late = make_user("late")
     membership_add(organisation=org, user=late, role="member")
     with pytest.raises(UserError, match="in-1"):
@@ -196,6 +202,8 @@ def test_skillslabs_are_found_for_the_skills_of_a_gap(company: dict[str, Any]) -
     )
     assert selectors.skillslabs_for_gap(skills=[MAINTENANCE, "x"], region="PV20") == [(lab, [MAINTENANCE])]
     with pytest.raises(UserError, match="unknown aspects"):
-        services.skillslab_save(organisation=company["org"], user=company["director"], name="X", profile={"x": "y"})
+        services.skillslab_save(
+            organisation=company["org"], user=company["director"], name="X", profile={"x": "y"}
+        )
     with pytest.raises(PermissionError):
         services.skillslab_save(organisation=company["org"], user=company["anna"], name="Y")

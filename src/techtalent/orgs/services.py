@@ -45,8 +45,8 @@ __all__ = [
     "user_create",
 ]
 
-SCOPES = ("taxonomy:read", "monitor:read", "passport:read", "passport:write", "org:candidates")
-ORGANISATION_SCOPES = ("taxonomy:read", "monitor:read", "org:candidates")
+SCOPES = ("taxonomy:read", "monitor:read", "passport:read", "passport:write", "org:candidates", "org:scan")
+ORGANISATION_SCOPES = ("taxonomy:read", "monitor:read", "org:candidates", "org:scan")
 TOKEN_PREFIX = "tt_"
 
 

@@ -100,6 +100,7 @@ def culture(request: HttpRequest, org: str) -> dict[str, object]:
         "min_contributors": report.min_contributors,
         "shown": report.shown,
         "themes": [
-            {"code": code, "name": name, "score": agg.mean if agg else None} for code, name, agg, _t in report.themes
+            {"code": code, "name": name, "score": agg.mean if agg else None}
+            for code, name, agg, _t in report.themes
         ],
     }

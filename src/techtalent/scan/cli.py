@@ -1,4 +1,4 @@
-"""`techtalent scan …`: list instruments, print an answers template, score a filled-in scan, export results."""
+"""`techtalent scan …`: list instruments, print an answers template, score a filled-in scan, export."""
 
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ from techtalent.core.django_setup import ensure_database
 from techtalent.core.errors import UserError
 
 scan_app = typer.Typer(
-    help="SME scans: Smart Industry maturity scan, competencies and offers; culture scan.", no_args_is_help=True
+    help="SME scans: Smart Industry maturity scan, competencies and offers; culture scan.",
+    no_args_is_help=True,
 )
 
 
@@ -120,7 +121,12 @@ def take(
         return
     table = Table("transformation", "level", "target", "competencies for the target")
     for t in result["transformations"]:
-        table.add_row(t["name"], str(t["level"] or "—"), str(t["target"]), ", ".join(c["name"] for c in t["competencies"]))
+        table.add_row(
+            t["name"],
+            str(t["level"] or "—"),
+            str(t["target"]),
+            ", ".join(c["name"] for c in t["competencies"]),
+        )
     console.print(table)
 
 
@@ -128,9 +134,11 @@ def take(
 @user_errors
 def export(
     org: Annotated[str, typer.Option("--org", help="Organisation (slug or id)")],
-    out: Annotated[Path | None, typer.Option("--out", help="Write JSON here instead of standard output")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Write JSON here instead of standard output")
+    ] = None,
 ) -> None:
-    """Export an organisation's submitted scans (levels, targets, answers) and its culture aggregate as JSON."""
+    """Export an organisation's scans (levels, targets, answers) and its culture aggregate as JSON."""
     ensure_database()
     from techtalent.orgs.selectors import organisation_get
     from techtalent.scan import selectors

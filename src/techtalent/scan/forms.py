@@ -25,7 +25,9 @@ SECTORS = [
 class SectionForm(forms.Form):
     """The questions of one section, each a choice on the instrument's scale."""
 
-    def __init__(self, *args: Any, instrument: Instrument, section: str, lang: str, required: bool, **kwargs: Any):
+    def __init__(
+        self, *args: Any, instrument: Instrument, section: str, lang: str, required: bool, **kwargs: Any
+    ):
         super().__init__(*args, **kwargs)
         choices = [(str(o.value), o.text.get(lang, o.text["en"])) for o in instrument.scale]
         for q in instrument.questions_of(section):
@@ -71,9 +73,13 @@ class SkillslabForm(forms.Form):
 
     name = forms.CharField(label=_("Name"), max_length=200)
     region = forms.CharField(label=_("Region (CBS code, e.g. PV20)"), max_length=12, required=False)
-    description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    description = forms.CharField(
+        label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
     skills = forms.CharField(
-        label=_("ESCO skills trained (URIs, one per line)"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label=_("ESCO skills trained (URIs, one per line)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
     )
 
     def __init__(self, *args: Any, dimensions: list[dict[str, Any]], lang: str, **kwargs: Any):
@@ -83,7 +89,9 @@ class SkillslabForm(forms.Form):
             codes = []
             for aspect in dim["aspects"]:
                 key = f"aspect_{aspect['code']}"
-                self.fields[key] = forms.CharField(label=aspect.get(lang, aspect["en"]), max_length=500, required=False)
+                self.fields[key] = forms.CharField(
+                    label=aspect.get(lang, aspect["en"]), max_length=500, required=False
+                )
                 codes.append(key)
             self.dimensions.append((dim["name"].get(lang, dim["name"]["en"]), codes))
 
@@ -97,4 +105,8 @@ class SkillslabForm(forms.Form):
 
     def profile(self) -> dict[str, str]:
         """The filled-in aspects by aspect code."""
-        return {k.removeprefix("aspect_"): v for k, v in self.cleaned_data.items() if k.startswith("aspect_") and v}
+        return {
+            k.removeprefix("aspect_"): v
+            for k, v in self.cleaned_data.items()
+            if k.startswith("aspect_") and v
+        }

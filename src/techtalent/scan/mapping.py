@@ -52,7 +52,7 @@ def _raw_mapping() -> dict[str, Any]:
 
 
 def level_mapping() -> MappingInfo:
-    """The mapping with the Industry 4.0 competencies (and their ESCO links) from the taxonomy's frameworks."""
+    """The mapping, with the Industry 4.0 competencies and their ESCO links from the frameworks."""
     from techtalent.taxonomy.selectors import framework_detail
 
     found = framework_detail("industry40-competencies")

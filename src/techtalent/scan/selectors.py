@@ -137,7 +137,7 @@ def _peer_levels(scan: Scan, **filters: str) -> list[dict[str, int | None]]:
 
 
 def scan_report(scan: Scan, *, lang: str) -> ScanReport:
-    """The report of a submitted scan: levels, targets, change, benchmarks (k ≥ 5), competencies, staff gaps."""
+    """A submitted scan's report: levels, targets, change, benchmarks (k ≥ 5), competencies, staff gaps."""
     instrument = engine_instrument(scan.instrument.definition)
     mapping = level_mapping()
     previous = (
@@ -236,8 +236,11 @@ def culture_report(*, organisation: Organisation, lang: str) -> CultureReport | 
     if version is None:
         return None
     instrument = engine_instrument(version.definition)
-    answers = list(CultureAnswer.objects.filter(organisation=organisation, instrument=version).values_list(
-        "answers", flat=True))
+    answers = list(
+        CultureAnswer.objects.filter(organisation=organisation, instrument=version).values_list(
+            "answers", flat=True
+        )
+    )
     rows = [{t.theme: t.score for t in score_culture(instrument, a)} for a in answers]
     aggregates = aggregate_themes(rows) if len(rows) >= MIN_CONTRIBUTORS else {}
     themes = []
@@ -249,7 +252,9 @@ def culture_report(*, organisation: Organisation, lang: str) -> CultureReport | 
     return CultureReport(instrument, len(rows), MIN_CONTRIBUTORS, themes)
 
 
-def skillslabs_for_gap(*, skills: list[str], region: str = "", limit: int = 5) -> list[tuple[Skillslab, list[str]]]:
+def skillslabs_for_gap(
+    *, skills: list[str], region: str = "", limit: int = 5
+) -> list[tuple[Skillslab, list[str]]]:
     """Skillslabs whose skills (own and of their offers) cover most of the gap; same region first."""
     wanted = set(skills)
     found = []

@@ -1,4 +1,4 @@
-"""Writes of the scan domain, each atomic: load instruments, save and submit scans, culture answers, skillslabs."""
+"""Writes of the scan domain, each atomic: instruments, scans, culture answers, skillslabs."""
 
 from __future__ import annotations
 
@@ -14,7 +14,12 @@ from techtalent.core.errors import UserError
 from techtalent.orgs.models import Organisation
 from techtalent.orgs.selectors import user_has_role
 from techtalent.scan.engine import AnswerProblem, InstrumentError, check_answers, score_maturity
-from techtalent.scan.instruments import definition_digest, engine_instrument, instrument_files, read_instrument_file
+from techtalent.scan.instruments import (
+    definition_digest,
+    engine_instrument,
+    instrument_files,
+    read_instrument_file,
+)
 from techtalent.scan.models import CultureAnswer, CultureParticipation, InstrumentVersion, Scan, Skillslab
 
 __all__ = [
@@ -42,13 +47,17 @@ def instruments_load() -> dict[str, int]:
         existing = InstrumentVersion.objects.filter(code=instrument.code, version=instrument.version).first()
         if existing is None:
             InstrumentVersion.objects.create(
-                code=instrument.code, version=instrument.version, kind=instrument.kind, definition=raw, digest=digest
+                code=instrument.code,
+                version=instrument.version,
+                kind=instrument.kind,
+                definition=raw,
+                digest=digest,
             )
             added += 1
         elif existing.digest != digest:
             raise InstrumentError(
-                f"{path.name}: instrument {instrument.code} version {instrument.version} has changed since it was "
-                "loaded; answers refer to that version, so give the changed file a new version number"
+                f"{path.name}: instrument {instrument.code} version {instrument.version} has changed since "
+                "it was loaded; answers refer to that version, so give the changed file a new version number"
             )
     return {"added": added, "total": InstrumentVersion.objects.count()}
 
@@ -61,7 +70,9 @@ def _problems_message(problems: list[AnswerProblem]) -> str:
         elif p.problem == "unknown":
             parts.append(_("question %(q)s is not in this version of the scan") % {"q": p.question})
         else:
-            parts.append(_("answer %(v)s to question %(q)s is not on the scale") % {"v": p.value, "q": p.question})
+            parts.append(
+                _("answer %(v)s to question %(q)s is not on the scale") % {"v": p.value, "q": p.question}
+            )
     more = len(problems) - len(parts)
     if more > 0:
         parts.append(_("and %(n)s more") % {"n": more})
@@ -72,7 +83,9 @@ def _check_access(user: Any, organisation: Organisation) -> None:
     if user is None:  # the console (an administrator on this machine) acts for the organisation
         return
     if not user_has_role(user=user, organisation=organisation, roles=SCAN_ROLES):
-        raise PermissionError(_("Only the owner, admins and HR of %(org)s can take its scan.") % {"org": organisation})
+        raise PermissionError(
+            _("Only the owner, admins and HR of %(org)s can take its scan.") % {"org": organisation}
+        )
 
 
 def _answers(raw: Mapping[str, Any]) -> dict[str, int]:
@@ -83,7 +96,9 @@ def _answers(raw: Mapping[str, Any]) -> dict[str, int]:
         try:
             out[str(code)] = int(value)
         except (TypeError, ValueError):
-            raise UserError(_("answer %(v)s to question %(q)s is not a number") % {"v": value, "q": code}) from None
+            raise UserError(
+                _("answer %(v)s to question %(q)s is not a number") % {"v": value, "q": code}
+            ) from None
     return out
 
 
@@ -94,7 +109,9 @@ def scan_start(*, organisation: Organisation, user: Any, instrument_code: str = 
     version = InstrumentVersion.objects.filter(code=instrument_code, kind="maturity", active=True).first()
     if version is None:
         raise UserError(_("There is no maturity scan called %(code)s.") % {"code": instrument_code})
-    draft = Scan.objects.filter(organisation=organisation, instrument=version, status=Scan.Status.DRAFT).first()
+    draft = Scan.objects.filter(
+        organisation=organisation, instrument=version, status=Scan.Status.DRAFT
+    ).first()
     return draft or Scan.objects.create(organisation=organisation, instrument=version, started_by=user)
 
 
@@ -175,7 +192,9 @@ def culture_submit(*, organisation: Organisation, user: Any, answers: Mapping[st
     from techtalent.orgs.selectors import role_of
 
     if role_of(user=user, organisation=organisation) is None:
-        raise PermissionError(_("Only members of %(org)s can answer its culture scan.") % {"org": organisation})
+        raise PermissionError(
+            _("Only members of %(org)s can answer its culture scan.") % {"org": organisation}
+        )
     version = InstrumentVersion.objects.filter(kind="culture", active=True).first()
     if version is None:
         raise UserError(_("There is no culture scan loaded."))
@@ -187,7 +206,9 @@ def culture_submit(*, organisation: Organisation, user: Any, answers: Mapping[st
         raise UserError(_("You have already answered this culture scan."))
     CultureParticipation.objects.create(organisation=organisation, instrument=version, user=user)
     # Only the day is kept, and answers are stored in no particular order relative to participations.
-    CultureAnswer.objects.create(organisation=organisation, instrument=version, answers=parsed, day=date.today())
+    CultureAnswer.objects.create(
+        organisation=organisation, instrument=version, answers=parsed, day=date.today()
+    )
 
 
 @transaction.atomic
@@ -209,7 +230,9 @@ def skillslab_save(
     if organisation is not None and not user_has_role(
         user=user, organisation=organisation, roles=("owner", "admin")
     ):
-        raise PermissionError(_("Only the owner and admins of %(org)s can describe its skillslab.") % {"org": organisation})
+        raise PermissionError(
+            _("Only the owner and admins of %(org)s can describe its skillslab.") % {"org": organisation}
+        )
     if not name.strip():
         raise UserError(_("A skillslab needs a name."))
     aspects = {a["code"] for d in learning_factory_model()["dimensions"] for a in d["aspects"]}

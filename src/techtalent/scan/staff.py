@@ -6,7 +6,7 @@ from techtalent.orgs.models import Organisation
 
 
 def staff_skill_sets(*, organisation: Organisation) -> tuple[dict[str, frozenset[str]], set[str]]:
-    """Per consenting staff member (display name) their passport skills; and who may be named (all of them)."""
+    """Per consenting staff member (display name) their passport skills, and who may be named."""
     from techtalent.matching.models import Passport
     from techtalent.matching.selectors import passport_skills
     from techtalent.orgs.selectors import consenting_passport_ids, members

@@ -1,5 +1,5 @@
 """Pages of the SME scans: choose an organisation, take the maturity scan section by section (saved as you
-go), see levels, competencies, staff gaps and offers, print the report; the anonymous culture scan; skillslabs."""
+go), see levels, competencies, staff gaps and offers, print the report; the culture scan; skillslabs."""
 
 from __future__ import annotations
 
@@ -39,7 +39,13 @@ def index(request: HttpRequest) -> HttpResponse:
     rows = []
     for org in organisations_for_user(user=request.user):
         manager = user_has_role(user=request.user, organisation=org, roles=services.SCAN_ROLES)
-        rows.append({"org": org, "manager": manager, "scans": list(selectors.scans_of(organisation=org)) if manager else []})
+        rows.append(
+            {
+                "org": org,
+                "manager": manager,
+                "scans": list(selectors.scans_of(organisation=org)) if manager else [],
+            }
+        )
     return render(
         request,
         "scan/index.html",
@@ -86,7 +92,12 @@ def take(request: HttpRequest, scan_id: int) -> HttpResponse:
     index = codes.index(current)
     initial = {k: str(v) for k, v in scan.answers.items()}
     form = SectionForm(
-        request.POST or None, initial=initial, instrument=instrument, section=current, lang=lang, required=False
+        request.POST or None,
+        initial=initial,
+        instrument=instrument,
+        section=current,
+        lang=lang,
+        required=False,
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -97,7 +108,11 @@ def take(request: HttpRequest, scan_id: int) -> HttpResponse:
         except UserError as exc:
             form.add_error(None, str(exc))
         else:
-            step = -1 if request.POST.get("action") == "back" else (0 if request.POST.get("action") == "save" else 1)
+            step = (
+                -1
+                if request.POST.get("action") == "back"
+                else (0 if request.POST.get("action") == "save" else 1)
+            )
             nxt = codes[max(0, min(len(codes) - 1, index + step))]
             messages.success(request, _("Your answers are saved."))
             return redirect(f"{request.path}?section={nxt}")
@@ -145,7 +160,10 @@ def result(request: HttpRequest, scan_id: int) -> HttpResponse:
         return redirect("scan:take", scan_id=scan.id)
     instrument = engine_instrument(scan.instrument.definition)
     form = TargetsForm(
-        request.POST or None, initial={k: str(v) for k, v in scan.targets.items()}, instrument=instrument, lang=_lang()
+        request.POST or None,
+        initial={k: str(v) for k, v in scan.targets.items()},
+        instrument=instrument,
+        lang=_lang(),
     )
     if request.method == "POST" and form.is_valid():
         services.scan_targets_set(scan=scan, user=request.user, targets=form.cleaned_data)
@@ -233,7 +251,12 @@ def skillslab_edit(request: HttpRequest, slug: str, lab_id: int | None = None) -
     dims = learning_factory_model()["dimensions"]
     initial = {}
     if lab:
-        initial = {"name": lab.name, "region": lab.region, "description": lab.description, "skills": "\n".join(lab.skills)}
+        initial = {
+            "name": lab.name,
+            "region": lab.region,
+            "description": lab.description,
+            "skills": "\n".join(lab.skills),
+        }
         initial.update({f"aspect_{k}": v for k, v in lab.profile.items()})
     form = SkillslabForm(request.POST or None, initial=initial, dimensions=dims, lang=_lang())
     if request.method == "POST" and form.is_valid():
