@@ -72,7 +72,7 @@ def serve(
 
 
 def _mount() -> None:
-    from techtalent.catalog.cli import catalog_app
+    from techtalent.catalog.cli import catalog_app, credentials_app
     from techtalent.extraction.cli import extract_app
     from techtalent.matching.cli import match_app
     from techtalent.monitor.cli import monitor_app
@@ -89,6 +89,7 @@ def _mount() -> None:
     app.add_typer(users_app, name="users")
     app.add_typer(tokens_app, name="tokens")
     app.add_typer(catalog_app, name="catalog")
+    app.add_typer(credentials_app, name="credentials")
     app.add_typer(scan_app, name="scan")
 
 

@@ -34,6 +34,11 @@ def ensure_database(*, verbose: bool = False) -> bool:
 
     if pending or not Indicator.objects.exists():
         starter_load()
+    from techtalent.catalog.models import Line
+    from techtalent.catalog.starter import starter_lines_load
+
+    if pending or not Line.objects.exists():
+        starter_lines_load()
     if pending or not Framework.objects.exists():
         frameworks_load()
         return True

@@ -1,0 +1,1 @@
+"""Importers of the catalog: offers from the documented CSV/JSON format, programmes from DUO files."""

@@ -1,0 +1,179 @@
+"""Reads of the catalog: offer search, lines with their stations, and learning routes for a skill gap."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+
+from techtalent.catalog.engine import Filters, Route, find_route
+from techtalent.catalog.engine import Station as RouteStation
+from techtalent.catalog.models import Line, Offer, OfferSkill, Station
+
+__all__ = [
+    "OfferPage",
+    "offer_search",
+    "offer_skills",
+    "line_list",
+    "transfers",
+    "route_for_gap",
+    "route_dict",
+]
+
+
+@dataclass(frozen=True)
+class OfferPage:
+    """One page of search results and how many there are in all."""
+
+    total: int
+    offers: list[Offer]
+    page: int
+    per_page: int
+
+
+def offer_search(
+    *,
+    q: str = "",
+    level: str = "",
+    form: str = "",
+    region: str = "",
+    kind: str = "",
+    provider_id: int | None = None,
+    page: int = 1,
+    per_page: int = 20,
+) -> OfferPage:
+    """Offers whose title, provider, code, sector or skills contain every word of ``q``, filtered."""
+    query: QuerySet[Offer] = Offer.objects.all()
+    for word in q.lower().split()[:8]:
+        query = query.filter(search_text__contains=word)
+    filters = {"level": level, "form": form, "region": region, "kind": kind, "provider_id": provider_id}
+    query = query.filter(**{k: v for k, v in filters.items() if v})
+    page, per_page = max(1, page), max(1, min(per_page, 100))
+    total = query.count()
+    start = (page - 1) * per_page
+    offers = list(query.select_related("provider").order_by("title", "id")[start : start + per_page])
+    return OfferPage(total=total, offers=offers, page=page, per_page=per_page)
+
+
+def offer_skills(offer: Offer, *, include_rejected: bool = False) -> list[OfferSkill]:
+    """The offer's skills, accepted first, then suggestions by score."""
+    skills = list(offer.skills.all() if include_rejected else offer.skills.exclude(status="rejected"))
+    return sorted(skills, key=lambda s: (s.status != "accepted", -(s.score or 0), s.id))
+
+
+def line_list() -> QuerySet[Line]:
+    """Every line with its owner and number of stations."""
+    return Line.objects.select_related("owner").annotate(n_stations=Count("stations")).order_by("name")
+
+
+def transfers() -> dict[int, list[int]]:
+    """Offer id → the ids of the lines it is a station on, for offers on more than one line."""
+    lines: dict[int, list[int]] = defaultdict(list)
+    for offer_id, line_id in Station.objects.values_list("offer_id", "line_id"):
+        lines[offer_id].append(line_id)
+    return {k: sorted(v) for k, v in lines.items() if len(v) > 1}
+
+
+def _route_stations(skills: Sequence[str]) -> list[RouteStation]:
+    """Offers teaching any of ``skills`` and, transitively, the offers they require, as engine stations."""
+    wanted = set(
+        OfferSkill.objects.filter(uri__in=list(skills), status="accepted").values_list("offer_id", flat=True)
+    )
+    prereqs: dict[int, set[int]] = defaultdict(set)
+    placing: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    todo, seen = set(wanted), set()
+    while todo:
+        seen |= todo
+        stations = list(Station.objects.filter(Q(offer_id__in=todo)).select_related("line"))
+        line_ids = {s.line_id for s in stations}
+        by_line: dict[int, list[Station]] = defaultdict(list)
+        for station in Station.objects.filter(line_id__in=line_ids).order_by("position"):
+            by_line[station.line_id].append(station)
+        new: set[int] = set()
+        for station in stations:
+            placing[station.offer_id].append((station.line_id, station.position))
+            required = {p.offer_id for p in station.prerequisites.all()}
+            if station.line.sequential:
+                before = [s for s in by_line[station.line_id] if s.position < station.position]
+                required |= {before[-1].offer_id} if before else set()
+            prereqs[station.offer_id] |= required
+            new |= required
+        todo = new - seen
+    skills_of: dict[int, set[str]] = defaultdict(set)
+    for offer_id, uri in OfferSkill.objects.filter(offer_id__in=seen, status="accepted").values_list(
+        "offer_id", "uri"
+    ):
+        skills_of[offer_id].add(uri)
+    return [
+        RouteStation(
+            id=o.pk,
+            title=o.title,
+            provider=o.provider.name,
+            skills=frozenset(skills_of[o.pk]),
+            hours=float(o.hours) if o.hours is not None else None,
+            cost_eur=float(o.cost_eur) if o.cost_eur is not None else None,
+            region=o.region,
+            form=o.form,
+            level=o.level,
+            prerequisites=tuple(sorted(prereqs[o.pk])),
+            lines=tuple(sorted(placing[o.pk])),
+        )
+        for o in Offer.objects.filter(pk__in=seen).select_related("provider")
+    ]
+
+
+def route_for_gap(
+    *,
+    skills: list[str],
+    region: str | None = None,
+    max_hours: int | None = None,
+    max_cost: float | None = None,
+    level: str | None = None,
+    form: str | None = None,
+) -> Route:
+    """The route of stations that covers the gap ``skills`` (ESCO URIs) most cheaply under the filters.
+
+    Stable interface for other domains (matching, SME scans). A station is an offer with accepted
+    skills; prerequisites (and, on sequential lines, the station before) are taken along. The cost
+    minimised is fee + 25 €/hour of learning; ``covered``/``missing`` list the gap skills a station
+    teaches or that no admissible station teaches.
+    """
+    filters = Filters(
+        region=region or None,
+        form=form or None,
+        level=level or None,
+        max_hours=float(max_hours) if max_hours is not None else None,
+        max_cost=max_cost,
+    )
+    return find_route(list(dict.fromkeys(skills)), _route_stations(skills), filters)
+
+
+def route_dict(route: Route, *, lang: str = "nl") -> dict[str, object]:
+    """The route as JSON: ``stations`` (id, title, provider, skills, hours, cost_eur, teaches), totals."""
+    from techtalent.catalog.skills import skill_labels
+
+    uris = {u for step in route.steps for u in step.station.skills} | set(route.missing)
+    labels = skill_labels(sorted(uris), lang)
+    return {
+        "stations": [
+            {
+                "id": step.station.id,
+                "title": step.station.title,
+                "provider": step.station.provider,
+                "skills": sorted(step.station.skills),
+                "teaches": [{"uri": u, "label": labels.get(u, u)} for u in step.teaches],
+                "required_by": list(step.required_by),
+                "hours": step.station.hours,
+                "cost_eur": step.station.cost_eur,
+                "lines": [line for line, _pos in step.station.lines],
+            }
+            for step in route.steps
+        ],
+        "covered": list(route.covered),
+        "missing": list(route.missing),
+        "missing_labels": {u: labels.get(u, u) for u in route.missing},
+        "hours": route.hours,
+        "cost_eur": route.cost_eur,
+    }
