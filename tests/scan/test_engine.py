@@ -164,3 +164,11 @@ def test_staff_gaps_count_people_with_any_skill_and_name_only_the_consenting() -
     (gap,) = staff_gaps(reqs, comps, staff, named=frozenset({"ann", "bob"}))
     assert (gap.covered, gap.staff) == (2, 3)
     assert gap.named_covered == ("ann",) and gap.named_missing == ("bob",)
+
+
+def test_radar_labels_of_several_words_break_into_two_balanced_lines() -> None:
+    chart = radar_chart(["Advanced manufacturing", "Smart design", "Flexible manufacturing x"], {})
+    assert [t for t, _y in chart.axes[0].lines] == ["Advanced", "manufacturing"]
+    assert [t for t, _y in chart.axes[2].lines] == ["Flexible", "manufacturing x"]
+    (_a, y1), (_b, y2) = chart.axes[0].lines
+    assert y2 - y1 == 13

@@ -38,11 +38,11 @@ def instruments() -> None:
     from techtalent.scan.instruments import engine_instrument
     from techtalent.scan.selectors import instrument_versions
 
-    table = Table("code", "version", "kind", "questions", "title")
     for v in instrument_versions():
         inst = engine_instrument(v.definition)
-        table.add_row(inst.code, str(inst.version), inst.kind, str(len(inst.questions)), inst.title["nl"])
-    console.print(table)
+        typer.echo(
+            f"{inst.code}\tv{inst.version}\t{inst.kind}\t{len(inst.questions)} questions\t{inst.title['nl']}"
+        )
 
 
 @scan_app.command()

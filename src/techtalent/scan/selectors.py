@@ -111,6 +111,7 @@ class ScanReport:
     instrument: Instrument
     rows: list[TransformationRow]
     radar: RadarChart
+    radar_print: RadarChart
     staff: int
     named: list[str]
     min_contributors: int
@@ -199,11 +200,19 @@ def scan_report(scan: Scan, *, lang: str) -> ScanReport:
         [r.name for r in rows],
         {"current": [r.level for r in rows], "target": [r.target for r in rows]},
     )
+    # In print the axes carry numbers that point at the table (long SVG labels do not fit on paper).
+    radar_print = radar_chart(
+        [str(i) for i in range(1, len(rows) + 1)],
+        {"current": [r.level for r in rows], "target": [r.target for r in rows]},
+        size=300,
+        margin=30,
+    )
     return ScanReport(
         scan=scan,
         instrument=instrument,
         rows=rows,
         radar=radar,
+        radar_print=radar_print,
         staff=len(staff),
         named=sorted(named),
         min_contributors=MIN_CONTRIBUTORS,

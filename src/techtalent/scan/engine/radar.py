@@ -14,6 +14,7 @@ class RadarAxis:
     """One spoke: its label, end point and where its label goes."""
 
     label: str
+    lines: tuple[tuple[str, float], ...]
     x: float
     y: float
     label_x: float
@@ -41,6 +42,15 @@ class RadarChart:
     series: tuple[RadarSeries, ...]
 
 
+def _lines(label: str) -> tuple[str, ...]:
+    """The label on one line, or on two balanced lines when it has several words."""
+    words = label.split()
+    if len(words) < 2:
+        return (label,)
+    cut = min(range(1, len(words)), key=lambda i: abs(len(" ".join(words[:i])) - len(" ".join(words[i:]))))
+    return (" ".join(words[:cut]), " ".join(words[cut:]))
+
+
 def _point(center: float, radius: float, index: int, count: int) -> tuple[float, float]:
     angle = -math.pi / 2 + 2 * math.pi * index / count
     return center + radius * math.cos(angle), center + radius * math.sin(angle)
@@ -51,8 +61,8 @@ def radar_chart(
     series: Mapping[str, Sequence[float | None]],
     *,
     max_value: float = 5,
-    size: int = 360,
-    margin: int = 70,
+    size: int = 400,
+    margin: int = 95,
 ) -> RadarChart:
     """Axes for the labels and a polygon per series; a missing value is drawn at the centre."""
     count = len(labels)
@@ -71,7 +81,14 @@ def radar_chart(
         x, y = _point(center, radius, i, count)
         lx, ly = _point(center, radius + 14, i, count)
         anchor = "middle" if abs(lx - center) < 5 else ("start" if lx > center else "end")
-        axes.append(RadarAxis(label, round(x, 1), round(y, 1), round(lx, 1), round(ly + 4, 1), anchor))
+        lines = _lines(label)
+        shift = 4.0  # centre a single line on its point
+        if len(lines) == 2:  # keep two lines clear of the chart: above the top half, centred at the sides
+            shift += -13 if ly < center - radius * 0.3 else (-6 if ly <= center + radius * 0.3 else 0)
+        placed = tuple((line, round(ly + shift + 13 * i, 1)) for i, line in enumerate(lines))
+        axes.append(
+            RadarAxis(label, placed, round(x, 1), round(y, 1), round(lx, 1), round(ly + shift, 1), anchor)
+        )
     drawn = []
     for name, values in series.items():
         if len(values) != count:
