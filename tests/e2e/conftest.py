@@ -57,7 +57,11 @@ def running_server(data: Path, esco: Path) -> Iterator[str]:
         yield base
     finally:
         process.terminate()
-        process.wait(timeout=20)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:  # a loaded machine: do not fail the test on a slow shutdown
+            process.kill()
+            process.wait()
         log.close()
 
 

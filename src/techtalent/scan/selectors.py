@@ -122,6 +122,12 @@ class ScanReport:
     sector_n: int
 
     @property
+    def rows_halves(self) -> tuple[list[TransformationRow], list[TransformationRow]]:
+        """The rows in two halves, for a two-column print layout."""
+        cut = (len(self.rows) + 1) // 2
+        return self.rows[:cut], self.rows[cut:]
+
+    @property
     def aggregate_shown(self) -> bool:
         """Whether the staff aggregate may be shown (at least MIN_CONTRIBUTORS staff passports)."""
         return self.staff >= self.min_contributors
