@@ -31,9 +31,8 @@ def timed(render: Callable[[], object], runs: int) -> list[float]:
 
 def report(name: str, times: list[float]) -> None:
     p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
-    print(
-        f"{name:<12} p50 {statistics.median(times):7.0f} ms   p95 {p95:7.0f} ms   max {times[-1]:7.0f} ms   ({len(times)} runs)"
-    )
+    p50 = statistics.median(times)
+    print(f"{name:<12} p50 {p50:7.0f} ms   p95 {p95:7.0f} ms   max {times[-1]:7.0f} ms   ({len(times)} runs)")
 
 
 def main(runs: int) -> None:
