@@ -207,3 +207,18 @@ def test_skillslabs_are_found_for_the_skills_of_a_gap(company: dict[str, Any]) -
         )
     with pytest.raises(PermissionError):
         services.skillslab_save(organisation=company["org"], user=company["anna"], name="Y")
+
+
+def test_a_skillslab_trains_the_accepted_skills_of_the_offers_it_runs(company: dict[str, Any]) -> None:
+    from techtalent.catalog.services import offer_create, provider_get_or_create
+
+    provider = provider_get_or_create(name="Techniekcampus")
+    offer = offer_create(provider=provider, title="Machineonderhoud", skills=[MAINTENANCE], extract=False)
+    lab = services.skillslab_save(
+        organisation=company["org"],
+        user=company["director"],
+        name="Learning Factory Noord",
+        offers=[offer.id],
+    )
+    assert selectors.skillslab_skills(lab) == [MAINTENANCE]
+    assert selectors.skillslabs_for_gap(skills=[MAINTENANCE]) == [(lab, [MAINTENANCE])]

@@ -82,6 +82,12 @@ class SkillslabForm(forms.Form):
         required=False,
     )
 
+    offers = forms.CharField(
+        label=_("Offers in the catalog that it runs (numbers, comma-separated)"),
+        max_length=500,
+        required=False,
+    )
+
     def __init__(self, *args: Any, dimensions: list[dict[str, Any]], lang: str, **kwargs: Any):
         super().__init__(*args, **kwargs)
         self.dimensions = []
@@ -102,6 +108,24 @@ class SkillslabForm(forms.Form):
         if bad:
             raise forms.ValidationError(_("Not an ESCO skill URI: %(uri)s") % {"uri": bad[0]})
         return lines
+
+    def clean_offers(self) -> list[int]:
+        """Catalog offer numbers that exist."""
+        from techtalent.catalog.selectors import offers_by_id
+
+        raw = [
+            x.strip() for x in self.cleaned_data.get("offers", "").replace(";", ",").split(",") if x.strip()
+        ]
+        if not all(x.isdigit() for x in raw):
+            raise forms.ValidationError(_("Give offer numbers, separated by commas."))
+        ids = [int(x) for x in raw]
+        known = {o.id for o in offers_by_id(ids)}
+        unknown = [str(i) for i in ids if i not in known]
+        if unknown:
+            raise forms.ValidationError(
+                _("No offer with number %(n)s in the catalog.") % {"n": ", ".join(unknown)}
+            )
+        return ids
 
     def profile(self) -> dict[str, str]:
         """The filled-in aspects by aspect code."""

@@ -267,6 +267,17 @@ def culture_report(*, organisation: Organisation, lang: str) -> CultureReport | 
     return CultureReport(instrument, len(rows), MIN_CONTRIBUTORS, themes)
 
 
+def skillslab_skills(lab: Skillslab) -> list[str]:
+    """The skills a skillslab trains: its own list and the accepted skills of the offers it runs."""
+    from techtalent.catalog.selectors import accepted_skill_uris, offers_by_id
+
+    found = set(lab.skills)
+    if lab.offers:
+        for uris in accepted_skill_uris(offers_by_id(lab.offers)).values():
+            found.update(uris)
+    return sorted(found)
+
+
 def skillslabs_for_gap(
     *, skills: list[str], region: str = "", limit: int = 5
 ) -> list[tuple[Skillslab, list[str]]]:
@@ -274,7 +285,7 @@ def skillslabs_for_gap(
     wanted = set(skills)
     found = []
     for lab in Skillslab.objects.all():
-        covered = sorted(wanted & set(lab.skills))
+        covered = sorted(wanted & set(skillslab_skills(lab)))
         if covered:
             found.append((lab, covered))
     found.sort(key=lambda x: (-len(x[1]), x[0].region != region, x[0].name))

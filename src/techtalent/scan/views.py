@@ -233,11 +233,19 @@ def skillslab_detail(request: HttpRequest, lab_id: int) -> HttpResponse:
     if lab is None:
         raise Http404(_("No such skillslab."))
     lang = _lang()
-    skills = [(uri, *selectors.skill_label(uri, lang)) for uri in lab.skills]
+    from techtalent.catalog.selectors import offers_by_id
+
+    skills = [(uri, *selectors.skill_label(uri, lang)) for uri in selectors.skillslab_skills(lab)]
     return render(
         request,
         "scan/skillslab.html",
-        {"lab": lab, "model": learning_factory_model(), "lang": lang, "skills": skills},
+        {
+            "lab": lab,
+            "model": learning_factory_model(),
+            "lang": lang,
+            "skills": skills,
+            "offers": offers_by_id(lab.offers),
+        },
     )
 
 
@@ -256,6 +264,7 @@ def skillslab_edit(request: HttpRequest, slug: str, lab_id: int | None = None) -
             "region": lab.region,
             "description": lab.description,
             "skills": "\n".join(lab.skills),
+            "offers": ", ".join(str(i) for i in lab.offers),
         }
         initial.update({f"aspect_{k}": v for k, v in lab.profile.items()})
     form = SkillslabForm(request.POST or None, initial=initial, dimensions=dims, lang=_lang())
@@ -269,6 +278,7 @@ def skillslab_edit(request: HttpRequest, slug: str, lab_id: int | None = None) -
                 description=form.cleaned_data["description"],
                 profile=form.profile(),
                 skills=form.cleaned_data["skills"],
+                offers=form.cleaned_data["offers"],
                 skillslab=lab,
             )
         except (UserError, PermissionError) as exc:
