@@ -57,7 +57,7 @@ def test_shares_are_made_listed_and_revoked(client_of_alice: Client, alice_passp
     assert named.status_code == nobody.status_code == 202  # the same answer: user names cannot be probed
     assert named.json()["detail"].replace("'bob'", "X") == nobody.json()["detail"].replace("'nobody'", "X")
     listed = client_of_alice.get(f"/api/passports/{pid}/shares").json()
-    assert listed["count"] == 2 and {s["username"] for s in listed["items"]} == {"bob", None}
+    assert listed["count"] == 3 and {s["username"] for s in listed["items"]} == {"bob", "nobody", None}
     assert client_of_alice.delete(f"/api/passports/{pid}/shares/{link['id']}").status_code == 204
     assert client_of_alice.delete(f"/api/passports/{pid}/shares/{link['id']}").status_code == 404
 

@@ -48,6 +48,9 @@ def test_the_export_holds_everything_in_the_documented_schema(alice_passport: An
         "occupations",
         "education",
         "shares",
+        "memberships",
+        "consents",
+        "api_tokens",
     }
     assert data["account"]["username"] == "alice"
     assert {s["uri"] for s in data["skills"]} == {URI["mag_welding"], URI["tig_welding"]}
@@ -70,10 +73,10 @@ def test_deleting_the_account_leaves_no_row_behind(
         "PassportSkill": 0,
         "OccupationHeld": 0,
         "Education": 0,
-        "PassportShare": 0,
+        "PassportShare": 1,  # Bob's share with the name "alice" stays in his list, reaching no account
         "User": 1,
     }
-    assert before["User"] == 2
+    assert before["User"] == 2 and bob_passport.shares.get().user is None
 
 
 def test_matches_are_explained_with_labels_in_the_users_language(alice_passport: Any) -> None:

@@ -81,7 +81,7 @@ def _share(request: HttpRequest, share: Any) -> dict[str, Any]:
     )
     return {
         "id": share.id,
-        "username": share.user.username if share.user else None,
+        "username": share.username or None,
         "url": url,
         "expires": share.expires,
     }

@@ -75,16 +75,23 @@ class Education(models.Model):
 
 
 class PassportShare(models.Model):
-    """A share of a passport: with a named user, or as a secret link that may expire; revoked by deletion."""
+    """A share of a passport: with a user name, or as a secret link that may expire; revoked by deletion.
+
+    A share by name is stored whether or not that account exists (so the owner's list cannot tell) and
+    reaches ``user`` when an account of that name exists or is created; once bound it never moves to
+    another account, also not after that account is deleted.
+    """
 
     passport = models.ForeignKey(Passport, on_delete=models.CASCADE, related_name="shares")
+    username = models.CharField(max_length=150, blank=True, default="")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,
         related_name="shared_passports",
     )
+    bound_at = models.DateTimeField(null=True, blank=True)
     token = models.CharField(max_length=64, null=True, blank=True, unique=True)
     expires = models.DateTimeField(null=True, blank=True)
     created = models.DateTimeField(auto_now_add=True)
@@ -93,7 +100,7 @@ class PassportShare(models.Model):
         ordering = ["id"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(user__isnull=False) | models.Q(token__isnull=False),
-                name="share_has_target",
+                condition=~models.Q(username="") | models.Q(token__isnull=False),
+                name="share_has_name_or_link",
             )
         ]

@@ -131,6 +131,8 @@ EXPORT_SCHEMA = "techtalent-passport/1"
 
 def passport_export(passport: Passport, *, lang: str = "nl") -> dict[str, Any]:
     """Everything stored about the passport and its owner, in the JSON schema of docs/passport.md."""
+    from techtalent.orgs.selectors import account_export
+
     owner = passport.owner
 
     def label(uri: str) -> str:
@@ -170,11 +172,12 @@ def passport_export(passport: Passport, *, lang: str = "nl") -> dict[str, Any]:
         "shares": [
             {
                 "id": s.id,
-                "with_user": s.user.username if s.user else None,
+                "with_user": s.username or None,
                 "link": bool(s.token),
                 "expires": s.expires.isoformat() if s.expires else None,
                 "created": s.created.isoformat(),
             }
             for s in passport.shares.select_related("user")
         ],
+        **account_export(user=owner, passport=passport),
     }

@@ -147,15 +147,27 @@ def education_remove(*, passport: Passport, education_id: int) -> bool:
 
 @transaction.atomic
 def share_with_user(*, passport: Passport, username: str) -> PassportShare | None:
-    """Let a named user read the passport; None (and nothing shared) when there is no such other user.
+    """Let the account named ``username`` read the passport, now or once it exists; None for no name or
+    the owner's own.
 
-    Callers answer both cases alike, so that sharing cannot be used to find out which user names exist.
+    The share is stored by name either way and shown alike, so sharing cannot tell which names exist.
     """
-    user = get_user_model().objects.filter(username=username.strip()).first()
-    if user is None or user == passport.owner:
+    name = username.strip()[:150]
+    if not name or name == passport.owner.username:
         return None
-    share, _ = PassportShare.objects.get_or_create(passport=passport, user=user)
+    share, _ = PassportShare.objects.get_or_create(passport=passport, username=name, token=None)
+    user = get_user_model().objects.filter(username=name).first()
+    if user is not None and share.user_id is None and share.bound_at is None:
+        share.user, share.bound_at = user, timezone.now()
+        share.save(update_fields=["user", "bound_at"])
     return share
+
+
+def shares_bind(*, user: Any) -> int:
+    """Give a (new) account the shares waiting for its name; shares once bound never move again."""
+    return PassportShare.objects.filter(
+        username=user.username, user__isnull=True, bound_at__isnull=True, token__isnull=True
+    ).update(user=user, bound_at=timezone.now())
 
 
 @transaction.atomic
@@ -182,8 +194,11 @@ def passport_delete(*, passport: Passport) -> None:
 
 @transaction.atomic
 def account_delete(*, user: Any) -> None:
-    """Delete the user account and everything of it (passport, shares given and received)."""
-    PassportShare.objects.filter(user=user).delete()
+    """Delete the user account and everything of it (passport, shares given; shares received stay in
+    their owners' lists, as they were, but reach no account any more, also not a later one of that name)."""
+    from techtalent.orgs.services import account_delete_check
+
+    account_delete_check(user=user)  # an organisation's only owner hands it over first
     Passport.objects.filter(owner=user).delete()
     user.delete()
 

@@ -9,8 +9,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import UserCreationForm
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -19,6 +18,7 @@ from django.views.decorators.http import require_POST
 from techtalent.core.errors import UserError
 from techtalent.matching import selectors, services
 from techtalent.matching.models import Passport, PassportSkill
+from techtalent.orgs.forms import SignupForm
 from techtalent.taxonomy.selectors import concept_search, taxonomy_status
 
 
@@ -32,13 +32,19 @@ def _lang() -> str:
 
 
 def signup(request: HttpRequest) -> HttpResponse:
-    """Create an account (username + password) and sign in."""
-    form = UserCreationForm(request.POST or None)
+    """Create an account (username + password) and sign in; then back to ``next`` (if on this site)."""
+    form = SignupForm(
+        request.POST or None,
+        initial={"next": request.GET.get("next", "")},
+        host=request.get_host(),
+        secure=request.is_secure(),
+    )
     if request.method == "POST" and form.is_valid():
         user = form.save()
         login(request, user)
         services.passport_get_or_create(user=user)
-        return redirect("matching:passport")
+        target = form.cleaned_data["next"]
+        return HttpResponseRedirect(target) if target else redirect("matching:passport")
     return render(request, "matching/signup.html", {"form": form})
 
 
@@ -217,9 +223,11 @@ def export(request: HttpRequest) -> HttpResponse:
 def delete(request: HttpRequest) -> HttpResponse:
     """Confirm, then delete the account and everything of it."""
     if request.method == "POST":
-        user = request.user
+        try:
+            services.account_delete(user=request.user)
+        except UserError as error:
+            return render(request, "matching/delete.html", {"error": str(error)}, status=400)
         logout(request)
-        services.account_delete(user=user)
         return redirect("web:home")
     return render(request, "matching/delete.html")
 

@@ -41,8 +41,10 @@ class OrganisationAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 @admin.register(ApiToken)
 class ApiTokenAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    list_display = ("name", "prefix", "user", "organisation", "scopes", "created", "revoked_at")
-    readonly_fields = ("prefix", "digest", "created")
+    list_display = (
+        "name", "prefix", "user", "organisation", "scopes", "created", "expires", "last_used", "revoked_at"
+    )  # fmt: skip
+    readonly_fields = ("prefix", "digest", "created", "last_used")
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False  # a token's secret is shown once, on the tokens page or the CLI

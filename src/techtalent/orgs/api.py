@@ -27,7 +27,8 @@ from techtalent.orgs.schemas import (
 )
 
 router = Router(tags=["orgs"], auth=api_auth())
-ERRORS = {400: Problem, 401: Problem, 403: Problem, 404: Problem}
+AUTH_ERRORS = {401: Problem, 403: Problem}
+ERRORS = {400: Problem, **AUTH_ERRORS, 404: Problem}
 
 
 def _out(organisation: Organisation, role: str | None) -> dict[str, Any]:
@@ -53,7 +54,9 @@ def _mine(request: HttpRequest, key: str) -> tuple[Organisation, str]:
     return organisation, role
 
 
-@router.get("/", response=list[OrganisationOut], summary="Organisations you are a member of")
+@router.get(
+    "/", response={200: list[OrganisationOut], **AUTH_ERRORS}, summary="Organisations you are a member of"
+)
 @paginate(LimitOffsetPagination)
 def organisation_list(request: HttpRequest) -> list[dict[str, Any]]:
     mine = selectors.organisations_for_user(user=request.user).order_by("name", "id")
@@ -61,7 +64,10 @@ def organisation_list(request: HttpRequest) -> list[dict[str, Any]]:
 
 
 @router.get(
-    "/consents", response=list[ConsentOut], auth=api_auth(read="passport:read"), summary="Your consents"
+    "/consents",
+    response={200: list[ConsentOut], **AUTH_ERRORS},
+    auth=api_auth(read="passport:read"),
+    summary="Your consents",
 )
 @paginate(LimitOffsetPagination)
 def consent_list(request: HttpRequest) -> list[dict[str, Any]]:

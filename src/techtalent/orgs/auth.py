@@ -17,6 +17,7 @@ from ninja.security import HttpBearer, SessionAuth
 
 from techtalent.orgs.models import MANAGERS, RECRUITERS, ApiToken
 from techtalent.orgs.selectors import token_lookup, user_has_role
+from techtalent.orgs.tokens import token_touch
 
 __all__ = ["BearerToken", "Session", "api_auth", "public_auth", "token_of"]
 
@@ -43,6 +44,12 @@ class BearerToken(HttpBearer):
         found = token_lookup(secret=token.strip())
         if found is None or not _live(found):
             raise AuthenticationError(message=_("unknown or revoked API token"))
+        if found.expired:
+            raise AuthenticationError(
+                message=_("this API token expired on %(date)s; create a new one")
+                % {"date": f"{found.expires:%Y-%m-%d %H:%M} UTC"}
+            )
+        token_touch(token=found)
         need = self.read if request.method in SAFE_METHODS else self.write
         if need and need not in found.scope_list:
             raise AuthorizationError(
@@ -67,9 +74,14 @@ def _anonymous(request: HttpRequest) -> Any:
     return None if request.headers.get("Authorization") else "anonymous"
 
 
+def _refuse(request: HttpRequest) -> Any:
+    """The last resort: say how to authenticate (a 401 in the user's language)."""
+    raise AuthenticationError(message=_("sign in, or send an API token as Authorization: Bearer <token>"))
+
+
 def api_auth(read: str | None = None, write: str | None = None) -> list[Any]:
     """Auth for operations that need a signed-in user: a token with the scope, or the session."""
-    return [BearerToken(read, write), Session()]
+    return [BearerToken(read, write), Session(), _refuse]
 
 
 def public_auth(scope: str | None = None) -> list[Any]:

@@ -3,7 +3,9 @@ employer, ranked and explained by the matching domain."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import csv
+import io
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -31,3 +33,19 @@ def ranked(
         top=top,
         passport_ids=consenting_passport_ids(organisation=organisation),
     )
+
+
+CSV_COLUMNS = ("passport", "score", "coverage", "matched", "partial", "missing")
+
+
+def as_csv(found: Sequence[dict[str, Any]]) -> str:
+    """Ranked candidates as CSV: passport number, score, coverage and the skill labels by kind."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_COLUMNS)
+    for c in found:
+        e = c["explanation"]
+        labels = {part: "; ".join(s["label"] for s in e[part]) for part in ("matched", "partial", "missing")}
+        writer.writerow([c["passport"], c["score"], e["coverage"], labels["matched"], labels["partial"],
+                         labels["missing"]])  # fmt: skip
+    return buffer.getvalue()

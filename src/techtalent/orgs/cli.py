@@ -7,13 +7,21 @@ from typing import Annotated, Any
 
 import typer
 
-from techtalent.core.console import console, out, user_errors
+from techtalent.core.console import console, user_errors
 from techtalent.core.django_setup import ensure_database
 from techtalent.core.errors import UserError
 
 orgs_app = typer.Typer(help="Organisations, members and verification.", no_args_is_help=True)
 users_app = typer.Typer(help="User accounts.", no_args_is_help=True)
 tokens_app = typer.Typer(help="API tokens (shown once, stored hashed).", no_args_is_help=True)
+
+
+def _ready() -> None:
+    """Migrate if needed; the console speaks English, like the rest of the `techtalent` command."""
+    ensure_database()
+    from django.utils import translation
+
+    translation.activate("en")
 
 
 def _organisation(key: str) -> Any:
@@ -47,8 +55,8 @@ def users_create(
     ] = False,
 ) -> None:
     """Create a user account (without --password-stdin it cannot sign in with a password)."""
-    ensure_database()
-    from techtalent.orgs.services import user_create
+    _ready()
+    from techtalent.orgs.accounts import user_create
 
     password = sys.stdin.readline().rstrip("\n") if password_stdin else None
     if password_stdin and not password:
@@ -66,13 +74,13 @@ def orgs_create(
     region: Annotated[str, typer.Option(help="Region (optional)")] = "",
 ) -> None:
     """Create an organisation (unverified until `techtalent orgs verify`)."""
-    ensure_database()
+    _ready()
     from techtalent.orgs.services import organisation_create
 
     organisation = organisation_create(
         name=name, kind=kind, owner=_user(owner) if owner else None, region=region
     )
-    out.print(organisation.slug)
+    typer.echo(organisation.slug)
     console.print(f"[green]organisation created[/]: {organisation.name} ({organisation.kind}), unverified")
 
 
@@ -84,7 +92,7 @@ def orgs_add_member(
     role: Annotated[str, typer.Option(help="owner, admin, hr or member")] = "member",
 ) -> None:
     """Add a member with a role (or change their role)."""
-    ensure_database()
+    _ready()
     from techtalent.orgs.services import membership_add
 
     membership = membership_add(organisation=_organisation(org), user=_user(user), role=role)
@@ -95,7 +103,7 @@ def orgs_add_member(
 @user_errors
 def orgs_verify(org: Annotated[str, typer.Argument(help="Id or slug of the organisation")]) -> None:
     """Verify an organisation as a platform admin: from now on it may see candidates."""
-    ensure_database()
+    _ready()
     from techtalent.orgs.services import organisation_verify
 
     organisation = organisation_verify(organisation=_organisation(org))
@@ -106,12 +114,12 @@ def orgs_verify(org: Annotated[str, typer.Argument(help="Id or slug of the organ
 @user_errors
 def orgs_list() -> None:
     """Every organisation: slug, kind, verified, members."""
-    ensure_database()
+    _ready()
     from techtalent.orgs.models import Organisation
 
     for o in Organisation.objects.order_by("slug"):
         state = "verified" if o.verified else "unverified"
-        out.print(f"{o.slug}\t{o.kind}\t{state}\t{o.memberships.count()} members\t{o.name}")
+        typer.echo(f"{o.slug}\t{o.kind}\t{state}\t{o.memberships.count()} members\t{o.name}")
 
 
 @tokens_app.command("create")
@@ -121,18 +129,25 @@ def tokens_create(
     scope: Annotated[list[str] | None, typer.Option(help="A scope (repeat the option for more)")] = None,
     org: Annotated[str, typer.Option(help="Id or slug: an organisation token")] = "",
     name: Annotated[str, typer.Option(help="What the token is for")] = "cli",
+    days: Annotated[int | None, typer.Option(help="Days the token lasts (default: until revoked)")] = None,
 ) -> None:
     """Create an API token and print it once (only its hash is stored)."""
-    ensure_database()
+    _ready()
     from techtalent.orgs.services import SCOPES, token_create
 
     scopes = scope or ["taxonomy:read", "monitor:read"]
     token, secret = token_create(
-        user=_user(user), name=name, scopes=scopes, organisation=_organisation(org) if org else None
+        user=_user(user),
+        name=name,
+        scopes=scopes,
+        organisation=_organisation(org) if org else None,
+        days=days,
     )
-    out.print(secret)
+    typer.echo(secret)
     console.print(
-        f"[green]token {token.prefix}…[/] ({token.scopes}); copy it now, it is not shown again. "
+        f"[green]token {token.prefix}…[/] ({token.scopes}"
+        + (f", until {token.expires:%Y-%m-%d %H:%M} UTC" if token.expires else ", until revoked")
+        + "); copy it now, it is not shown again. "
         f"Scopes: {', '.join(SCOPES)}"
     )
 
@@ -141,7 +156,7 @@ def tokens_create(
 @user_errors
 def tokens_revoke(prefix: Annotated[str, typer.Argument(help="The token, or its prefix as listed")]) -> None:
     """Revoke a token: requests with it get 401 from now on."""
-    ensure_database()
+    _ready()
     from techtalent.orgs.models import ApiToken
     from techtalent.orgs.selectors import token_lookup
     from techtalent.orgs.services import token_revoke
@@ -159,11 +174,13 @@ def tokens_revoke(prefix: Annotated[str, typer.Argument(help="The token, or its 
 @tokens_app.command("list")
 @user_errors
 def tokens_list(user: Annotated[str, typer.Option(help="User name")]) -> None:
-    """A user's tokens: prefix, scopes, organisation, created, revoked."""
-    ensure_database()
+    """A user's tokens: prefix, name, scopes, organisation, state, expiry and last use (UTC)."""
+    _ready()
     from techtalent.orgs.selectors import tokens_of
 
     for t in tokens_of(user=_user(user)):
-        state = f"revoked {t.revoked_at:%Y-%m-%d}" if t.revoked_at else "live"
+        state = f"revoked {t.revoked_at:%Y-%m-%d}" if t.revoked_at else "expired" if t.expired else "live"
         org = t.organisation.slug if t.organisation else "-"
-        out.print(f"{t.prefix}…\t{t.name}\t{t.scopes}\t{org}\t{state}")
+        until = f"until {t.expires:%Y-%m-%d %H:%M}" if t.expires else "until revoked"
+        used = f"used {t.last_used:%Y-%m-%d %H:%M}" if t.last_used else "never used"
+        typer.echo(f"{t.prefix}…\t{t.name}\t{t.scopes}\t{org}\t{state}\t{until}\t{used}")

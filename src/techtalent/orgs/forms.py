@@ -5,11 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.contrib.auth.forms import UserCreationForm
 from django.db.models import QuerySet
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
 from techtalent.orgs.models import Organisation, OrganisationKind, Role
 from techtalent.orgs.services import ORGANISATION_SCOPES, SCOPES
+from techtalent.orgs.tokens import MAX_DAYS
 
 ALL_VERIFIED = "all"
 
@@ -58,6 +61,9 @@ class TokenForm(forms.Form):
         required=False,
         empty_label=_("none: a personal token"),
     )
+    days = forms.IntegerField(
+        label=_("Valid for (days; empty: until revoked)"), min_value=1, max_value=MAX_DAYS, required=False
+    )
 
     def __init__(self, *args: Any, organisations: QuerySet[Organisation], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -85,6 +91,9 @@ class CandidatesForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 8, "id": "vac-text"}),
     )
+    export = forms.ChoiceField(
+        choices=[("", "html"), ("csv", "csv")], required=False, widget=forms.HiddenInput
+    )
 
     def __init__(self, *args: Any, organisations: QuerySet[Organisation], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -95,3 +104,19 @@ class CandidatesForm(forms.Form):
         if not data.get("occupation") and not (data.get("text") or "").strip():
             raise forms.ValidationError(_("Choose an occupation or paste a vacancy text."))
         return data
+
+
+class SignupForm(UserCreationForm):  # type: ignore[type-arg]
+    """Sign-up (user name and password twice) that remembers where to go next, if that is on this site."""
+
+    next = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, host: str, secure: bool, **kwargs: Any) -> None:
+        self.host, self.secure = host, secure
+        super().__init__(*args, **kwargs)
+
+    def clean_next(self) -> str:
+        """A path on this site, or "" (never another host or scheme: no open redirect)."""
+        target = (self.cleaned_data.get("next") or "").strip()
+        safe = url_has_allowed_host_and_scheme(target, allowed_hosts={self.host}, require_https=self.secure)
+        return target if safe and target.startswith("/") else ""

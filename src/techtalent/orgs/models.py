@@ -28,8 +28,8 @@ class Role(models.TextChoices):
     MEMBER = "member", _("member")
 
 
-MANAGERS = (Role.OWNER, Role.ADMIN)
-RECRUITERS = (Role.OWNER, Role.ADMIN, Role.HR)
+MANAGERS: tuple[str, ...] = ("owner", "admin")  # manage members, invitations and organisation tokens
+RECRUITERS: tuple[str, ...] = ("owner", "admin", "hr")  # see candidates once the organisation is verified
 
 
 class Organisation(models.Model):
@@ -136,9 +136,16 @@ class ApiToken(models.Model):
     scopes = models.CharField(max_length=200)
     created = models.DateTimeField(auto_now_add=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+    expires = models.DateTimeField(null=True, blank=True)  # None: until revoked
+    last_used = models.DateTimeField(null=True, blank=True)  # to the minute: written at most once a minute
 
     class Meta:
         ordering = ["-id"]
+
+    @property
+    def expired(self) -> bool:
+        """Whether the token's expiry date has passed."""
+        return self.expires is not None and self.expires <= timezone.now()
 
     @property
     def scope_list(self) -> list[str]:

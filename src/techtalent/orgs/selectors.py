@@ -31,6 +31,7 @@ __all__ = [
     "token_lookup",
     "invitation_lookup",
     "digest",
+    "account_export",
 ]
 
 
@@ -63,7 +64,7 @@ def user_has_role(*, user: Any, organisation: Organisation, roles: Iterable[str]
 def organisation_get(*, key: str | int) -> Organisation | None:
     """The organisation with this id or slug (None when there is none)."""
     text = str(key).strip()
-    if text.isdigit():
+    if text.isascii() and text.isdigit() and len(text) < 19:
         return Organisation.objects.filter(id=int(text)).first()
     return Organisation.objects.filter(slug=text).first()
 
@@ -120,3 +121,40 @@ def invitation_lookup(*, secret: str) -> Invitation | None:
     if not secret:
         return None
     return Invitation.objects.filter(digest=digest(secret)).select_related("organisation").first()
+
+
+def account_export(*, user: Any, passport: Any) -> dict[str, list[dict[str, Any]]]:
+    """What this domain stores about a user: memberships, consents and API tokens (never their hashes)."""
+    return {
+        "memberships": [
+            {
+                "organisation": m.organisation.name,
+                "slug": m.organisation.slug,
+                "role": m.role,
+                "since": m.created.isoformat(),
+            }  # fmt: skip
+            for m in Membership.objects.filter(user=user).select_related("organisation")
+        ],
+        "consents": [
+            {
+                "what": c.what,
+                "to": c.organisation.slug if c.organisation else "all verified employers",
+                "created": c.created.isoformat(),
+                "revoked_at": c.revoked_at.isoformat() if c.revoked_at else None,
+            }
+            for c in consents_of(passport=passport)
+        ],
+        "api_tokens": [
+            {
+                "name": t.name,
+                "prefix": t.prefix,
+                "scopes": t.scope_list,
+                "organisation": t.organisation.slug if t.organisation else None,
+                "created": t.created.isoformat(),
+                "revoked_at": t.revoked_at.isoformat() if t.revoked_at else None,
+                "expires": t.expires.isoformat() if t.expires else None,
+                "last_used": t.last_used.isoformat() if t.last_used else None,
+            }
+            for t in tokens_of(user=user)
+        ],
+    }

@@ -4,11 +4,9 @@ passport consents and API tokens."""
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterable
 from datetime import timedelta
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -25,7 +23,8 @@ from techtalent.orgs.models import (
     OrganisationKind,
     Role,
 )
-from techtalent.orgs.selectors import digest, invitation_lookup, user_has_role
+from techtalent.orgs.selectors import digest, invitation_lookup, role_of, user_has_role
+from techtalent.orgs.tokens import ORGANISATION_SCOPES, SCOPES, token_create, token_revoke
 
 __all__ = [
     "SCOPES",
@@ -35,6 +34,9 @@ __all__ = [
     "organisation_unverify",
     "membership_add",
     "membership_remove",
+    "member_role_set",
+    "member_remove",
+    "account_delete_check",
     "invitation_create",
     "invitation_accept",
     "consent_grant",
@@ -42,13 +44,7 @@ __all__ = [
     "consent_set_all_verified",
     "token_create",
     "token_revoke",
-    "user_create",
 ]
-
-SCOPES = ("taxonomy:read", "monitor:read", "passport:read", "passport:write", "org:candidates", "org:scan")
-ORGANISATION_SCOPES = ("taxonomy:read", "monitor:read", "org:candidates", "org:scan")
-TOKEN_PREFIX = "tt_"
-
 
 RESERVED_SLUGS = {"create", "verification", "invitations", "consents", "tokens"}  # page paths under /orgs/
 
@@ -111,7 +107,10 @@ def _check_role(role: str) -> None:
 
 
 def _owners_left(organisation: Organisation, *, without: Any) -> int:
-    return organisation.memberships.filter(role=Role.OWNER).exclude(user=without).count()
+    """Owners other than ``without``; the owner rows stay locked until the transaction ends (PostgreSQL),
+    so two owners stepping down at once cannot leave none."""
+    owners = organisation.memberships.select_for_update().filter(role=Role.OWNER).order_by("id")
+    return sum(1 for user_id in owners.values_list("user_id", flat=True) if user_id != without.pk)
 
 
 @transaction.atomic
@@ -143,6 +142,54 @@ def membership_remove(*, organisation: Organisation, user: Any) -> bool:
     return True
 
 
+def _manager_role(organisation: Organisation, by: Any) -> str:
+    role = role_of(user=by, organisation=organisation)
+    if role not in MANAGERS:
+        raise PermissionError(_("only an owner or admin manages the members"))
+    return str(role)
+
+
+@transaction.atomic
+def member_role_set(*, organisation: Organisation, by: Any, membership: Membership, role: str) -> Membership:
+    """``by`` (an owner or admin) gives a member another role; only an owner makes or unmakes owners."""
+    _check_role(role)
+    by_role = _manager_role(organisation, by)
+    if membership.organisation_id != organisation.pk:
+        raise PermissionError(_("only an owner or admin manages the members"))
+    if Role.OWNER in (role, membership.role) and by_role != Role.OWNER:
+        raise PermissionError(_("Only an owner makes or unmakes owners."))
+    return membership_add(organisation=organisation, user=membership.user, role=role)
+
+
+@transaction.atomic
+def member_remove(*, organisation: Organisation, by: Any, membership: Membership) -> None:
+    """``by`` removes a member: anyone may leave, owners and admins remove others, only owners an owner."""
+    if membership.organisation_id != organisation.pk:
+        raise PermissionError(_("only an owner or admin manages the members"))
+    if membership.user_id != by.pk:
+        if _manager_role(organisation, by) != Role.OWNER and membership.role == Role.OWNER:
+            raise PermissionError(_("only an owner removes an owner"))
+    membership_remove(organisation=organisation, user=membership.user)
+
+
+@transaction.atomic  # select_for_update needs a transaction on PostgreSQL
+def account_delete_check(*, user: Any) -> None:
+    """Refuse (UserError) to delete the account of an organisation's only owner: hand it over first."""
+    sole = [
+        m.organisation.name
+        for m in Membership.objects.filter(user=user, role=Role.OWNER).select_related("organisation")
+        if not _owners_left(m.organisation, without=user)
+    ]
+    if sole:
+        raise UserError(
+            _(
+                "You are the only owner of %(orgs)s. Make another member owner (invite one if needed) "
+                "before you delete your account, so that the organisation keeps an owner."
+            )
+            % {"orgs": ", ".join(sole)}
+        )
+
+
 @transaction.atomic
 def invitation_create(
     *, organisation: Organisation, by: Any, role: str, username: str = "", email: str = "", days: int = 14
@@ -154,7 +201,7 @@ def invitation_create(
         raise UserError(_("invite either a user name or an e-mail address"))
     if not 1 <= days <= 60:
         raise UserError(_("an invitation lasts between 1 and 60 days"))
-    if role == Role.OWNER and not user_has_role(user=by, organisation=organisation, roles=[Role.OWNER]):
+    if role == Role.OWNER and not user_has_role(user=by, organisation=organisation, roles=["owner"]):
         raise UserError(_("only an owner may invite another owner"))
     secret = secrets.token_urlsafe(32)
     invitation = Invitation.objects.create(
@@ -170,10 +217,11 @@ def invitation_create(
 
 
 def invitation_meant_for(invitation: Invitation, user: Any) -> bool:
-    """Whether the invitation names this user (by user name, or by their e-mail address)."""
+    """Whether ``user`` may accept: a user-name invitation only that account, an e-mail one whoever got the
+    link (sign-up asks no e-mail address, so the link sent to that address is what proves it)."""
     if invitation.username:
         return bool(user.username == invitation.username)
-    return bool(user.email) and user.email.lower() == invitation.email.lower()
+    return True
 
 
 @transaction.atomic
@@ -243,72 +291,3 @@ def consent_set_all_verified(*, passport: Any, on: bool) -> None:
         revoked_at=timezone.now()
     )
     _sync_findable(passport)
-
-
-def _check_scopes(scopes: Iterable[str], organisation: Organisation | None) -> list[str]:
-    chosen = list(dict.fromkeys(s.strip() for s in scopes if s.strip()))
-    allowed = ORGANISATION_SCOPES if organisation is not None else SCOPES
-    unknown = [s for s in chosen if s not in allowed]
-    if not chosen or unknown:
-        raise UserError(
-            _("choose scopes from: %(scopes)s") % {"scopes": ", ".join(allowed)}
-            + (f" ({', '.join(unknown)}?)" if unknown else "")
-        )
-    return chosen
-
-
-@transaction.atomic
-def token_create(
-    *, user: Any, name: str, scopes: Iterable[str], organisation: Organisation | None = None
-) -> tuple[ApiToken, str]:
-    """A new API token; returns it and its secret, which is shown this once and stored only hashed."""
-    name = name.strip()
-    if not name or len(name) > 100:
-        raise UserError(_("a token needs a name of at most 100 characters"))
-    chosen = _check_scopes(scopes, organisation)
-    if organisation is not None and not user_has_role(user=user, organisation=organisation, roles=MANAGERS):
-        raise UserError(_("only an owner or admin may create an organisation token"))
-    secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    token = ApiToken.objects.create(
-        user=user,
-        organisation=organisation,
-        name=name,
-        prefix=secret[:10],
-        digest=digest(secret),
-        scopes=" ".join(chosen),
-    )
-    return token, secret
-
-
-@transaction.atomic
-def token_revoke(*, token: ApiToken) -> ApiToken:
-    """Revoke a token: every later request with it gets a 401."""
-    if token.revoked_at is None:
-        token.revoked_at = timezone.now()
-        token.save(update_fields=["revoked_at"])
-    return token
-
-
-@transaction.atomic
-def user_create(*, username: str, password: str | None = None, email: str = "", staff: bool = False) -> Any:
-    """A new user account (password validated; without one the account cannot sign in with a password)."""
-    from django.contrib.auth.password_validation import validate_password
-    from django.core.exceptions import ValidationError
-
-    users = get_user_model()
-    username = username.strip()
-    if not username or len(username) > 150:
-        raise UserError(_("a user name has 1 to 150 characters"))
-    if users.objects.filter(username=username).exists():
-        raise UserError(_("the user name %(name)s is taken") % {"name": repr(username)})
-    user = users(username=username, email=email.strip(), is_staff=staff)
-    if password is not None:
-        try:
-            validate_password(password, user)
-        except ValidationError as error:
-            raise UserError(" ".join(error.messages)) from None
-        user.set_password(password)
-    else:
-        user.set_unusable_password()
-    user.save()
-    return user

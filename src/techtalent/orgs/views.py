@@ -112,36 +112,33 @@ def invite(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def member_role(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse:
-    """Change a member's role (only an owner makes or unmakes owners)."""
+    """Change a member's role (the rules are in services.member_role_set)."""
     organisation = _manager_of(request, slug)
     membership = get_object_or_404(Membership, id=membership_id, organisation=organisation)
     form = RoleForm(request.POST)
-    mine_owner = selectors.user_has_role(user=request.user, organisation=organisation, roles=["owner"])
     if not form.is_valid():
         messages.error(request, _("Choose a role."))
-    elif "owner" in (form.cleaned_data["role"], membership.role) and not mine_owner:
-        messages.error(request, _("Only an owner makes or unmakes owners."))
-    else:
-        try:
-            services.membership_add(
-                organisation=organisation, user=membership.user, role=form.cleaned_data["role"]
-            )
-        except UserError as error:
-            messages.error(request, str(error))
+        return redirect("orgs:detail", slug=organisation.slug)
+    try:
+        services.member_role_set(
+            organisation=organisation, by=request.user, membership=membership, role=form.cleaned_data["role"]
+        )
+    except (PermissionError, UserError) as error:
+        messages.error(request, str(error))
     return redirect("orgs:detail", slug=organisation.slug)
 
 
 @login_required
 @require_POST
 def member_remove(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse:
-    """Remove a member (owners only by an owner; anyone may leave)."""
-    organisation, role = _member_of(request, slug)
+    """Remove a member, or leave (the rules are in services.member_remove); not allowed is a 404."""
+    organisation, _role = _member_of(request, slug)
     membership = get_object_or_404(Membership, id=membership_id, organisation=organisation)
     leaving = membership.user_id == request.user.pk
-    if not leaving and (role not in MANAGERS or (membership.role == "owner" and role != "owner")):
-        raise Http404("no such member")
     try:
-        services.membership_remove(organisation=organisation, user=membership.user)
+        services.member_remove(organisation=organisation, by=request.user, membership=membership)
+    except PermissionError as error:
+        raise Http404("no such member") from error
     except UserError as error:
         messages.error(request, str(error))
         return redirect("orgs:detail", slug=organisation.slug)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from techtalent.core.errors import UserError
+from techtalent.matching.selectors import passport_of
 from techtalent.matching.services import passport_get_or_create
 from techtalent.orgs import selectors, services
 from techtalent.orgs.forms import ALL_VERIFIED, ConsentForm, TokenForm
@@ -24,9 +25,9 @@ def _verified() -> object:
 @login_required
 def consents(request: HttpRequest, form: ConsentForm | None = None) -> HttpResponse:
     """Who may find my passport: every consent I gave (what, to whom, when, revoked when)."""
-    passport = passport_get_or_create(user=request.user)
+    passport = passport_of(request.user)  # a GET creates nothing
     context = {
-        "consents": list(selectors.consents_of(passport=passport)),
+        "consents": list(selectors.consents_of(passport=passport)) if passport else [],
         "form": form or ConsentForm(organisations=_verified()),  # type: ignore[arg-type]
     }
     return render(request, "orgs/consents.html", context, status=400 if form else 200)
@@ -50,8 +51,8 @@ def consent_grant(request: HttpRequest) -> HttpResponse:
 @require_POST
 def consent_revoke(request: HttpRequest, consent_id: int) -> HttpResponse:
     """Revoke one of my consents (someone else's is a 404)."""
-    passport = passport_get_or_create(user=request.user)
-    consent = selectors.consents_of(passport=passport).filter(id=consent_id).first()
+    passport = passport_of(request.user)
+    consent = selectors.consents_of(passport=passport).filter(id=consent_id).first() if passport else None
     if consent is None:
         raise Http404("no such consent")
     services.consent_revoke(consent=consent)

@@ -23,8 +23,8 @@ def candidates(request: HttpRequest) -> HttpResponse:
     organisations = selectors.recruiting_organisations(user=request.user).order_by("name")
     if not organisations.exists():
         mine = selectors.organisations_for_user(user=request.user).first()
-        context = {"refusal": ranking.refusal(mine), "form": None}
-        return render(request, "orgs/candidates.html", context, status=403)
+        refused = {"refusal": ranking.refusal(mine), "form": None}
+        return render(request, "orgs/candidates.html", refused, status=403)
     lang = get_language() or "nl"
     form = CandidatesForm(request.POST or None, organisations=organisations)
     context: dict[str, object] = {"form": form, "error": ""}
@@ -35,12 +35,17 @@ def candidates(request: HttpRequest) -> HttpResponse:
             context["wanted"] = [matching.shown(u, lang) for u in wanted]
             if occupation:
                 context["occupation_shown"] = matching.shown(occupation, lang)
-            context["candidates"] = ranking.ranked(
+            found = ranking.ranked(
                 organisation=form.cleaned_data["organisation"],
                 occupation=occupation or None,
                 skills=dict.fromkeys(wanted, "essential"),
                 lang=lang,
             )
+            if form.cleaned_data["export"] == "csv":
+                response = HttpResponse(ranking.as_csv(found), content_type="text/csv; charset=utf-8")
+                response["Content-Disposition"] = 'attachment; filename="candidates.csv"'
+                return response
+            context["candidates"] = found
         except UserError as exc:
             context["error"] = str(exc)
     elif request.method == "POST":
