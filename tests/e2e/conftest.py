@@ -29,8 +29,7 @@ def _free_port() -> int:
 @contextmanager
 def running_server(data: Path, esco: Path) -> Iterator[str]:
     """Import ``esco`` with the CLI into a fresh SQLite database in ``data``, serve it; yield the base URL."""
-    env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE", "TECHTALENT_CACHE_DIR")}
-    env.update(TECHTALENT_DATA_DIR=str(data), DATABASE_URL=f"sqlite:///{data / 'e2e.sqlite3'}")
+    env = server_env(data)
     subprocess.run([TECHTALENT, "init"], env=env, check=True, capture_output=True)
     subprocess.run([TECHTALENT, "esco", "import", str(esco)], env=env, check=True, capture_output=True)
     port = _free_port()
@@ -56,12 +55,29 @@ def running_server(data: Path, esco: Path) -> Iterator[str]:
         yield base
     finally:
         process.terminate()
-        process.wait(timeout=20)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:  # a loaded machine: do not fail the test on a slow shutdown
+            process.kill()
+            process.wait()
         log.close()
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def server_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The data folder of the session's server (its SQLite database), to set up data as an admin would."""
+    return tmp_path_factory.mktemp("e2e-data")
+
+
+def server_env(data: Path) -> dict[str, str]:
+    """The environment of the server in ``data``: run `techtalent …` or Python against its database."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE", "TECHTALENT_CACHE_DIR")}
+    env.update(TECHTALENT_DATA_DIR=str(data), DATABASE_URL=f"sqlite:///{data / 'e2e.sqlite3'}")
+    return env
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory, server_data: Path) -> Iterator[str]:
     """ESCO (real when present, else the toy export) imported with the CLI and served; yields the base URL."""
     if (ESCO_REAL / "en" / "skills_en.csv").exists():
         source = ESCO_REAL
@@ -69,7 +85,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         from tests.taxonomy.toy_esco import write_toy_export
 
         source = write_toy_export(tmp_path_factory.mktemp("toy") / "v1.1.1")
-    with running_server(tmp_path_factory.mktemp("e2e-data"), source) as base:
+    with running_server(server_data, source) as base:
         yield base
 
 

@@ -138,3 +138,16 @@ def route_dict(route: Route, *, lang: str = "nl") -> dict[str, object]:
         "hours": route.hours,
         "cost_eur": route.cost_eur,
     }
+
+
+def offers_by_id(ids: Sequence[int]) -> list[Offer]:
+    """The offers with these ids (unknown ids left out), with their providers."""
+    return list(Offer.objects.filter(id__in=list(ids)).select_related("provider").order_by("title", "id"))
+
+
+def accepted_skill_uris(offers: Sequence[Offer]) -> dict[int, list[str]]:
+    """Per offer the ESCO URIs of its accepted skills."""
+    found: dict[int, list[str]] = {o.id: [] for o in offers}
+    for offer in offers:
+        found[offer.id] = [s.uri for s in offer.skills.all() if s.status == "accepted"]
+    return found
