@@ -12,17 +12,28 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from techtalent.taxonomy.engine.derive import (
+    DerivedLabel,
+    DutchLabelModel,
     LabelPair,
     ParallelCorpus,
     SentencePair,
     SkillToLabel,
+    learn_label_model,
 )
 from techtalent.taxonomy.engine.derive.tokens import sentences, words
+from techtalent.taxonomy.freedict import dictionary_pairs
 
-__all__ = ["LabelSet", "group_labels", "corpus_from_records", "targets_from_records"]
+__all__ = [
+    "LabelSet",
+    "group_labels",
+    "corpus_from_records",
+    "targets_from_records",
+    "derive_from_records",
+]
 
 LabelTuple = tuple[str, str, str, str]
 _MAX_TEXT_TOKENS = 80
+_MAX_BAG = 4  # longer alternative lists rarely correspond across languages
 _USED_TYPES = ("preferred", "alternative", "female", "male")
 
 
@@ -91,7 +102,7 @@ def corpus_from_records(
         if en is None or nl is None or not en.preferred or not nl.preferred:
             continue
         pairs.append(SentencePair(words(en.preferred), words(nl.preferred), "label"))
-        if en.others and nl.others:
+        if en.others and nl.others and len(en.others) <= _MAX_BAG and len(nl.others) <= _MAX_BAG:
             bag_en = words(" ; ".join(en.others))[:_MAX_TEXT_TOKENS]
             bag_nl = words(" ; ".join(nl.others))[:_MAX_TEXT_TOKENS]
             pairs.append(SentencePair(bag_en, bag_nl, "text"))
@@ -139,3 +150,18 @@ def targets_from_records(
         skill_type = (skill_types or {}).get(uri, "")
         out.append(SkillToLabel(uri, en.preferred, tuple(en.others), skill_type))
     return out
+
+
+def derive_from_records(
+    labels: Iterable[LabelTuple],
+    texts: Mapping[tuple[str, str], Sequence[str]],
+    kinds: Mapping[str, str],
+    *,
+    skill_types: Mapping[str, str] | None = None,
+    use_dictionary: bool = True,
+) -> tuple[DutchLabelModel, list[DerivedLabel]]:
+    """Learn from the records (and FreeDict when installed); derive Dutch labels for skills lacking one."""
+    labels = list(labels)
+    extra = dictionary_pairs() if use_dictionary else []
+    model = learn_label_model(corpus_from_records(labels, texts, kinds, extra_pairs=extra))
+    return model, model.derive(targets_from_records(labels, kinds, skill_types=skill_types))

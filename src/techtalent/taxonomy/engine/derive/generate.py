@@ -33,10 +33,12 @@ class _Slot:
 
 def _word_slot(token: str, cased: str, lexicon: TranslationLexicon, *, opening: bool) -> _Slot | None:
     options = lexicon.dutch_candidates(token)
-    if not options:
-        # Names keep their case (SQL, Haskell); a capital that only opens a label does not.
+    if not options or not lexicon.counts_en.get(token):
+        # Words ESCO's text never shows (names, loanwords: SQL, Haskell, software) are kept, keeping case
+        # unless the capital only opens the label; a dictionary sense is the runner-up.
         keep = cased != token and not (opening and cased[1:].islower())
-        return _Slot(((cased if keep else token, _COPY_QUALITY),), "copy")
+        copied = (cased if keep else token, _COPY_QUALITY)
+        return _Slot((copied, *options[:2]), "copy" if not options else "copy+dictionary")
     if options[0][1] < _DROP_BELOW and lexicon.counts_en.get(token, 0) > 500:
         return None  # a function word Dutch leaves out
     return _Slot(tuple(options[:3]), "word")

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import zlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from techtalent.taxonomy.engine.derive.calibrate import Calibration, best_f1, fit_calibration
 from techtalent.taxonomy.engine.derive.generate import Candidate, translate_label
@@ -29,6 +30,24 @@ class DutchLabelModel:
     lexicon: TranslationLexicon
     patterns: LabelPatterns
     calibration: Calibration
+
+    def as_dict(self) -> dict[str, object]:
+        """A JSON-ready form of the whole model (no pickle), for caching between imports."""
+        return {
+            "lexicon": self.lexicon.as_dict(),
+            "patterns": self.patterns.as_dict(),
+            "calibration": {"edges": list(self.calibration.edges), "values": list(self.calibration.values)},
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> DutchLabelModel:
+        """Rebuild a model from :meth:`as_dict` output."""
+        calibration = data["calibration"]
+        return cls(
+            TranslationLexicon.from_dict(data["lexicon"]),
+            LabelPatterns.from_dict(data["patterns"]),
+            Calibration(tuple(calibration["edges"]), tuple(calibration["values"])),
+        )
 
     def candidates(self, target: SkillToLabel, *, limit: int = 3) -> list[Candidate]:
         """Raw candidates for one skill: from its preferred label, then from its alternatives."""

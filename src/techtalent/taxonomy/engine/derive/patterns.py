@@ -8,7 +8,7 @@ words are verbs, their Dutch infinitives, and the object phrase pairs (machinery
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from techtalent.taxonomy.engine.derive.lexicon import TranslationLexicon
@@ -26,6 +26,25 @@ class LabelPatterns:
 
     verbs: dict[tuple[str, ...], Options]
     phrases: dict[tuple[str, ...], Options]
+
+    def as_dict(self) -> dict[str, dict[str, list[list[object]]]]:
+        """A JSON-ready form: keys joined by spaces, options as [text, share] lists."""
+        return {
+            name: {" ".join(k): [list(o) for o in v] for k, v in table.items()}
+            for name, table in (("verbs", self.verbs), ("phrases", self.phrases))
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Mapping[str, Sequence[Sequence[object]]]]) -> LabelPatterns:
+        """Rebuild patterns from :meth:`as_dict` output."""
+
+        def table(name: str) -> dict[tuple[str, ...], Options]:
+            return {
+                tuple(k.split(" ")): tuple((str(t), float(str(p))) for t, p in v)
+                for k, v in data[name].items()
+            }
+
+        return cls(table("verbs"), table("phrases"))
 
 
 def _is_infinitive(word: str) -> bool:
@@ -95,7 +114,7 @@ def learn_patterns(
             verbs[(word,)] = tuple((w, round(p / total * 0.8, 4)) for w, p in options[:3])
     phrases: dict[tuple[str, ...], Counter[tuple[str, ...]]] = defaultdict(Counter)
     for pair in pairs:
-        if pair.kind in ("label", "dictionary") and 1 <= len(pair.en) <= 4:
+        if pair.kind == "label" and 1 <= len(pair.en) <= 4:
             phrases[pair.en][pair.nl] += 1
     for example in examples:
         en, nl = words(example.en), words(example.nl)
