@@ -27,6 +27,7 @@ from techtalent.taxonomy.engine import ConceptRecord, LabelRecord, SearchIndex
 from techtalent.taxonomy.engine.derive import (
     DerivedLabel,
     DutchLabelModel,
+    SentencePair,
     best_f1,
     learn_label_model,
 )
@@ -43,10 +44,13 @@ def half(uri: str) -> str:
 
 
 def _learn(
-    bundle: EscoBundle, kinds: dict[str, str], exclude: Collection[str]
+    bundle: EscoBundle, kinds: dict[str, str], exclude: Collection[str], extra: list[SentencePair]
 ) -> tuple[DutchLabelModel, float]:
     started = time.perf_counter()
-    corpus = corpus_from_records(bundle.labels, bundle.texts, kinds, exclude=exclude)
+    skill_types = {uri: c["skill_type"] for uri, c in bundle.concepts.items()}
+    corpus = corpus_from_records(
+        bundle.labels, bundle.texts, kinds, exclude=exclude, extra_pairs=extra, skill_types=skill_types
+    )
     return learn_label_model(corpus), time.perf_counter() - started
 
 
@@ -102,7 +106,8 @@ def main() -> None:
     dev_folds = [[u for u in halves["dev"] if zlib.crc32(u.encode()) % 4 == k] for k in (0, 2)]
     print(f"withheld skills: {len(withheld)} (dev {len(halves['dev'])}, test {len(halves['test'])})")
 
-    targets = targets_from_records(bundle.labels, kinds, exclude=set(withheld))
+    skill_types = {uri: c["skill_type"] for uri, c in bundle.concepts.items()}
+    targets = targets_from_records(bundle.labels, kinds, exclude=set(withheld), skill_types=skill_types)
     concepts = [ConceptRecord(uri, c["kind"], c["skill_type"]) for uri, c in bundle.concepts.items()]
     base_labels = [LabelRecord(*lab) for lab in bundle.labels if not (lab[1] == "nl" and lab[0] in official)]
     results: dict[str, tuple[DutchLabelModel, dict[str, DerivedLabel], list[DerivedLabel], list[str]]] = {}

@@ -30,6 +30,7 @@ class TranslationLexicon:
     nl_to_en: Mapping[str, Candidates]
     counts_en: Mapping[str, int] = field(default_factory=dict)
     counts_nl: Mapping[str, int] = field(default_factory=dict)
+    capitalised: frozenset[str] = frozenset()
     _folded: dict[int, dict[str, str]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -74,6 +75,7 @@ class TranslationLexicon:
             "nl_to_en": {k: [list(c) for c in v] for k, v in self.nl_to_en.items()},
             "counts_en": dict(self.counts_en),
             "counts_nl": dict(self.counts_nl),
+            "capitalised": sorted(self.capitalised),
         }
 
     @classmethod
@@ -86,7 +88,15 @@ class TranslationLexicon:
 
         counts_en, counts_nl = data.get("counts_en", {}), data.get("counts_nl", {})
         assert isinstance(counts_en, dict) and isinstance(counts_nl, dict)
-        return cls(table(data["en_to_nl"]), table(data["nl_to_en"]), dict(counts_en), dict(counts_nl))
+        capitalised = data.get("capitalised", [])
+        assert isinstance(capitalised, list)
+        return cls(
+            table(data["en_to_nl"]),
+            table(data["nl_to_en"]),
+            dict(counts_en),
+            dict(counts_nl),
+            frozenset(str(w) for w in capitalised),
+        )
 
 
 def _bag(lookup: object, tokens: Iterable[str], top: int) -> dict[str, float]:
@@ -173,4 +183,6 @@ def learn_lexicon(corpus: ParallelCorpus, *, iterations: int = 5) -> Translation
         nl_to_en = _with_dictionary(nl_to_en, [(b, a) for a, b in dictionary])
     counts_en = Counter(t for pair in aligned for t in pair.en)
     counts_nl = Counter(t for pair in aligned for t in pair.nl)
-    return TranslationLexicon(en_to_nl, nl_to_en, dict(counts_en), dict(counts_nl))
+    return TranslationLexicon(
+        en_to_nl, nl_to_en, dict(counts_en), dict(counts_nl), frozenset(corpus.capitalised_nl)
+    )
