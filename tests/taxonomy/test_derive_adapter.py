@@ -87,3 +87,9 @@ def test_freedict_entries_become_word_pairs_both_ways_and_absence_gives_none(tmp
     assert (("press", "brake"), ("kantpers",)) in pairs
     (tmp_path / "freedict-eng-nld.dict.dz").write_bytes(b"not gzip")
     assert {(p.en, p.nl) for p in dictionary_pairs(tmp_path)} == {(("press", "brake"), ("kantpers",))}
+
+
+def test_an_english_only_import_derives_nothing_rather_than_copying_english() -> None:
+    english_only = [label for label in LABELS if label[1] == "en"]
+    model, derived = derive_from_records(english_only, {}, KINDS, use_dictionary=False)
+    assert derived == [] and not model.lexicon.en_to_nl

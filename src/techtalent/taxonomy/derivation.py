@@ -187,10 +187,16 @@ def derive_from_records(
     *,
     skill_types: Mapping[str, str] | None = None,
     use_dictionary: bool = True,
+    source: str = "en",
+    target: str = "nl",
 ) -> tuple[DutchLabelModel, list[DerivedLabel]]:
     """Learn from the records (and FreeDict when installed); derive Dutch labels for skills lacking one."""
     labels = list(labels)
-    extra = dictionary_pairs() if use_dictionary else []
-    corpus = corpus_from_records(labels, texts, kinds, extra_pairs=extra, skill_types=skill_types)
+    # FreeDict holds English↔Dutch only.
+    extra = dictionary_pairs() if use_dictionary and (source, target) == ("en", "nl") else []
+    corpus = corpus_from_records(
+        labels, texts, kinds, extra_pairs=extra, skill_types=skill_types, source=source, target=target
+    )
     model = learn_label_model(corpus)
-    return model, model.derive(targets_from_records(labels, kinds, skill_types=skill_types))
+    targets = targets_from_records(labels, kinds, skill_types=skill_types, source=source, target=target)
+    return model, model.derive(targets)

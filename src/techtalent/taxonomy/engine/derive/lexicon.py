@@ -193,8 +193,9 @@ def learn_lexicon(corpus: ParallelCorpus, *, iterations: int = 5) -> Translation
     score = np.sqrt(forward.prob[fi] * backward.prob[bi])
     # IBM Model 1 lets a rare word soak up a frequent one (welding → lasingenieur); translations of a
     # word occur about as often as it does, so a much rarer candidate is scaled down.
-    count_en = np.bincount(np.concatenate(en), minlength=len(vocab_en)).astype(np.float64)
-    count_nl = np.bincount(np.concatenate(nl), minlength=len(vocab_nl)).astype(np.float64)
+    empty = np.zeros(0, dtype=np.int64)
+    count_en = np.bincount(np.concatenate([empty, *en]), minlength=len(vocab_en)).astype(np.float64)
+    count_nl = np.bincount(np.concatenate([empty, *nl]), minlength=len(vocab_nl)).astype(np.float64)
     e_ids, n_ids = common // width, common % width
     ratio = np.minimum(1.0, count_nl[n_ids] / np.maximum(count_en[e_ids], 1.0))
     ratio = np.minimum(ratio, np.minimum(1.0, count_en[e_ids] / np.maximum(count_nl[n_ids], 1.0)) ** 0.25)

@@ -68,7 +68,13 @@ class DutchLabelModel:
         return found[:limit]
 
     def derive(self, targets: Sequence[SkillToLabel], *, limit: int = 3) -> list[DerivedLabel]:
-        """1–``limit`` ranked Dutch labels per target, each with calibrated confidence and method."""
+        """1–``limit`` ranked Dutch labels per target, each with calibrated confidence and method.
+
+        Without any parallel text (an English-only import) nothing is derived: a copied English label is
+        not a Dutch one.
+        """
+        if not self.lexicon.en_to_nl:
+            return []
         out = []
         for target in targets:
             for rank, c in enumerate(self.candidates(target, limit=limit), start=1):
