@@ -123,6 +123,8 @@ def test_derived_labels_are_ranked_with_confidence_in_range_and_deterministic() 
     for uri in ("s:1", "s:2"):
         ranks = [d.rank for d in first if d.uri == uri]
         assert ranks == list(range(1, len(ranks) + 1)) and 1 <= len(ranks) <= 3
+        confidences = [d.confidence for d in first if d.uri == uri]
+        assert confidences == sorted(confidences, reverse=True)
     assert next(d for d in first if d.uri == "s:2").text == "Haskell"  # unknown names are kept as written
 
 

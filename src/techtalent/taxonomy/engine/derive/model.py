@@ -65,7 +65,7 @@ class DutchLabelModel:
             for c in translate_label(alternative, self.patterns, self.lexicon, limit=1, action=action):
                 if c.text not in seen:
                     found.append(Candidate(c.text, c.quality * 0.9, (*c.methods, "alternative")))
-        return found[:limit]
+        return sorted(found, key=lambda c: -c.quality)[:limit]
 
     def derive(self, targets: Sequence[SkillToLabel], *, limit: int = 3) -> list[DerivedLabel]:
         """1–``limit`` ranked Dutch labels per target, each with calibrated confidence and method.
