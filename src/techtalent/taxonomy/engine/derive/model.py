@@ -64,8 +64,10 @@ class DutchLabelModel:
             seen = {c.text for c in found}
             for c in translate_label(alternative, self.patterns, self.lexicon, limit=1, action=action):
                 if c.text not in seen:
-                    found.append(Candidate(c.text, c.quality * 0.9, (*c.methods, "alternative")))
-        return sorted(found, key=lambda c: -c.quality)[:limit]
+                    # Ranked after the preferred label's own candidates, never more confident than them.
+                    quality = min(c.quality * 0.9, found[-1].quality) if found else c.quality * 0.9
+                    found.append(Candidate(c.text, quality, (*c.methods, "alternative")))
+        return found[:limit]
 
     def derive(self, targets: Sequence[SkillToLabel], *, limit: int = 3) -> list[DerivedLabel]:
         """1–``limit`` ranked Dutch labels per target, each with calibrated confidence and method.
