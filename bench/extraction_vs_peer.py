@@ -48,7 +48,7 @@ CACHE = Path(os.environ.get("TECHTALENT_BENCH_CACHE", Path.home() / ".cache" / "
 
 def load_lexicon(esco: Path) -> Any:
     """The techtalent lexicon of the ESCO export in ``esco`` (cached between runs)."""
-    from techtalent.extraction.engine import Lexicon
+    from techtalent.extraction.lexicon_cache import cached_lexicon
     from techtalent.taxonomy.engine.search import ConceptRecord, LabelRecord
     from techtalent.taxonomy.importers.esco import read_esco
 
@@ -69,7 +69,7 @@ def load_lexicon(esco: Path) -> Any:
         )
 
     digest = hashlib.sha1(str(esco.resolve()).encode()).hexdigest()[:8]
-    return Lexicon.cached(CACHE, f"esco-{esco.name}-{digest}", records)
+    return cached_lexicon(CACHE, f"esco-{esco.name}-{digest}", records)
 
 
 def timed(

@@ -38,7 +38,7 @@ Record = tuple[str, str]  # (id, text)
 ProgressFn = Callable[[str, int, int], None]
 FORMATS = (".jsonl", ".ndjson", ".csv", ".parquet")
 _worker_lock = threading.Lock()
-_worker_extractors: dict[str, Any] = {}
+_worker_extractors: dict[tuple[str, bool], Any] = {}
 
 csv.field_size_limit(50_000_000)
 
@@ -202,25 +202,40 @@ def _chunks(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
         yield chunk
 
 
-def _worker_extractor(lexicon_path: str) -> Any:
+def _worker_extractor(lexicon_path: str, semantic: bool) -> Any:
     with _worker_lock:
-        found = _worker_extractors.get(lexicon_path)
+        found = _worker_extractors.get((lexicon_path, semantic))
         if found is None:
-            from techtalent.extraction.engine import Extractor, Lexicon
+            from techtalent.extraction.engine import Extractor
+            from techtalent.extraction.lexicon_cache import load_lexicon
 
             path = Path(lexicon_path)
             if not path.exists():
                 raise FileNotFoundError(
                     f"{path}: lexicon cache not found on this worker; share the cache folder"
                 )
-            found = _worker_extractors[lexicon_path] = Extractor(Lexicon.load(path))
+            lexicon = load_lexicon(path)
+            if semantic:
+                from techtalent.extraction.dense_cache import load_index
+                from techtalent.extraction.offline import encoder
+
+                model = encoder()
+                dense = load_index(path.parent, lexicon.version, lexicon.concepts, model.name)
+                found = Extractor(lexicon, encoder=model, dense=dense)
+            else:
+                found = Extractor(lexicon)
+            _worker_extractors[lexicon_path, semantic] = found
         return found
 
 
-def extract_chunk(lexicon_path: str, records: Sequence[Record], lang: str) -> list[str]:
+def extract_chunk(
+    lexicon_path: str, records: Sequence[Record], lang: str, semantic: bool = False, top: int = 10
+) -> list[str]:
     """Extract from a chunk of records with the lexicon at ``lexicon_path`` (runs on a Dask worker)."""
-    engine = _worker_extractor(lexicon_path)
-    return [to_line(engine.extract(text, lang=lang, doc_id=doc_id).to_dict()) for doc_id, text in records]
+    engine = _worker_extractor(lexicon_path, semantic)
+    return [
+        to_line(engine.extract(text, lang=lang, doc_id=doc_id, top=top).to_dict()) for doc_id, text in records
+    ]
 
 
 def run_local(
@@ -253,6 +268,8 @@ def run_dask(
     lexicon_path: Path,
     out: TextIO,
     lang: str = "auto",
+    semantic: bool = False,
+    top: int = 10,
     chunk_size: int = 200,
     progress: ProgressFn | None = None,
     total: int | None = None,
@@ -273,7 +290,7 @@ def run_dask(
         if item is None:
             return None
         index, chunk = item
-        future = client.submit(extract_chunk, str(lexicon_path), chunk, lang, pure=False)
+        future = client.submit(extract_chunk, str(lexicon_path), chunk, lang, semantic, top, pure=False)
         index_of[future] = index
         return future
 
