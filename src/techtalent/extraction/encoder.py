@@ -16,12 +16,16 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import NDArray
 from scipy.special import erf
+from threadpoolctl import threadpool_limits
 
 __all__ = ["EncoderUnavailable", "MiniLMEncoder", "model_dir", "MODEL_NAME"]
 
 MODEL_NAME = "all-MiniLM-L6-v2"
 _MAX_TOKENS = 256  # the model's max_seq_length in sentence_bert_config.json
 _BATCH = 64
+# Under this many tokens a batch runs its matrix products on one BLAS thread: for the few fragments of a
+# sentence, waking a second thread costs more than it saves (5x slower on a busy two-core machine).
+_ONE_THREAD_TOKENS = 4096
 
 
 class EncoderUnavailable(RuntimeError):
@@ -102,7 +106,11 @@ class MiniLMEncoder:
                 piece = encodings[i].ids
                 ids[r, : len(piece)] = piece
                 mask[r, : len(piece)] = 1.0
-            out[rows] = self._forward(ids, mask)
+            if ids.size < _ONE_THREAD_TOKENS:
+                with threadpool_limits(limits=1, user_api="blas"):
+                    out[rows] = self._forward(ids, mask)
+            else:
+                out[rows] = self._forward(ids, mask)
         return out
 
     def _forward(self, ids: NDArray[np.int64], mask: NDArray[np.float32]) -> NDArray[np.float32]:

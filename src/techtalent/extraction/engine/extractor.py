@@ -32,7 +32,7 @@ from techtalent.extraction.engine.normalise import fold_text, tokens_of
 from techtalent.extraction.engine.ranking import DenseHit, dense_hits, fuse
 from techtalent.extraction.engine.semantic import Calibration, DenseIndex, Encoder
 
-__all__ = ["Extractor", "ExtractionResult", "FoundConcept", "RULE_WEIGHT"]
+__all__ = ["Extractor", "ExtractionResult", "FoundConcept", "RULE_WEIGHT", "MIN_SCORE"]
 
 RULE_WEIGHT = {
     "exact": 1.0,
@@ -43,6 +43,7 @@ RULE_WEIGHT = {
     "fuzzy": 0.6,
 }
 _NEGATED, _OPTIONAL, _CEILING = 0.15, 0.85, 0.95
+MIN_SCORE = 0.4  # the acceptance threshold, calibrated with the dense ramp on the dev data
 _RANKING_FLOOR = 0.02  # lexical candidates under this are noise even for the ranking
 
 
@@ -88,6 +89,12 @@ class ExtractionResult:
         }
 
 
+def _rank_key(found: FoundConcept) -> tuple[float, float, int, str]:
+    """Best score first; among equal scores (dense similarities under the ramp) the more similar one."""
+    similarity = float(found.evidence.get("similarity", -1.0))
+    return (-found.score, -similarity, found.spans[0][0] if found.spans else 0, found.uri)
+
+
 @dataclass
 class _Scored:
     mention: Mention
@@ -108,7 +115,7 @@ class Extractor:
         encoder: Encoder | None = None,
         dense: DenseIndex | None = None,
         calibration: Calibration | None = None,
-        min_score: float = 0.3,
+        min_score: float = MIN_SCORE,
         fuzzy: bool = True,
     ):
         if (encoder is None) != (dense is None):
@@ -197,7 +204,7 @@ class Extractor:
             spans = [ft.original(p.start, p.end) for p in parts]
             hits = dense_hits(texts, self.encoder, self.dense, self.calibration, allowed=self._allowed(kinds))
             found = self._fused(found, hits, texts, spans)
-        ranked = sorted(found.values(), key=lambda f: (-f.score, f.spans[0][0] if f.spans else 0, f.uri))
+        ranked = sorted(found.values(), key=_rank_key)
         accepted = [f for f in ranked if f.score >= self.min_score]
         return ExtractionResult(doc_id, lang, accepted, ranked[:top])
 
