@@ -85,7 +85,11 @@ def _save(
         return write
 
     _write(owners_file, save_array(owners))
-    _write(meta_file, lambda path: path.write_text(json.dumps(meta), encoding="utf-8"))
+
+    def save_meta(path: Path) -> None:
+        path.write_text(json.dumps(meta), encoding="utf-8")
+
+    _write(meta_file, save_meta)
     _write(vectors_file, save_array(np.asarray(index.vectors)))
 
 

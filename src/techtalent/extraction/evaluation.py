@@ -339,17 +339,17 @@ def predict_titles(
 
 def _row(name: str, scores: Scores) -> str:
     return (
-        f"{name:<8}{scores.docs:>6}{scores.docs_with_gold:>7}{scores.gold:>7}{scores.predicted:>7}"
-        f"{scores.true_positives:>6}{scores.precision:>8.3f}{scores.recall:>8.3f}{scores.f1:>8.3f}"
-        f"{scores.r_precision:>8.3f}{scores.r_precision_10:>8.3f}{scores.mrr:>8.3f}"
+        f"{name:<6}{scores.docs:>5}{scores.docs_with_gold:>7}{scores.gold:>6}{scores.predicted:>6}"
+        f"{scores.true_positives:>5}{scores.precision:>7.3f}{scores.recall:>7.3f}{scores.f1:>7.3f}"
+        f"{scores.r_precision:>7.3f}{scores.r_precision_10:>7.3f}{scores.mrr:>7.3f}"
     )
 
 
 def format_report(report: Report) -> str:
     """A plain-text table of the report: one row per language and one overall."""
     header = (
-        f"{'slice':<8}{'docs':>6}{'w/gold':>7}{'gold':>7}{'pred':>7}{'tp':>6}"
-        f"{'P':>8}{'R':>8}{'F1':>8}{'RP@5':>8}{'RP@10':>8}{'MRR':>8}"
+        f"{'slice':<6}{'docs':>5}{'w/gold':>7}{'gold':>6}{'pred':>6}{'tp':>5}"
+        f"{'P':>7}{'R':>7}{'F1':>7}{'RP@5':>7}{'RP@10':>7}{'MRR':>7}"
     )
     lines = [header, "-" * len(header)]
     lines += [_row(lang, scores) for lang, scores in report.by_lang.items()]
