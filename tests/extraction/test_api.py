@@ -203,7 +203,7 @@ def test_extract_returns_a_ranking_of_top_concepts_beside_the_accepted_ones(
     ("text", "language"),
     [
         (
-            "Wir suchen einen Schweißer für unsere Werkstatt. Sie sind teamfähig und haben einen Führerschein.",
+            "Wir suchen einen Schweißer für unsere Werkstatt. Sie sind teamfähig und fahren gern Auto.",
             "Duits",
         ),
         (
