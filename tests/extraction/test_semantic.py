@@ -157,3 +157,18 @@ def test_fragments_split_enumerations_but_keep_the_sentence() -> None:
 def test_an_encoder_without_an_index_is_refused(lexicon: Lexicon) -> None:
     with pytest.raises(ValueError, match="both"):
         Extractor(lexicon, encoder=local_encoder())
+
+
+def test_a_batch_gives_exactly_the_results_of_one_document_at_a_time(semantic: Extractor) -> None:
+    from techtalent.extraction.engine import extract_many
+
+    texts = [
+        "You will be writing and testing computer programs for our clients.",
+        "We need a welder who can perform tungsten inert gas welding, and a nurse.",
+        "Wij zoeken een lasser met kennis van Python.",
+        "Project management and logistics, or customer service.",
+    ]
+    documents = [(f"d{i}", t) for i, t in enumerate(texts)]
+    batched = [r.to_dict() for r in extract_many(semantic, documents, lang="auto", top=6)]
+    single = [semantic.extract(t, lang="auto", doc_id=i, top=6).to_dict() for i, t in documents]
+    assert batched == single

@@ -232,10 +232,10 @@ def extract_chunk(
     lexicon_path: str, records: Sequence[Record], lang: str, semantic: bool = False, top: int = 10
 ) -> list[str]:
     """Extract from a chunk of records with the lexicon at ``lexicon_path`` (runs on a Dask worker)."""
+    from techtalent.extraction.engine import extract_many
+
     engine = _worker_extractor(lexicon_path, semantic)
-    return [
-        to_line(engine.extract(text, lang=lang, doc_id=doc_id, top=top).to_dict()) for doc_id, text in records
-    ]
+    return [to_line(r.to_dict()) for r in extract_many(engine, list(records), lang=lang, top=top)]
 
 
 def run_local(
@@ -246,13 +246,19 @@ def run_local(
     progress: ProgressFn | None = None,
     total: int | None = None,
     start: int = 0,
+    convert_many: Callable[[list[Record]], list[dict[str, Any]]] | None = None,
+    chunk_size: int = 50,
 ) -> int:
-    """Convert each record in this process and write one JSON line each; returns the number written."""
+    """Convert each record in this process and write one JSON line each; returns the number written.
+
+    With ``convert_many`` records are converted ``chunk_size`` at a time (one encoder call per chunk).
+    """
     written = 0
-    for doc_id, text in records:
-        out.write(to_line(convert(doc_id, text)) + "\n")
-        written += 1
-        if progress and written % 50 == 0:
+    for chunk in _chunks(records, chunk_size):
+        results = convert_many(chunk) if convert_many is not None else [convert(*r) for r in chunk]
+        out.write("".join(to_line(result) + "\n" for result in results))
+        written += len(chunk)
+        if progress:
             out.flush()
             progress("extracting", start + written, total or 0)
     out.flush()

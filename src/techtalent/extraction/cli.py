@@ -43,6 +43,7 @@ def _batch(
     resume: bool,
     convert: Callable[[str, str], dict[str, Any]],
     what: str,
+    convert_many: Callable[[list[tuple[str, str]]], list[dict[str, Any]]] | None = None,
 ) -> None:
     from techtalent.extraction.batch import count_records, iter_records, open_output, run_local
 
@@ -51,7 +52,9 @@ def _batch(
     total = count_records(source)
     with open_output(target, source, resume) as (handle, done), progress_bar(what) as progress:
         records = itertools.islice(iter_records(source, text_column=field), done, None)
-        written = run_local(records, convert, handle, progress=progress, total=total, start=done)
+        written = run_local(
+            records, convert, handle, progress=progress, total=total, start=done, convert_many=convert_many
+        )
     console.print(
         f"[green]wrote[/] {written} results to {target}" + (f" (after {done} kept)" if done else "")
     )
@@ -102,6 +105,8 @@ def text_(
 
     engine = services.extractor()
     if batch is not None:
+        from techtalent.extraction.engine import extract_many
+
         _batch(
             batch,
             out_path,
@@ -109,6 +114,7 @@ def text_(
             resume,
             lambda doc_id, text: engine.extract(text, lang=lang, doc_id=doc_id, top=top).to_dict(),
             "extracting",
+            lambda chunk: [r.to_dict() for r in extract_many(engine, list(chunk), lang=lang, top=top)],
         )
         return
     max_chars = services.limits().max_chars

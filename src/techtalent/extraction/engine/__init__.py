@@ -5,6 +5,7 @@ The public surface: build a :class:`Lexicon` once per taxonomy version, wrap it 
 :class:`TitleNormaliser` maps job titles to occupations.
 """
 
+from techtalent.extraction.engine.batching import extract_many
 from techtalent.extraction.engine.extractor import RULE_WEIGHT, ExtractionResult, Extractor, FoundConcept
 from techtalent.extraction.engine.language import ForeignLanguage, UnsupportedLanguage, detect_language
 from techtalent.extraction.engine.lexicon import Lexicon
@@ -14,6 +15,7 @@ from techtalent.extraction.engine.titles import TitleMatch, TitleNormaliser, cle
 __all__ = [
     "Lexicon",
     "Extractor",
+    "extract_many",
     "ExtractionResult",
     "FoundConcept",
     "RULE_WEIGHT",
