@@ -150,11 +150,15 @@ class TitleNormaliser:
         self._ngrams: dict[str, tuple[CharNgramIndex, list[str]] | None] = {}
 
     def ngram_index(self, lang: str) -> tuple[CharNgramIndex, list[str]] | None:
-        """The character n-gram index of the occupation labels in ``lang`` (built on first use)."""
+        """The character n-gram index of the occupation labels in ``lang`` and English (built on first use).
+
+        English labels count for Dutch titles too: ads keep English job names ("Software Developer").
+        """
         if lang not in self._ngrams:
-            uris = sorted({uri for uri, label_lang, _ in self._labels if label_lang == lang})
+            langs = {lang, "en"}
+            uris = sorted({uri for uri, label_lang, _ in self._labels if label_lang in langs})
             position = {uri: i for i, uri in enumerate(uris)}
-            rows = [(position[uri], text) for uri, label_lang, text in self._labels if label_lang == lang]
+            rows = [(position[uri], text) for uri, label_lang, text in self._labels if label_lang in langs]
             rows.sort()
             self._ngrams[lang] = (
                 (CharNgramIndex([t for _, t in rows], [p for p, _ in rows]), uris) if rows else None
