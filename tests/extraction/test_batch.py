@@ -56,7 +56,14 @@ def test_a_local_dask_cluster_gives_exactly_the_in_process_results(toy: Path) ->
         ) as cluster,
         Client(cluster) as client,
     ):
-        written = run_dask(records(), client=client, lexicon_path=path, out=distributed, chunk_size=3)
+        written = run_dask(
+            records(),
+            client=client,
+            lexicon_path=path,
+            out=distributed,
+            chunk_size=3,
+            semantic=engine.semantic,
+        )
         workers_used = client.run(lambda: __import__("os").getpid())
     assert written == 40 and len(set(workers_used.values())) == 2
 
@@ -65,6 +72,8 @@ def test_a_local_dask_cluster_gives_exactly_the_in_process_results(toy: Path) ->
     assert [r["id"] for r in rows] == [f"doc-{i}" for i in range(40)]
     assert URI["mag_welding"] in {c["uri"] for c in rows[0]["concepts"]}
     assert sum(len(r["concepts"]) for r in rows) > 40
+    # The semantic path ran on the workers too: English texts carry dense similarities.
+    assert engine.semantic and any("similarity" in c["evidence"] for r in rows for c in r["ranking"])
 
 
 @pytest.mark.django_db

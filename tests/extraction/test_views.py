@@ -11,7 +11,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from tests.extraction.conftest import DOCUMENTS, URI, VACANCY_NL
+from tests.extraction.conftest import DOCUMENTS, URI, VACANCY_EN, VACANCY_NL
 
 pytestmark = pytest.mark.django_db
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -143,3 +143,14 @@ def test_the_title_box_lists_occupations(client: Client, toy: Path) -> None:
 
 def test_the_nav_links_to_the_page(client: Client, toy: Path) -> None:
     assert 'href="/extract/"' in client.get("/").content.decode()
+
+
+def test_an_english_text_shows_more_suggestions_and_one_can_be_accepted_and_exported(
+    client: Client, toy: Path
+) -> None:
+    html = analyse(client, text=VACANCY_EN, lang="auto")
+    assert 'id="suggestions"' in html and "suggesties" in html, html[-3000:]
+    uri = html.split('id="suggestions"', 1)[1].split('data-uri="', 1)[1].split('"', 1)[0]
+    client.post("/extract/decide/", {"uri": uri, "decision": "accepted"}, **HTMX)
+    exported = client.get("/extract/export/").json()
+    assert uri in {c["uri"] for c in exported["concepts"]}

@@ -67,18 +67,23 @@ def _run(call: Any, *args: Any, **kwargs: Any) -> Any:
 def extract(request: HttpRequest) -> dict[str, Any]:
     """Skills and occupations in the text, ranked by score, with spans and evidence."""
     body = _parse(request, ExtractIn)
-    return _run(services.extract_text, body.text, lang=body.lang, doc_id=body.id)
+    return _run(services.extract_text, body.text, lang=body.lang, doc_id=body.id, top=body.top)
 
 
 @router.post("/file", response={200: ExtractOut, **_ERRORS}, summary="Find skills and occupations in a file")
 def extract_file(
-    request: HttpRequest, file: File[UploadedFile], lang: Form[TextLang] = "auto"
+    request: HttpRequest,
+    file: File[UploadedFile],
+    lang: Form[TextLang] = "auto",
+    top: Form[int] = 10,
 ) -> dict[str, Any]:
     """Skills and occupations in an uploaded .txt, .pdf, .docx or .html file."""
     name = file.name or "upload"
     if file.size and file.size > services.limits().max_bytes:
         raise HttpError(413, f"{name}: {too_large_message(services.limits().max_bytes)}")
-    _, result = _run(services.extract_upload, file.read(), name=name, lang=lang)
+    if not 0 <= top <= 100:
+        raise HttpError(422, "top must be between 0 and 100")
+    _, result = _run(services.extract_upload, file.read(), name=name, lang=lang, top=top)
     return dict(result)
 
 

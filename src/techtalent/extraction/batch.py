@@ -38,7 +38,7 @@ Record = tuple[str, str]  # (id, text)
 ProgressFn = Callable[[str, int, int], None]
 FORMATS = (".jsonl", ".ndjson", ".csv", ".parquet")
 _worker_lock = threading.Lock()
-_worker_extractors: dict[str, Any] = {}
+_worker_extractors: dict[tuple[str, bool], Any] = {}
 
 csv.field_size_limit(50_000_000)
 
@@ -202,25 +202,40 @@ def _chunks(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
         yield chunk
 
 
-def _worker_extractor(lexicon_path: str) -> Any:
+def _worker_extractor(lexicon_path: str, semantic: bool) -> Any:
     with _worker_lock:
-        found = _worker_extractors.get(lexicon_path)
+        found = _worker_extractors.get((lexicon_path, semantic))
         if found is None:
-            from techtalent.extraction.engine import Extractor, Lexicon
+            from techtalent.extraction.engine import Extractor
+            from techtalent.extraction.lexicon_cache import load_lexicon
 
             path = Path(lexicon_path)
             if not path.exists():
                 raise FileNotFoundError(
                     f"{path}: lexicon cache not found on this worker; share the cache folder"
                 )
-            found = _worker_extractors[lexicon_path] = Extractor(Lexicon.load(path))
+            lexicon = load_lexicon(path)
+            if semantic:
+                from techtalent.extraction.dense_cache import load_index
+                from techtalent.extraction.offline import encoder
+
+                model = encoder()
+                dense = load_index(path.parent, lexicon.version, lexicon.concepts, model.name)
+                found = Extractor(lexicon, encoder=model, dense=dense)
+            else:
+                found = Extractor(lexicon)
+            _worker_extractors[lexicon_path, semantic] = found
         return found
 
 
-def extract_chunk(lexicon_path: str, records: Sequence[Record], lang: str) -> list[str]:
+def extract_chunk(
+    lexicon_path: str, records: Sequence[Record], lang: str, semantic: bool = False, top: int = 10
+) -> list[str]:
     """Extract from a chunk of records with the lexicon at ``lexicon_path`` (runs on a Dask worker)."""
-    engine = _worker_extractor(lexicon_path)
-    return [to_line(engine.extract(text, lang=lang, doc_id=doc_id).to_dict()) for doc_id, text in records]
+    from techtalent.extraction.engine import extract_many
+
+    engine = _worker_extractor(lexicon_path, semantic)
+    return [to_line(r.to_dict()) for r in extract_many(engine, list(records), lang=lang, top=top)]
 
 
 def run_local(
@@ -231,13 +246,19 @@ def run_local(
     progress: ProgressFn | None = None,
     total: int | None = None,
     start: int = 0,
+    convert_many: Callable[[list[Record]], list[dict[str, Any]]] | None = None,
+    chunk_size: int = 50,
 ) -> int:
-    """Convert each record in this process and write one JSON line each; returns the number written."""
+    """Convert each record in this process and write one JSON line each; returns the number written.
+
+    With ``convert_many`` records are converted ``chunk_size`` at a time (one encoder call per chunk).
+    """
     written = 0
-    for doc_id, text in records:
-        out.write(to_line(convert(doc_id, text)) + "\n")
-        written += 1
-        if progress and written % 50 == 0:
+    for chunk in _chunks(records, chunk_size):
+        results = convert_many(chunk) if convert_many is not None else [convert(*r) for r in chunk]
+        out.write("".join(to_line(result) + "\n" for result in results))
+        written += len(chunk)
+        if progress:
             out.flush()
             progress("extracting", start + written, total or 0)
     out.flush()
@@ -253,6 +274,8 @@ def run_dask(
     lexicon_path: Path,
     out: TextIO,
     lang: str = "auto",
+    semantic: bool = False,
+    top: int = 10,
     chunk_size: int = 200,
     progress: ProgressFn | None = None,
     total: int | None = None,
@@ -273,7 +296,7 @@ def run_dask(
         if item is None:
             return None
         index, chunk = item
-        future = client.submit(extract_chunk, str(lexicon_path), chunk, lang, pure=False)
+        future = client.submit(extract_chunk, str(lexicon_path), chunk, lang, semantic, top, pure=False)
         index_of[future] = index
         return future
 

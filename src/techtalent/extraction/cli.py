@@ -27,6 +27,7 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object per
 BatchOpt = Annotated[Path | None, typer.Option(help="JSON lines to read instead of arguments")]
 OutOpt = Annotated[Path | None, typer.Option("--out", help="Where to write the JSON lines of a batch")]
 ResumeOpt = Annotated[bool, typer.Option(help="Continue an interrupted batch: keep what --out already holds")]
+TopOpt = Annotated[int, typer.Option(min=0, max=100, help="Concepts in each result's `ranking`")]
 
 
 def _check(value: str, choices: tuple[str, ...], what: str) -> str:
@@ -42,6 +43,7 @@ def _batch(
     resume: bool,
     convert: Callable[[str, str], dict[str, Any]],
     what: str,
+    convert_many: Callable[[list[tuple[str, str]]], list[dict[str, Any]]] | None = None,
 ) -> None:
     from techtalent.extraction.batch import count_records, iter_records, open_output, run_local
 
@@ -50,7 +52,9 @@ def _batch(
     total = count_records(source)
     with open_output(target, source, resume) as (handle, done), progress_bar(what) as progress:
         records = itertools.islice(iter_records(source, text_column=field), done, None)
-        written = run_local(records, convert, handle, progress=progress, total=total, start=done)
+        written = run_local(
+            records, convert, handle, progress=progress, total=total, start=done, convert_many=convert_many
+        )
     console.print(
         f"[green]wrote[/] {written} results to {target}" + (f" (after {done} kept)" if done else "")
     )
@@ -86,6 +90,7 @@ def text_(
     batch: BatchOpt = None,
     out_path: OutOpt = None,
     resume: ResumeOpt = False,
+    top: TopOpt = 10,
 ) -> None:
     """Find skills and occupations in documents, or in a JSON-lines batch of {"id", "text"}."""
     from techtalent.extraction.readers import read_path
@@ -100,13 +105,16 @@ def text_(
 
     engine = services.extractor()
     if batch is not None:
+        from techtalent.extraction.engine import extract_many
+
         _batch(
             batch,
             out_path,
             "text",
             resume,
-            lambda doc_id, text: engine.extract(text, lang=lang, doc_id=doc_id).to_dict(),
+            lambda doc_id, text: engine.extract(text, lang=lang, doc_id=doc_id, top=top).to_dict(),
             "extracting",
+            lambda chunk: [r.to_dict() for r in extract_many(engine, list(chunk), lang=lang, top=top)],
         )
         return
     max_chars = services.limits().max_chars
@@ -114,7 +122,7 @@ def text_(
         (str(path), read_path(path, max_bytes=_CLI_MAX_BYTES, max_chars=max_chars)) for path in files or []
     ]
     for name, text in texts:
-        result = services.extract_text(text, lang=lang, doc_id=name, name=name, max_chars=max_chars)
+        result = services.extract_text(text, lang=lang, doc_id=name, name=name, max_chars=max_chars, top=top)
         if as_json:
             from techtalent.extraction.batch import to_line
 
@@ -179,8 +187,12 @@ def evaluate(
     titles_set: Annotated[
         bool, typer.Option("--titles", help="GOLD is a title set: {id, title, uris}")
     ] = False,
+    top: TopOpt = 10,
+    lang: Annotated[
+        str | None, typer.Option(help="Language of gold lines without a 'lang' field: nl or en")
+    ] = None,
 ) -> None:
-    """Score extraction (precision, recall, F1, R-Precision@5) or title normalisation against a dev set."""
+    """Score extraction (P/R/F1 on concepts; RP@5, RP@10, MRR on ranking) or titles against a dev set."""
     from techtalent.extraction import evaluation
 
     try:
@@ -195,20 +207,21 @@ def evaluate(
                 predicted = evaluation.predict_titles(normaliser(), gold_titles)
             out.print(evaluation.format_title_scores(evaluation.evaluate_titles(gold_titles, predicted)))
             return
-        docs = evaluation.load_gold(gold)
+        if lang is not None:
+            _check(lang, ("nl", "en"), "language")
+        docs = evaluation.load_gold(gold, lang=lang)
         if pred is not None:
-            predicted = evaluation.load_predictions(pred)
+            predicted, ranking = evaluation.load_predictions(pred), evaluation.load_rankings(pred)
         else:
             ensure_database()
             from techtalent.extraction.services import extractor
 
             with progress_bar("evaluating") as progress:
                 progress("extracting", 0, len(docs))
-                predicted = evaluation.predict(extractor(), docs)
+                predicted, ranking = evaluation.predict_ranked(extractor(), docs, top=top)
         wanted = [k.strip() for k in kinds.split(",") if k.strip()] if kinds else None
-        out.print(
-            evaluation.format_report(evaluation.evaluate(docs, predicted, kinds=wanted)), highlight=False
-        )
+        report = evaluation.evaluate(docs, predicted, kinds=wanted, ranking=ranking)
+        out.print(evaluation.format_report(report), highlight=False)
     except (OSError, ValueError) as exc:  # GoldFormatError is a ValueError naming file and line
         raise UserError(str(exc)) from None
 
@@ -231,6 +244,7 @@ def dask_(
     lang: LangOpt = "auto",
     chunk_size: Annotated[int, typer.Option(min=1, help="Texts per task")] = 200,
     resume: ResumeOpt = False,
+    top: TopOpt = 10,
 ) -> None:
     """Extract from a large collection on a Dask cluster; the same engine and results as `extract text`."""
     from techtalent.extraction.batch import count_records, dask_client, iter_records, open_output, run_dask
@@ -241,10 +255,12 @@ def dask_(
     records = itertools.chain([first] if first is not None else [], records)
     ensure_database()
     from techtalent.extraction import services
+    from techtalent.extraction.lexicon_cache import save_lexicon
 
     path = services.lexicon_path()
+    engine = services.extractor()  # builds the dense index once, before the workers need it
     if not path.exists():  # built here once, or written again if the cache file was removed meanwhile
-        services.lexicon().save(path)
+        save_lexicon(services.lexicon(), path)
     total = count_records(source)
     with dask_client(scheduler, workers) as client, open_output(out_path, source, resume) as (handle, done):
         with progress_bar(f"dask ({len(client.scheduler_info().get('workers', {}))} workers)") as progress:
@@ -255,6 +271,8 @@ def dask_(
                     lexicon_path=path,
                     out=handle,
                     lang=lang,
+                    semantic=engine.semantic,
+                    top=top,
                     chunk_size=chunk_size,
                     progress=progress,
                     total=total,
@@ -265,3 +283,18 @@ def dask_(
     console.print(
         f"[green]wrote[/] {written} results to {out_path}" + (f" (after {done} kept)" if done else "")
     )
+
+
+@extract_app.command("index")
+@user_errors
+def index_() -> None:
+    """Build the dense (semantic) index of the imported taxonomy now; it is cached in the data folder."""
+    ensure_database()
+    from techtalent.extraction import services
+
+    if not services.semantic_enabled():
+        raise UserError("the semantic path is off (TECHTALENT_EXTRACT_SEMANTIC=0)")
+    with progress_bar("dense index") as progress:
+        index = services.dense_index(services.lexicon(), progress=progress)
+    count = len(index) if index is not None else 0
+    console.print(f"[green]dense index ready[/]: {count} concepts")

@@ -6,9 +6,12 @@ stated) therefore adds no positives: each URI predicted for it counts as a false
 precision only; it is left out of R-Precision@5, which is undefined without gold. A document without an
 entry in the predictions counts as predicting nothing.
 
-R-Precision@5 per document with gold G and ranked predictions P is |P[:k] ∩ G| / k with k = min(5, |G|),
-averaged over the documents that have gold. Titles are scored by accuracy@1 (the first prediction is one of
-the acceptable URIs) and mean reciprocal rank (1 / rank of the first acceptable URI, 0 when none is found).
+Precision, recall and F1 score the accepted ``concepts``; the ranking metrics score ``ranking`` (the best
+K whatever the threshold; the concepts themselves when a prediction has no ranking). R-Precision@K per
+document with gold G and ranked predictions P is |P[:k] ∩ G| / k with k = min(K, |G|), for K = 5 and 10;
+MRR is 1 / the rank of the first gold URI (0 when none is ranked); all averaged over documents with gold.
+Titles are scored by accuracy@1 (the first prediction is one of the acceptable URIs) and mean reciprocal
+rank (1 / rank of the first acceptable URI, 0 when none is found).
 
 Pure Python: no Django, no engine import; `predict` takes any object with an ``extract`` method.
 """
@@ -31,6 +34,8 @@ __all__ = [
     "load_gold",
     "load_gold_titles",
     "load_predictions",
+    "load_rankings",
+    "predict_ranked",
     "evaluate",
     "uri_kind",
     "evaluate_titles",
@@ -82,6 +87,8 @@ class Scores:
     recall: float
     f1: float
     r_precision: float
+    r_precision_10: float = 0.0
+    mrr: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -103,7 +110,7 @@ class TitleScores:
 
 
 class _Extractor(Protocol):
-    def extract(self, text: str, *, lang: str = ..., doc_id: str | None = ...) -> Any: ...
+    def extract(self, text: str, *, lang: str = ..., doc_id: str | None = ..., top: int = ...) -> Any: ...
 
 
 class _Normaliser(Protocol):
@@ -149,14 +156,20 @@ def _unique(path: Path, number: int, seen: set[str], doc_id: str) -> None:
     seen.add(doc_id)
 
 
-def load_gold(path: Path | str) -> list[GoldDoc]:
-    """Read and validate an extraction dev set (JSON lines with id, lang, text, uris, source)."""
+def load_gold(path: Path | str, *, lang: str | None = None) -> list[GoldDoc]:
+    """Read and validate an extraction dev set (JSON lines with id, lang, text, uris, source).
+
+    ``lang`` is the language of lines that have no "lang" field (the English benchmark files have none).
+    """
     path = Path(path)
     docs: list[GoldDoc] = []
     seen: set[str] = set()
+    default = lang
     for number, record in _read_jsonl(path):
         doc_id = _field(path, number, record, "id", str)
         _unique(path, number, seen, doc_id)
+        if default is not None and "lang" not in record:
+            record = {**record, "lang": default}
         lang = _field(path, number, record, "lang", str)
         if lang not in LANGS:
             raise GoldFormatError(f"{path}:{number}: lang {lang!r} is not one of {', '.join(LANGS)}")
@@ -183,14 +196,14 @@ def load_gold_titles(path: Path | str) -> list[GoldTitle]:
     return titles
 
 
-def load_predictions(path: Path | str) -> dict[str, list[str]]:
+def load_predictions(path: Path | str, *, key: str = "concepts") -> dict[str, list[str]]:
     """Read predictions as JSON lines: `{"id", "uris": [...]}` or an extraction result with `concepts`."""
     path = Path(path)
     predictions: dict[str, list[str]] = {}
     for number, record in _read_jsonl(path):
         doc_id = _field(path, number, record, "id", str)
-        if "concepts" in record:
-            concepts = _field(path, number, record, "concepts", list)
+        if key in record or "concepts" in record:
+            concepts = _field(path, number, record, key if key in record else "concepts", list)
             uris = [c["uri"] for c in concepts if isinstance(c, dict) and isinstance(c.get("uri"), str)]
         else:
             uris = list(_uris(path, number, record))
@@ -198,29 +211,49 @@ def load_predictions(path: Path | str) -> dict[str, list[str]]:
     return predictions
 
 
+def load_rankings(path: Path | str) -> dict[str, list[str]]:
+    """Read the ``ranking`` of each extraction result (its ``concepts`` when it has none)."""
+    return load_predictions(path, key="ranking")
+
+
 def _dedupe(ranked: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(ranked))
 
 
+def _ranked_scores(expected: set[str], ranked: list[str]) -> tuple[float, float, float]:
+    """R-Precision@5, R-Precision@10 and reciprocal rank of one document."""
+    out = []
+    for k in (R_PRECISION_CUTOFF, 10):
+        cutoff = min(k, len(expected))
+        out.append(len(expected.intersection(ranked[:cutoff])) / cutoff)
+    rank = next((i for i, uri in enumerate(ranked, start=1) if uri in expected), None)
+    return out[0], out[1], 1.0 / rank if rank else 0.0
+
+
 def _scores(
-    gold: Sequence[GoldDoc], predictions: Mapping[str, Sequence[str]], keep: Callable[[str], bool]
+    gold: Sequence[GoldDoc],
+    predictions: Mapping[str, Sequence[str]],
+    keep: Callable[[str], bool],
+    ranking: Mapping[str, Sequence[str]] | None = None,
 ) -> Scores:
     n_gold = n_predicted = hits = 0
-    r_precisions: list[float] = []
+    ranked_scores: list[tuple[float, float, float]] = []
     for doc in gold:
         expected = {uri for uri in doc.uris if keep(uri)}
-        ranked = [uri for uri in _dedupe(predictions.get(doc.id, ())) if keep(uri)]
+        accepted = [uri for uri in _dedupe(predictions.get(doc.id, ())) if keep(uri)]
         n_gold += len(expected)
-        n_predicted += len(ranked)
-        hits += len(expected.intersection(ranked))
+        n_predicted += len(accepted)
+        hits += len(expected.intersection(accepted))
         if expected:
-            cutoff = min(R_PRECISION_CUTOFF, len(expected))
-            r_precisions.append(len(expected.intersection(ranked[:cutoff])) / cutoff)
+            source = ranking.get(doc.id, ()) if ranking is not None else accepted
+            ranked = [uri for uri in _dedupe(source) if keep(uri)]
+            ranked_scores.append(_ranked_scores(expected, ranked))
     precision = hits / n_predicted if n_predicted else 0.0
     recall = hits / n_gold if n_gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    r_precision = sum(r_precisions) / len(r_precisions) if r_precisions else 0.0
-    return Scores(len(gold), len(r_precisions), n_gold, n_predicted, hits, precision, recall, f1, r_precision)
+    n = len(ranked_scores)
+    rp5, rp10, mrr = (sum(column) / n for column in zip(*ranked_scores, strict=True)) if n else (0.0,) * 3
+    return Scores(len(gold), n, n_gold, n_predicted, hits, precision, recall, f1, rp5, rp10, mrr)
 
 
 def uri_kind(uri: str) -> str:
@@ -235,8 +268,9 @@ def evaluate(
     *,
     kinds: Iterable[str] | None = None,
     kind_of: Callable[[str], str] = uri_kind,
+    ranking: Mapping[str, Sequence[str]] | None = None,
 ) -> Report:
-    """Score ranked predictions {doc id: [uri, ...]} against gold, overall and per language.
+    """Score accepted predictions {doc id: [uri, ...]} (and a ``ranking`` of the same shape) against gold.
 
     With ``kinds`` (e.g. ``{"skill"}``) gold and predictions are both restricted to concepts of those kinds;
     ``kind_of`` tells a URI's kind (by default from the ESCO URI path).
@@ -247,12 +281,12 @@ def evaluate(
         return kept is None or kind_of(uri) in kept
 
     by_lang = {
-        lang: _scores([d for d in gold if d.lang == lang], predictions, keep)
+        lang: _scores([d for d in gold if d.lang == lang], predictions, keep, ranking)
         for lang in LANGS
         if any(d.lang == lang for d in gold)
     }
     return Report(
-        _scores(gold, predictions, keep), by_lang, tuple(sorted(kept)) if kept is not None else None
+        _scores(gold, predictions, keep, ranking), by_lang, tuple(sorted(kept)) if kept is not None else None
     )
 
 
@@ -282,6 +316,20 @@ def predict(extractor: _Extractor, gold: Iterable[GoldDoc]) -> dict[str, list[st
     return predictions
 
 
+def predict_ranked(
+    extractor: _Extractor, gold: Iterable[GoldDoc], *, top: int = 10
+) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Accepted concepts and the top-``top`` ranking of an extractor for every gold text, by id."""
+    concepts: dict[str, list[str]] = {}
+    ranking: dict[str, list[str]] = {}
+    for doc in gold:
+        result = extractor.extract(doc.text, lang=doc.lang, doc_id=doc.id, top=top)
+        data = result.to_dict() if hasattr(result, "to_dict") else result
+        concepts[doc.id] = [concept["uri"] for concept in data["concepts"]]
+        ranking[doc.id] = [concept["uri"] for concept in data.get("ranking", data["concepts"])]
+    return concepts, ranking
+
+
 def predict_titles(
     normaliser: _Normaliser, gold: Iterable[GoldTitle], *, top: int = 10
 ) -> dict[str, list[str]]:
@@ -291,17 +339,17 @@ def predict_titles(
 
 def _row(name: str, scores: Scores) -> str:
     return (
-        f"{name:<8}{scores.docs:>6}{scores.docs_with_gold:>7}{scores.gold:>7}{scores.predicted:>7}"
-        f"{scores.true_positives:>6}{scores.precision:>8.3f}{scores.recall:>8.3f}{scores.f1:>8.3f}"
-        f"{scores.r_precision:>8.3f}"
+        f"{name:<6}{scores.docs:>5}{scores.docs_with_gold:>7}{scores.gold:>6}{scores.predicted:>6}"
+        f"{scores.true_positives:>5}{scores.precision:>7.3f}{scores.recall:>7.3f}{scores.f1:>7.3f}"
+        f"{scores.r_precision:>7.3f}{scores.r_precision_10:>7.3f}{scores.mrr:>7.3f}"
     )
 
 
 def format_report(report: Report) -> str:
     """A plain-text table of the report: one row per language and one overall."""
     header = (
-        f"{'slice':<8}{'docs':>6}{'w/gold':>7}{'gold':>7}{'pred':>7}{'tp':>6}"
-        f"{'P':>8}{'R':>8}{'F1':>8}{'RP@5':>8}"
+        f"{'slice':<6}{'docs':>5}{'w/gold':>7}{'gold':>6}{'pred':>6}{'tp':>5}"
+        f"{'P':>7}{'R':>7}{'F1':>7}{'RP@5':>7}{'RP@10':>7}{'MRR':>7}"
     )
     lines = [header, "-" * len(header)]
     lines += [_row(lang, scores) for lang, scores in report.by_lang.items()]

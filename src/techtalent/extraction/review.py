@@ -44,7 +44,7 @@ def review_decide(session: MutableMapping[str, Any], *, uri: str, decision: str)
     state = review_state(session)
     if state is None or decision not in DECISIONS:
         return False
-    if uri not in {c["uri"] for c in state["result"]["concepts"]}:
+    if uri not in {c["uri"] for c in _candidates(state["result"])}:
         return False
     if decision == "open":
         state["decisions"].pop(uri, None)
@@ -79,20 +79,43 @@ def segments(text: str, concepts: Sequence[dict[str, Any]]) -> list[Segment]:
     return out
 
 
+def _candidates(result: dict[str, Any]) -> list[dict[str, Any]]:
+    """The accepted concepts, then the ranking's further suggestions (each URI once)."""
+    seen: dict[str, dict[str, Any]] = {}
+    for c in [*result["concepts"], *result.get("ranking", [])]:
+        seen.setdefault(c["uri"], c)
+    return list(seen.values())
+
+
+def suggestion_uris(result: dict[str, Any]) -> list[str]:
+    """URIs the ranking suggests beyond the accepted concepts (for "show more suggestions")."""
+    accepted = {c["uri"] for c in result["concepts"]}
+    return [c["uri"] for c in result.get("ranking", []) if c["uri"] not in accepted]
+
+
 def review_view(state: dict[str, Any], labels: dict[str, tuple[str, str]]) -> dict[str, Any]:
-    """What the page shows: concepts with display label and decision, the marked text, counts."""
+    """What the page shows: concepts and suggestions with label and decision, the marked text, counts."""
     decisions = state["decisions"]
-    concepts = []
-    for c in state["result"]["concepts"]:
-        label, label_lang = labels.get(c["uri"], (c["label"], state["result"]["lang"]))
-        concepts.append(
-            {**c, "display": label, "display_lang": label_lang, "decision": decisions.get(c["uri"], "open")}
-        )
-    counts = {d: sum(1 for c in concepts if c["decision"] == d) for d in DECISIONS}
+    result = state["result"]
+
+    def shown(c: dict[str, Any]) -> dict[str, Any]:
+        label, label_lang = labels.get(c["uri"], (c["label"], result["lang"]))
+        return {
+            **c,
+            "display": label,
+            "display_lang": label_lang,
+            "decision": decisions.get(c["uri"], "open"),
+        }
+
+    concepts = [shown(c) for c in result["concepts"]]
+    accepted = {c["uri"] for c in concepts}
+    suggestions = [shown(c) for c in result.get("ranking", []) if c["uri"] not in accepted]
+    counts = {d: sum(1 for c in [*concepts, *suggestions] if c["decision"] == d) for d in DECISIONS}
     return {
         "name": state["name"],
-        "lang": state["result"]["lang"],
+        "lang": result["lang"],
         "concepts": concepts,
+        "suggestions": suggestions,
         "segments": segments(state["text"], concepts),
         "counts": counts,
     }
@@ -100,7 +123,7 @@ def review_view(state: dict[str, Any], labels: dict[str, tuple[str, str]]) -> di
 
 def review_export(state: dict[str, Any]) -> dict[str, Any]:
     """The accepted concepts as an extraction result: {"id", "lang", "concepts": [...]}."""
-    accepted = [c for c in state["result"]["concepts"] if state["decisions"].get(c["uri"]) == "accepted"]
+    accepted = [c for c in _candidates(state["result"]) if state["decisions"].get(c["uri"]) == "accepted"]
     return {
         "id": state["result"].get("id") or state["name"],
         "lang": state["result"]["lang"],

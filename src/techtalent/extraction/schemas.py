@@ -15,6 +15,7 @@ class ExtractIn(Schema):
     text: str = Field(..., description="The text to read: a vacancy, a course description, a CV")
     lang: TextLang = Field("auto", description="Language of the text; auto detects Dutch or English")
     id: str | None = Field(None, max_length=200, description="Your identifier, returned as given")
+    top: int = Field(10, ge=0, le=100, description="How many concepts `ranking` lists, whatever their score")
 
 
 class FoundConceptOut(Schema):
@@ -31,7 +32,12 @@ class FoundConceptOut(Schema):
 class ExtractOut(Schema):
     id: str | None
     lang: Literal["nl", "en"]
-    concepts: list[FoundConceptOut]
+    concepts: list[FoundConceptOut] = Field(
+        ..., description="Accepted concepts: score at or above the calibrated threshold"
+    )
+    ranking: list[FoundConceptOut] = Field(
+        default_factory=list, description="The best `top` concepts by score, accepted or not (suggestions)"
+    )
 
 
 class TitlesIn(Schema):

@@ -10,12 +10,15 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 
 from techtalent.extraction.readers import InputError, TooLarge, check_text, read_document
 from techtalent.taxonomy import selectors
+
+if TYPE_CHECKING:
+    from techtalent.extraction.engine import DenseIndex, Extractor, Lexicon, TitleNormaliser
 
 __all__ = [
     "Limits",
@@ -24,6 +27,8 @@ __all__ = [
     "Busy",
     "lexicon",
     "lexicon_path",
+    "dense_index",
+    "semantic_enabled",
     "extractor",
     "normaliser",
     "extract_text",
@@ -36,7 +41,8 @@ __all__ = [
 
 LANGS = ("auto", "nl", "en")
 _lock = threading.Lock()
-_cached: tuple[str, Any, Any, Any] | None = None  # (version, lexicon, extractor, normaliser)
+# (version, lexicon, extractor, normaliser)
+_cached: tuple[str, Lexicon, Extractor, TitleNormaliser] | None = None
 
 
 @dataclass(frozen=True)
@@ -103,12 +109,35 @@ def _version() -> str:
 
 
 def lexicon_path(version: str | None = None) -> Path:
-    """Where ``Lexicon.cached`` keeps the lexicon of ``version`` (default: the current taxonomy)."""
+    """Where ``cached_lexicon`` keeps the lexicon of ``version`` (default: the current taxonomy)."""
     safe = re.sub(r"[^A-Za-z0-9._-]+", "_", version or _version())
     return Path(settings.CACHE_DIR) / f"lexicon-{safe}.pickle"
 
 
-def _engine() -> tuple[Any, Any, Any]:
+def semantic_enabled() -> bool:
+    """Whether English texts also go through dense retrieval (TECHTALENT_EXTRACT_SEMANTIC, default on)."""
+    value = getattr(settings, "EXTRACT_SEMANTIC", None)
+    if value is None:
+        value = os.environ.get("TECHTALENT_EXTRACT_SEMANTIC", "1")
+    return str(value).strip().lower() not in ("0", "false", "no", "off", "")
+
+
+def dense_index(built: Lexicon, progress: Any = None) -> DenseIndex | None:
+    """The dense index of the lexicon's taxonomy (built once, minutes on full ESCO), or None when off."""
+    if not semantic_enabled():
+        return None
+    from techtalent.extraction.dense_cache import cached_index
+    from techtalent.extraction.offline import encoder
+
+    def labels() -> Any:
+        return selectors.taxonomy_records()[1]
+
+    return cached_index(
+        Path(settings.CACHE_DIR), built.version, built.concepts, labels, encoder(), progress=progress
+    )
+
+
+def _engine() -> tuple[Lexicon, Extractor, TitleNormaliser]:
     global _cached
     version = _version()
     if _cached is not None and _cached[0] == version:
@@ -119,24 +148,30 @@ def _engine() -> tuple[Any, Any, Any]:
                 raise TaxonomyMissing(
                     "no ESCO taxonomy imported yet; run `techtalent esco import PATH` first"
                 )
-            from techtalent.extraction.engine import Extractor, Lexicon, TitleNormaliser
+            from techtalent.extraction.engine import Extractor, TitleNormaliser
+            from techtalent.extraction.lexicon_cache import cached_lexicon
+            from techtalent.extraction.offline import encoder
 
-            built = Lexicon.cached(Path(settings.CACHE_DIR), version, selectors.taxonomy_records)
-            _cached = (version, built, Extractor(built), TitleNormaliser(built))
-        return _cached[1:]
+            built = cached_lexicon(Path(settings.CACHE_DIR), version, selectors.taxonomy_records)
+            dense = dense_index(built)
+            engine = (
+                Extractor(built, encoder=encoder(), dense=dense) if dense is not None else Extractor(built)
+            )
+            _cached = (version, built, engine, TitleNormaliser(built))
+        return _cached[1], _cached[2], _cached[3]
 
 
-def lexicon() -> Any:
+def lexicon() -> Lexicon:
     """The lexicon of the current taxonomy: from memory, else the disk cache, else built and cached."""
     return _engine()[0]
 
 
-def extractor() -> Any:
+def extractor() -> Extractor:
     """The extractor over the current lexicon."""
     return _engine()[1]
 
 
-def normaliser() -> Any:
+def normaliser() -> TitleNormaliser:
     """The job-title normaliser over the current lexicon."""
     return _engine()[2]
 
@@ -154,29 +189,36 @@ def extract_text(
     doc_id: str | None = None,
     name: str = "text",
     max_chars: int | None = None,
+    top: int = 10,
 ) -> dict[str, Any]:
-    """Skills and occupations found in ``text``: {"id", "lang", "concepts": [...]} ranked by score."""
-    from techtalent.extraction.engine import UnsupportedLanguage
+    """Concepts found in ``text``: {"id", "lang", "concepts": [accepted], "ranking": [best ``top``]}."""
+    from django.utils.translation import gettext as _
+
+    from techtalent.extraction.engine import ForeignLanguage, UnsupportedLanguage
 
     _check_lang(lang)
     check_text(text, name=name, max_chars=max_chars or limits().max_chars)
     engine = extractor()
     with _slot():
         try:
-            result = engine.extract(text, lang=lang, doc_id=doc_id)
+            result = engine.extract(text, lang=lang, doc_id=doc_id, top=top)
+        except ForeignLanguage as exc:
+            language = {"de": _("German"), "fr": _("French")}.get(exc.lang, exc.lang)
+            message = _("%(name)s: the text looks %(language)s; techtalent reads Dutch and English.")
+            raise InputError(message % {"name": name, "language": language}) from None
         except UnsupportedLanguage as exc:
             raise InputError(f"{name}: {exc}") from None
     return dict(result.to_dict())
 
 
 def extract_upload(
-    data: bytes, *, name: str, lang: str = "auto", max_chars: int | None = None
+    data: bytes, *, name: str, lang: str = "auto", max_chars: int | None = None, top: int = 10
 ) -> tuple[str, dict[str, Any]]:
     """Read an uploaded document and extract from it; returns its text and the result."""
     current = limits()
     cap = max_chars or current.max_chars
     text = read_document(data, name=name, max_bytes=current.max_bytes, max_chars=cap)
-    return text, extract_text(text, lang=lang, doc_id=name, name=name, max_chars=cap)
+    return text, extract_text(text, lang=lang, doc_id=name, name=name, max_chars=cap, top=top)
 
 
 def normalise_titles(

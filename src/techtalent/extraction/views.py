@@ -28,7 +28,8 @@ def _context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
     state = review.review_state(request.session)
     context: dict[str, Any] = {"review": None, "lang": _lang(), "limits": services.limits(), **extra}
     if state is not None:
-        labels = services.display_labels([c["uri"] for c in state["result"]["concepts"]], _lang())
+        uris = [c["uri"] for c in state["result"]["concepts"]] + review.suggestion_uris(state["result"])
+        labels = services.display_labels(uris, _lang())
         context["review"] = review.review_view(state, labels)
     return context
 

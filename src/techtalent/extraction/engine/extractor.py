@@ -3,7 +3,9 @@
 A mention's weight is the product of its variant's prior (label type, specificity, ambiguity), the rule
 that found it, the section it stands in and whether it is negated or only "a plus". A concept's score is
 the noisy-or of its three strongest mentions, so repeated mentions raise confidence with diminishing
-returns. Concepts under ``min_score`` are left out: boilerplate and negated mentions end there.
+returns. With a dense index (English texts) every concept's score is fused with its best similarity to a
+sentence or fragment (see ``ranking``). ``ranking`` keeps the best ``top`` concepts whatever their score;
+``concepts`` keeps those at or above ``min_score``: boilerplate and negated mentions end under it.
 """
 
 from __future__ import annotations
@@ -27,9 +29,10 @@ from techtalent.extraction.engine.language import resolve_language
 from techtalent.extraction.engine.lexicon import Lexicon
 from techtalent.extraction.engine.matcher import Matcher, Mention
 from techtalent.extraction.engine.normalise import fold_text, tokens_of
-from techtalent.extraction.engine.semantic import SemanticScorer
+from techtalent.extraction.engine.ranking import DenseHit, dense_hits, fuse
+from techtalent.extraction.engine.semantic import Calibration, DenseIndex, Encoder
 
-__all__ = ["Extractor", "ExtractionResult", "FoundConcept", "RULE_WEIGHT"]
+__all__ = ["Extractor", "ExtractionResult", "FoundConcept", "RULE_WEIGHT", "MIN_SCORE"]
 
 RULE_WEIGHT = {
     "exact": 1.0,
@@ -38,10 +41,10 @@ RULE_WEIGHT = {
     "translation": 0.8,
     "compound": 0.72,
     "fuzzy": 0.6,
-    "semantic": 0.6,
 }
 _NEGATED, _OPTIONAL, _CEILING = 0.15, 0.85, 0.95
-_SEMANTIC_SHARE = 0.3
+MIN_SCORE = 0.4  # the acceptance threshold, calibrated with the dense ramp on the dev data
+_RANKING_FLOOR = 0.02  # lexical candidates under this are noise even for the ranking
 
 
 @dataclass(frozen=True)
@@ -74,10 +77,22 @@ class ExtractionResult:
     id: str | None
     lang: str
     concepts: list[FoundConcept]
+    ranking: list[FoundConcept] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict: {"id", "lang", "concepts": [...]}."""
-        return {"id": self.id, "lang": self.lang, "concepts": [c.to_dict() for c in self.concepts]}
+        """A JSON-ready dict: {"id", "lang", "concepts": [...], "ranking": [...]}."""
+        return {
+            "id": self.id,
+            "lang": self.lang,
+            "concepts": [c.to_dict() for c in self.concepts],
+            "ranking": [c.to_dict() for c in self.ranking],
+        }
+
+
+def _rank_key(found: FoundConcept) -> tuple[float, float, int, str]:
+    """Best score first; among equal scores (dense similarities under the ramp) the more similar one."""
+    similarity = float(found.evidence.get("similarity", -1.0))
+    return (-found.score, -similarity, found.spans[0][0] if found.spans else 0, found.uri)
 
 
 @dataclass
@@ -97,15 +112,27 @@ class Extractor:
         self,
         lexicon: Lexicon,
         *,
-        semantic: SemanticScorer | None = None,
-        min_score: float = 0.3,
+        encoder: Encoder | None = None,
+        dense: DenseIndex | None = None,
+        calibration: Calibration | None = None,
+        min_score: float = MIN_SCORE,
         fuzzy: bool = True,
     ):
+        if (encoder is None) != (dense is None):
+            raise ValueError("the semantic path needs both an encoder and a dense index")
         self.lexicon = lexicon
-        self.semantic = semantic
+        self.encoder = encoder
+        self.dense = dense
+        self.calibration = calibration or Calibration()
         self.min_score = min_score
         self.fuzzy = fuzzy
         self._matcher: Matcher | None = None
+        self._kind_masks: dict[tuple[str, ...], Any] = {}
+
+    @property
+    def semantic(self) -> bool:
+        """True when English texts also go through dense retrieval."""
+        return self.dense is not None
 
     @property
     def matcher(self) -> Matcher:
@@ -122,6 +149,7 @@ class Extractor:
         lang: str = "auto",
         doc_id: str | None = None,
         kinds: tuple[str, ...] = ("skill", "occupation"),
+        top: int = 10,
     ) -> ExtractionResult:
         """Find the concepts of ``kinds`` in ``text`` (lang "auto", "nl" or "en"), ranked by score."""
         if lang not in ("auto", "nl", "en"):
@@ -164,18 +192,65 @@ class Extractor:
             by_concept[concept].append(
                 _Scored(mention, weight, ft.original(start, end), shown[:300], section, is_negated)
             )
-        # Without a semantic rerank the score is final: concepts under min_score need no evidence.
-        floor = None if self.semantic is not None else self.min_score
-        found = [
-            item
+        # Concepts far under the threshold need no evidence unless the ranking may show them.
+        floor = _RANKING_FLOOR if top > 0 else self.min_score
+        found = {
+            concept: item
             for concept, scored in by_concept.items()
             if (item := self._found(concept, scored, floor)) is not None
-        ]
-        if self.semantic is not None and found:
-            found = self._rerank(found)
-        found = [f for f in found if f.score >= self.min_score]
-        found.sort(key=lambda f: (-f.score, f.spans[0][0], f.uri))
-        return ExtractionResult(doc_id, lang, found)
+        }
+        if self.encoder is not None and self.dense is not None and lang == "en" and parts:
+            texts = [" ".join(text[slice(*ft.original(p.start, p.end))].split()) for p in parts]
+            spans = [ft.original(p.start, p.end) for p in parts]
+            hits = dense_hits(texts, self.encoder, self.dense, self.calibration, allowed=self._allowed(kinds))
+            found = self._fused(found, hits, texts, spans)
+        ranked = sorted(found.values(), key=_rank_key)
+        accepted = [f for f in ranked if f.score >= self.min_score]
+        return ExtractionResult(doc_id, lang, accepted, ranked[:top])
+
+    def _allowed(self, kinds: tuple[str, ...]) -> Any:
+        """Which dense-index groups are of one of ``kinds`` (a boolean mask, cached per kinds)."""
+        assert self.dense is not None
+        mask = self._kind_masks.get(kinds)
+        if mask is None:
+            import numpy as np
+
+            concepts = self.lexicon.concepts
+            mask = np.array([concepts[c].kind in kinds for c in self.dense.concepts], dtype=bool)
+            self._kind_masks[kinds] = mask
+        return mask
+
+    def _fused(
+        self,
+        found: dict[int, FoundConcept],
+        hits: dict[int, DenseHit],
+        shown: list[str],
+        spans: list[tuple[int, int]],
+    ) -> dict[int, FoundConcept]:
+        """Lexical and dense candidates, scored by the noisy-or of both; dense-only ones cite a sentence."""
+        out: dict[int, FoundConcept] = {}
+        for concept in found.keys() | hits.keys():
+            hit = hits.get(concept)
+            lexical = found.get(concept)
+            dense = hit.score if hit is not None else 0.0
+            semantic = {}
+            if hit is not None:
+                semantic = {"similarity": hit.similarity, "dense_score": hit.score, "query": hit.query[:300]}
+            if lexical is not None:
+                evidence = {**lexical.evidence, "lexical_score": lexical.score, **semantic}
+                score = fuse(lexical.score, dense)
+                out[concept] = FoundConcept(
+                    lexical.uri, lexical.kind, lexical.label, lexical.spans, score, evidence
+                )
+                continue
+            assert hit is not None
+            record = self.lexicon.concepts[concept]
+            evidence = {"rule": "semantic", "sentence": shown[hit.sentence][:300], **semantic}
+            label = self.dense.label_of(concept) if self.dense is not None else record.uri
+            out[concept] = FoundConcept(
+                record.uri, record.kind, label, [spans[hit.sentence]], hit.score, evidence
+            )
+        return out
 
     @staticmethod
     def _about(
@@ -211,19 +286,3 @@ class Extractor:
         }
         spans = sorted({s.span for s in scored})
         return FoundConcept(record.uri, record.kind, variant.label, spans, score, evidence)
-
-    def _rerank(self, found: list[FoundConcept]) -> list[FoundConcept]:
-        assert self.semantic is not None
-        similarity = self.semantic.similarity(
-            [f.evidence["sentence"] for f in found], [f.label for f in found]
-        )
-        out = []
-        for concept, value in zip(found, similarity, strict=True):
-            score = (1 - _SEMANTIC_SHARE) * concept.score + _SEMANTIC_SHARE * max(0.0, min(1.0, float(value)))
-            evidence = {**concept.evidence, "semantic": round(float(value), 4)}
-            out.append(
-                FoundConcept(
-                    concept.uri, concept.kind, concept.label, concept.spans, round(score, 4), evidence
-                )
-            )
-        return out

@@ -7,14 +7,9 @@ starts and ends on word boundaries by construction.
 
 from __future__ import annotations
 
-import os
-import pickle
-import re
-import tempfile
 from array import array
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import ahocorasick
@@ -23,9 +18,9 @@ from techtalent.extraction.engine.building import ACRONYM, KINDS, LABEL_TYPES, R
 from techtalent.extraction.engine.normalise import Canon
 from techtalent.taxonomy.engine.search import ConceptRecord, LabelRecord
 
-__all__ = ["Lexicon", "Variant", "ACRONYM", "ROTATED", "KINDS", "LABEL_TYPES"]
+__all__ = ["Lexicon", "Variant", "FORMAT", "ACRONYM", "ROTATED", "KINDS", "LABEL_TYPES"]
 
-_FORMAT = 7
+FORMAT = 7
 _LANGS = ("nl", "en")
 
 
@@ -128,13 +123,11 @@ class Lexicon:
         """Build the lexicon from concepts and their labels (any languages; nl and en are used)."""
         return cls(version, build(concepts, labels))
 
-    def save(self, path: Path) -> None:
-        """Write the lexicon to ``path`` atomically (a temporary file renamed into place)."""
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
+    def state(self) -> tuple[Any, ...]:
+        """Everything needed to rebuild this lexicon, as plain picklable data (see ``from_state``)."""
         concepts = [(c.uri, c.kind, c.skill_type, c.collections) for c in self.concepts]
-        state = (
-            _FORMAT,
+        return (
+            FORMAT,
             self.version,
             concepts,
             self.variants.columns(),
@@ -146,45 +139,15 @@ class Lexicon:
             self.whole,
             self.automata,
         )
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                pickle.dump(state, out, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
 
     @classmethod
-    def load(cls, path: Path) -> Lexicon:
-        """Read a lexicon written by :meth:`save` (a local cache file; never load one from elsewhere)."""
-        with open(path, "rb") as handle:
-            state = pickle.load(handle)  # noqa: S301 - our own cache file
-        if not isinstance(state, tuple) or not state or state[0] != _FORMAT:
-            raise ValueError(f"{path}: not a lexicon of format {_FORMAT}; delete it to rebuild")
+    def from_state(cls, state: Any) -> Lexicon:
+        """The lexicon of a ``state()`` tuple; ValueError when it is of another format."""
+        if not isinstance(state, tuple) or not state or state[0] != FORMAT:
+            raise ValueError(f"not a lexicon of format {FORMAT}")
         _, version, concepts, columns, keys, part_ids, parts, glossary, titles, whole, automata = state
         records = [ConceptRecord(*row) for row in concepts]
         return cls(version, Built(records, columns, keys, part_ids, parts, glossary, titles, whole), automata)
-
-    @classmethod
-    def cached(
-        cls,
-        cache_dir: Path,
-        version: str,
-        build: Callable[[], tuple[Sequence[ConceptRecord], Iterable[LabelRecord]]],
-    ) -> Lexicon:
-        """Load ``<cache_dir>/lexicon-<version>.pickle`` if present, else build it and save it there."""
-        safe = re.sub(r"[^A-Za-z0-9._-]+", "_", version)
-        path = Path(cache_dir) / f"lexicon-{safe}.pickle"
-        if path.exists():
-            try:
-                return cls.load(path)
-            except (ValueError, EOFError, TypeError, AttributeError, pickle.UnpicklingError):
-                path.unlink(missing_ok=True)
-        concepts, labels = build()
-        lexicon = cls.build(concepts, labels, version=version)
-        lexicon.save(path)
-        return lexicon
 
 
 def _automaton(keys: list[tuple[str, tuple[int, ...]]]) -> ahocorasick.Automaton:

@@ -3,7 +3,9 @@
 Vacancy titles carry noise that no occupation label has: gender markers ("(m/v/x)", "medewerker/ster"),
 seniority ("Sr.", "medior"), hours ("32-40 uur"), places and "vacature". After cleaning, the taxonomy's
 label search (tolerant to inflection and typos) ranks occupations for the title and for each of its
-alternatives ("monteur/technicus"); labels that contain the head noun of the title rank higher.
+alternatives ("monteur/technicus"); labels that contain the head noun of the title rank higher. That
+score is blended with the best character n-gram cosine to an occupation label of the title's language
+(``ngrams``), which catches compounds and spelling variants the word search misses.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from functools import lru_cache
 
 from techtalent.core.text import fold, stem, tokenize
 from techtalent.extraction.engine.lexicon import Lexicon
+from techtalent.extraction.engine.ngrams import CharNgramIndex
 from techtalent.taxonomy.engine.search import ConceptRecord, SearchIndex
 
 __all__ = ["TitleNormaliser", "TitleMatch", "clean_title"]
@@ -64,6 +67,7 @@ _HEAD_FIRST = frozenset(
 
 _NO_HEAD = 0.8  # a label without the title's head noun ("officier technische dienst" for a monteur)
 _HEAD_ONLY = 0.5  # searching the head noun alone ("monteur") is a fallback, not an answer
+SEARCH_SHARE = 0.5  # weight of the word search in the blend; the rest is the character n-gram cosine
 
 
 @dataclass(frozen=True)
@@ -130,15 +134,36 @@ def head_noun(text: str) -> str:
 class TitleNormaliser:
     """Maps job titles to occupations with the taxonomy's label search."""
 
-    def __init__(self, lexicon_or_index: Lexicon | SearchIndex):
+    def __init__(self, lexicon_or_index: Lexicon | SearchIndex, *, search_share: float = SEARCH_SHARE):
         self._split: Callable[[str], tuple[str, ...]] = lambda token: (token,)
+        self._labels: list[tuple[str, str, str]] = []
         if isinstance(lexicon_or_index, Lexicon):
             occupations = [c for c in lexicon_or_index.concepts if c.kind == "occupation"]
-            self.index = SearchIndex(occupations, lexicon_or_index.titles)
+            titles = lexicon_or_index.titles
+            self.index = SearchIndex(occupations, titles)
             self._split = lexicon_or_index.canon.split
+            self._labels = [(t.uri, t.lang, t.text) for t in titles]
         else:
             self.index = lexicon_or_index
+        self.search_share = search_share
         self._concept: dict[str, ConceptRecord] = {c.uri: c for c in self.index.concepts}
+        self._ngrams: dict[str, tuple[CharNgramIndex, list[str]] | None] = {}
+
+    def ngram_index(self, lang: str) -> tuple[CharNgramIndex, list[str]] | None:
+        """The character n-gram index of the occupation labels in ``lang`` and English (built on first use).
+
+        English labels count for Dutch titles too: ads keep English job names ("Software Developer").
+        """
+        if lang not in self._ngrams:
+            langs = {lang, "en"}
+            uris = sorted({uri for uri, label_lang, _ in self._labels if label_lang in langs})
+            position = {uri: i for i, uri in enumerate(uris)}
+            rows = [(position[uri], text) for uri, label_lang, text in self._labels if label_lang in langs]
+            rows.sort()
+            self._ngrams[lang] = (
+                (CharNgramIndex([t for _, t in rows], [p for p, _ in rows]), uris) if rows else None
+            )
+        return self._ngrams[lang]
 
     def normalise(self, title: str, *, lang: str = "nl", top: int = 10) -> list[TitleMatch]:
         """Rank occupations for a job title, best first."""
@@ -167,11 +192,30 @@ class TitleNormaliser:
                     score *= _NO_HEAD
                 if score > best.get(hit.uri, (0.0, ""))[0]:
                     best[hit.uri] = (score, hit.matched_label)
+        best = self._blend(best, forms[0], lang, max(top * 3, 30))
         ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))[:top]
         return tuple(
             TitleMatch(uri, self.index.display_label(uri, lang)[0], round(min(1.0, score), 4), matched)
             for uri, (score, matched) in ranked
         )
+
+    def _blend(
+        self, found: dict[str, tuple[float, str]], form: str, lang: str, limit: int
+    ) -> dict[str, tuple[float, str]]:
+        """Word-search scores blended with the character n-gram cosine of the cleaned title."""
+        built = self.ngram_index(lang)
+        if built is None:
+            return found
+        index, uris = built
+        grams = {uris[c]: cosine for c, cosine in index.search(form, top=limit)}
+        share = self.search_share
+        return {
+            uri: (
+                share * found.get(uri, (0.0, ""))[0] + (1 - share) * grams.get(uri, 0.0),
+                found.get(uri, (0.0, ""))[1],
+            )
+            for uri in found.keys() | grams.keys()
+        }
 
 
 def normalise_many(
