@@ -21,7 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from techtalent.matching.engine import MatchModel, OccupationSkill, build_model, model_from_esco_csv
+from techtalent.matching.engine import MatchModel, OccupationSkill, build_model
+from techtalent.matching.esco_files import model_from_esco_csv
 
 ESCO_DIR = Path(__file__).resolve().parents[3] / "shared" / "data" / "esco" / "v1.1.1"
 SEEDS_DIR = Path(__file__).resolve().parents[3] / "shared" / "seeds"

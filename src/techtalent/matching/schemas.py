@@ -116,9 +116,18 @@ class MissingOut(ConceptOut):
     weight: float
 
 
+class ReasonOut(Schema):
+    essential_matched: int
+    essential_partial: int
+    essential_total: int
+    skills_used: int
+    skills_own: int
+
+
 class ExplanationOut(Schema):
     coverage: float
     relevance: float
+    reason: ReasonOut
     matched: list[MatchedOut]
     partial: list[PartialOut]
     missing: list[MissingOut]
@@ -126,6 +135,8 @@ class ExplanationOut(Schema):
 
 class OccupationMatchOut(ConceptOut):
     score: float
+    fit: int = Field(..., description="Calibrated chance (0-100) that the occupation fits the passport")
+    shortage: float
     explanation: ExplanationOut
 
 
@@ -135,9 +146,28 @@ class MatchIn(Schema):
     top: int = Field(10, ge=1, le=100)
 
 
+class ShortageSourceOut(Schema):
+    document: str
+    section: str
+    quote: str
+
+
+class ShortageLinkOut(Schema):
+    group: str
+    name: str
+    confidence: str
+    mapping: str
+    sources: list[ShortageSourceOut]
+    tension: list[str]
+
+
 class StepOut(ConceptOut):
     gap: float
     shortage: float
+    shortage_sources: list[ShortageLinkOut]
+    similarity: float | None
+    essential_total: int
+    to_learn: list[ConceptOut]
 
 
 class PathOut(Schema):
