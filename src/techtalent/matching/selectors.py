@@ -47,9 +47,11 @@ def _build() -> MatchModel:
     )
 
 
-_model_cache: StampedCache[MatchModel] = StampedCache("match", _build)
+# The cache names carry a version: a pickle of an older engine's model (without ISCO codes, say) must not be
+# read back after an upgrade of the same taxonomy.
+_model_cache: StampedCache[MatchModel] = StampedCache("match-v2", _build)
 _graph_cache: StampedCache[OccupationGraph] = StampedCache(
-    "occupation-graph", lambda: occupation_graph(match_model())
+    "occupation-graph-v1", lambda: occupation_graph(match_model())
 )
 
 

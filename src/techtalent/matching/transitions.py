@@ -49,8 +49,16 @@ def path_target(query: str, *, lang: str) -> Target:
         if not found:
             raise UserError(_("No occupation in ISCO group %(code)s.") % {"code": digits})
         return Target("isco", digits, found)
-    hits = concept_search(text[:200], lang=lang, limit=SEARCH_HITS, kind="occupation")
-    found = tuple(str(h["uri"]) for h in hits if h["uri"] in model.occupation_index)
+    hits = [
+        h
+        for h in concept_search(text[:200], lang=lang, limit=SEARCH_HITS, kind="occupation")
+        if h["uri"] in model.occupation_index
+    ]
+    # Prefer occupations whose matching label contains the words typed ("onderhoud" in
+    # "onderhoudsmonteur"); fuzzy hits only when there are none.
+    words = text.casefold().split()
+    literal = [h for h in hits if all(w in str(h["matched_label"]).casefold() for w in words)]
+    found = tuple(str(h["uri"]) for h in (literal or hits))
     if not found:
         raise UserError(_("No occupation found for “%(q)s”.") % {"q": text})
     return Target("search", text, found)

@@ -71,7 +71,7 @@ def essential_gaps(model: MatchModel, skills: Mapping[str, Proficiency]) -> np.n
     weights = (model.essential @ sparse.diags(model.idf)).tocsr()
     totals = np.asarray(weights.sum(axis=1)).ravel()
     covered = (weights @ credit.T).toarray().ravel()
-    share = np.divide(covered, totals, out=np.ones(len(totals)), where=totals > 0)
+    share = np.divide(covered, totals, out=np.zeros(len(totals)), where=totals > 0)  # none: gap 1
     result: np.ndarray = np.clip(1.0 - share, 0.0, 1.0)
     return result
 

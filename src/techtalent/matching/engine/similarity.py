@@ -114,7 +114,7 @@ def _essential_gap(model: MatchModel) -> np.ndarray:
     totals = np.asarray(essential.sum(axis=1)).ravel()
     listed = model.membership.astype(np.float32)
     covered = (listed @ essential.T).toarray()  # [a, b]: b's essential weight that a lists
-    share = np.divide(covered, totals[None, :], out=np.ones_like(covered), where=totals[None, :] > 0)
+    share = np.divide(covered, totals[None, :], out=np.zeros_like(covered), where=totals[None, :] > 0)
     gap: np.ndarray = np.clip(1.0 - share, 0.0, 1.0).astype(np.float32)
     np.fill_diagonal(gap, 0.0)
     return gap
