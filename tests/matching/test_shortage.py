@@ -114,3 +114,18 @@ def test_a_malformed_shortage_list_fails_with_a_clear_error() -> None:
             "occupations:\n- {code: x, name: {nl: x, en: x}, sources: [], mapping: m, esco: [], "
             "confidence: sure}\n"
         )
+
+
+@pytest.mark.django_db
+def test_the_monitors_tension_figures_are_read_through_its_selectors() -> None:
+    from techtalent.matching import selectors
+    from techtalent.monitor.services import starter_load
+
+    assert selectors.tension_figures() == {}  # an empty monitor: the bundled list alone
+    starter_load()
+    figures = selectors.tension_figures()
+    # the four 'Technische beroepen' figures of 003 (Tabel: Spanning beroepsklasse - 2e kwartaal 2022)
+    assert sorted(figures.values()) == [3.08, 3.63, 4.2, 7.47]
+    weights, links = selectors.shortage()
+    assert weights[INDUSTRIAL_MACHINERY_MECHANIC] == pytest.approx(7.47 / 7.47)
+    assert links[INDUSTRIAL_MACHINERY_MECHANIC][0].tension

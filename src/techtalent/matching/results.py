@@ -13,6 +13,7 @@ from techtalent.matching.engine import (
     Explanation,
     MatchModel,
     Proficiency,
+    ShortageLink,
     Vacancy,
     gap,
     match_occupations,
@@ -28,6 +29,7 @@ __all__ = [
     "fit_percentage",
     "known_skills",
     "reason",
+    "shortage_out",
     "occupation_detail",
     "occupation_matches",
     "with_occupations",
@@ -93,6 +95,23 @@ def explanation(e: Explanation, lang: str) -> dict[str, Any]:
     }
 
 
+def shortage_out(links: Sequence[ShortageLink], lang: str) -> list[dict[str, Any]]:
+    """The shortage links of one occupation with their sources (document, section, quote)."""
+    return [
+        {
+            "group": link.group,
+            "name": link.name_nl if lang == "nl" else link.name_en,
+            "confidence": link.confidence,
+            "mapping": link.mapping,
+            "sources": [
+                {"document": s.document, "section": s.section, "quote": s.quote} for s in link.sources
+            ],
+            "tension": list(link.tension),
+        }
+        for link in links
+    ]
+
+
 def known_skills(model: MatchModel, skills: Mapping[str, Proficiency]) -> dict[str, Proficiency]:
     """The skills the model knows (a clear error when it knows none of them)."""
     known = {uri: level for uri, level in skills.items() if uri in model.skill_index}
@@ -109,13 +128,14 @@ def occupation_matches(
     known = known_skills(model, skills)
     if not known:
         return []
-    weights, _ = selectors.shortage()
+    weights, links = selectors.shortage()
     return [
         {
             **concept(m.uri, lang),
             "score": round(m.score, 4),
             "fit": fit_percentage(model, m.score),
             "shortage": round(weights.get(m.uri, 0.0), 4),
+            "shortage_sources": shortage_out(links.get(m.uri, []), lang),
             "explanation": explanation(m.explanation, lang),
         }
         for m in match_occupations(model, known, top=top)

@@ -133,19 +133,6 @@ class ExplanationOut(Schema):
     missing: list[MissingOut]
 
 
-class OccupationMatchOut(ConceptOut):
-    score: float
-    fit: int = Field(..., description="Calibrated chance (0-100) that the occupation fits the passport")
-    shortage: float
-    explanation: ExplanationOut
-
-
-class MatchIn(Schema):
-    skills: dict[Uri, Level] = Field(..., min_length=1, max_length=500, description="Skill URI → proficiency")
-    lang: Lang = "nl"
-    top: int = Field(10, ge=1, le=100)
-
-
 class ShortageSourceOut(Schema):
     document: str
     section: str
@@ -159,6 +146,20 @@ class ShortageLinkOut(Schema):
     mapping: str
     sources: list[ShortageSourceOut]
     tension: list[str]
+
+
+class OccupationMatchOut(ConceptOut):
+    score: float
+    fit: int = Field(..., description="Calibrated chance (0-100) that the occupation fits the passport")
+    shortage: float
+    shortage_sources: list[ShortageLinkOut]
+    explanation: ExplanationOut
+
+
+class MatchIn(Schema):
+    skills: dict[Uri, Level] = Field(..., min_length=1, max_length=500, description="Skill URI → proficiency")
+    lang: Lang = "nl"
+    top: int = Field(10, ge=1, le=100)
 
 
 class StepOut(ConceptOut):

@@ -13,10 +13,10 @@ from django.utils.translation import gettext as _
 from techtalent.core.errors import UserError
 from techtalent.matching import selectors
 from techtalent.matching.engine import Path, Proficiency, ShortageLink, transition_paths
-from techtalent.matching.results import concept, known_skills
+from techtalent.matching.results import concept, known_skills, shortage_out
 from techtalent.taxonomy.selectors import concept_search
 
-__all__ = ["Target", "path_target", "paths", "shortage_out"]
+__all__ = ["Target", "path_target", "paths"]
 
 OCCUPATION_URI = "http://data.europa.eu/esco/occupation/"
 ISCO_CODE = re.compile(r"^(?:isco[:\s]*)?(\d{1,4})$", re.IGNORECASE)
@@ -62,23 +62,6 @@ def path_target(query: str, *, lang: str) -> Target:
     if not found:
         raise UserError(_("No occupation found for “%(q)s”.") % {"q": text})
     return Target("search", text, found)
-
-
-def shortage_out(links: Sequence[ShortageLink], lang: str) -> list[dict[str, Any]]:
-    """The shortage links of one occupation with their sources (document, section, quote)."""
-    return [
-        {
-            "group": link.group,
-            "name": link.name_nl if lang == "nl" else link.name_en,
-            "confidence": link.confidence,
-            "mapping": link.mapping,
-            "sources": [
-                {"document": s.document, "section": s.section, "quote": s.quote} for s in link.sources
-            ],
-            "tension": list(link.tension),
-        }
-        for link in links
-    ]
 
 
 def _path(path: Path, lang: str, links: Mapping[str, list[ShortageLink]]) -> dict[str, Any]:
