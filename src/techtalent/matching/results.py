@@ -18,7 +18,6 @@ from techtalent.matching.engine import (
     gap,
     match_occupations,
     match_vacancy,
-    occupation_passport,
     rank_passports,
 )
 
@@ -32,7 +31,6 @@ __all__ = [
     "shortage_out",
     "occupation_detail",
     "occupation_matches",
-    "with_occupations",
 ]
 
 
@@ -167,17 +165,6 @@ def occupation_detail(skills: Mapping[str, Proficiency], occupation: str, *, lan
             ],
         },
     }
-
-
-def with_occupations(skills: Mapping[str, Proficiency], held: Sequence[str]) -> dict[str, Proficiency]:
-    """A passport's skills plus the skills of the occupations it has held (a held skill keeps its level)."""
-    model = selectors.match_model()
-    merged: dict[str, Proficiency] = {}
-    for uri in held:
-        if uri in model.occupation_index:
-            merged.update(occupation_passport(model, uri))
-    merged.update(skills)
-    return merged
 
 
 def candidates(
