@@ -12,7 +12,6 @@ from techtalent.matching.engine import (
     hit_rates,
     match_occupations,
     noisy_passports,
-    occupation_graph,
     rank_passports,
     transition_paths,
 )
@@ -84,9 +83,9 @@ def test_a_vacancy_ranks_the_person_who_has_its_skills_first(esco: MatchModel) -
     assert [r.passport for r in rank_passports(esco, vacancy, passports, top=3)][0] == "developer"
 
 
-@pytest.fixture(scope="module")
-def graph(esco: MatchModel) -> OccupationGraph:
-    return occupation_graph(esco)
+@pytest.fixture
+def graph(esco_graph: OccupationGraph) -> OccupationGraph:
+    return esco_graph
 
 
 def test_every_persona_gets_plausible_matches_and_a_path_to_the_aimed_job(

@@ -10,6 +10,7 @@ import pytest
 
 from techtalent.matching.engine import (
     MatchModel,
+    OccupationGraph,
     SimilaritySettings,
     build_model,
     occupation_graph,
@@ -59,8 +60,8 @@ def test_similarity_is_symmetric_bounded_and_zero_on_the_diagonal(toy: MatchMode
 
 
 @pytest.mark.realdata
-def test_real_neighbours_are_recognisable(esco: MatchModel) -> None:
-    graph = occupation_graph(esco)
+def test_real_neighbours_are_recognisable(esco: MatchModel, esco_graph: OccupationGraph) -> None:
+    graph = esco_graph
     electrical_mechanic = ESCO + "5d009d45-3bb9-4e33-8760-294f59adec8c"
     near = graph.neighbours(esco, electrical_mechanic, top=10)
     # the ten most similar occupations are electricians and electrical technicians (ISCO 74xx)
