@@ -132,3 +132,19 @@ def test_the_cli_takes_a_target_occupation_or_group(toy_db: Any, capsys: Any) ->
     assert found and all(p["steps"][-1]["uri"] for p in found)
     result = CliRunner().invoke(app, ["match", "paths", "--from", URI["cnc_operator"], "--to", "9999"])
     assert result.exit_code != 0 and "9999" in result.output
+
+
+def test_the_matches_page_shows_a_calibrated_percentage_and_its_reason(
+    alice_passport: Any, alice: Any
+) -> None:
+    from techtalent.matching import results, selectors
+
+    page = _client(alice).get("/passport/matches/").content.decode()
+    best = results.occupation_matches(selectors.passport_skills(alice_passport), lang="nl", top=1)[0]
+    reason = best["explanation"]["reason"]
+    assert f'<span class="score">{best["fit"]}%</span>' in page
+    assert (
+        f"Dekt {reason['essential_matched']} van {reason['essential_total']} essentiële vaardigheden" in page
+    )
+    assert f"gebruikt {reason['skills_used']} van uw {reason['skills_own']} vaardigheden" in page
+    assert 0 < best["fit"] <= 100 and reason["skills_own"] == 2
