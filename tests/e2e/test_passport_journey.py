@@ -55,10 +55,11 @@ def test_an_operator_chooses_maintenance_and_gets_a_path_with_skills_to_learn(pa
     expect(first).to_contain_text("Dekt", timeout=120_000)  # "Dekt 9 van 14 essentiële vaardigheden"
     expect(first.locator(".score")).to_contain_text("%")
 
-    page.goto("/passport/paths/")
+    # the first visit builds the occupation graph (~10–30 s on a busy machine), later ones read it from cache
+    page.goto("/passport/paths/", timeout=180_000)
     expect(page.locator("h1")).to_have_text("Overstaproutes")
     page.fill("#id_to", "onderhoud")
-    page.click("#path-form button[type=submit]")
+    page.click("#path-form button[type=submit]", timeout=180_000)
     paths = page.locator("#paths li.path")
     expect(paths.first).to_be_visible(timeout=120_000)
     expect(page.locator("#paths")).to_contain_text("onderhoud")  # every path ends in a maintenance occupation
