@@ -26,10 +26,10 @@ from techtalent.matching.engine import (
     batch_top_k,
     dask_top_k,
     match_occupations,
-    model_from_esco_csv,
     synthetic_passports,
 )
 from techtalent.matching.engine.scoring import score_passports, top_k_indices
+from techtalent.matching.esco_files import model_from_esco_csv
 
 DEFAULT_ESCO = Path(__file__).resolve().parents[2] / "shared" / "data" / "esco" / "v1.1.1"
 

@@ -21,7 +21,14 @@ from pathlib import Path
 
 import pytest
 
-from techtalent.matching.engine import MatchModel, OccupationSkill, build_model, model_from_esco_csv
+from techtalent.matching.engine import (
+    MatchModel,
+    OccupationGraph,
+    OccupationSkill,
+    build_model,
+    occupation_graph,
+)
+from techtalent.matching.esco_files import model_from_esco_csv
 
 ESCO_DIR = Path(__file__).resolve().parents[3] / "shared" / "data" / "esco" / "v1.1.1"
 SEEDS_DIR = Path(__file__).resolve().parents[3] / "shared" / "seeds"
@@ -67,3 +74,9 @@ def esco() -> MatchModel:
     if not (ESCO_DIR / "relations" / "occupationSkillRelations.csv").is_file():
         pytest.skip(f"ESCO export not found at {ESCO_DIR}")
     return model_from_esco_csv(ESCO_DIR)
+
+
+@pytest.fixture(scope="session")
+def esco_graph(esco: MatchModel) -> OccupationGraph:
+    """The occupation similarity graph of the real export (built once per session: ~10–25 s)."""
+    return occupation_graph(esco)

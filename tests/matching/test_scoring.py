@@ -12,7 +12,8 @@ from techtalent.matching.engine.scoring import score_passports
 SK, OCC = "skill:", "occ:"  # the toy taxonomy's URI prefixes (conftest.py)
 
 L4, L25 = math.log(4.0), math.log(2.5)  # idf of a skill used by 1 resp. 2 of the 3 occupations
-DEVELOPER_TOTAL = L4 + L25 + 0.4 * L25  # python, sql essential; testing optional
+OPT = 0.9  # the default optional weight (an essential skill weighs 1)
+DEVELOPER_TOTAL = L4 + L25 + OPT * L25  # python, sql essential; testing optional
 NO_PARTIAL = MatchSettings(broader_credit=0.0, related_credit=0.0, sibling_credit=0.0)
 
 
@@ -28,10 +29,12 @@ def test_rarer_skills_weigh_more_than_common_ones(toy: MatchModel) -> None:
 
 def test_a_passport_with_both_essential_skills_scores_by_hand(toy: MatchModel) -> None:
     scores = scores_of(toy, {SK + "python": "expert", SK + "sql": "expert"})
-    # testing is earned in part through python (related, 0.4 × expert 1.0); relevance is 1.
-    assert scores[OCC + "developer"] == pytest.approx((L4 + L25 + 0.4 * L25 * 0.4) / DEVELOPER_TOTAL)
-    relevance = L25 / (L4 + L25)  # the tester lists sql but not python
-    assert scores[OCC + "tester"] == pytest.approx((0.4 * L25 + L25) / (2 * L25) * (0.2 + 0.8 * relevance))
+    # testing is earned in part through python (related, 0.4 × expert 1.0); relevance is 1, so the score is
+    # the geometric mean sqrt(coverage × 1).
+    coverage = (L4 + L25 + OPT * L25 * 0.4) / DEVELOPER_TOTAL
+    assert scores[OCC + "developer"] == pytest.approx(math.sqrt(coverage))
+    relevance = L25 / (L4 + L25)  # the tester lists sql (essential) but not python
+    assert scores[OCC + "tester"] == pytest.approx(math.sqrt((0.4 * L25 + L25) / (2 * L25) * relevance))
     assert scores[OCC + "welder"] == 0.0
 
 
@@ -51,9 +54,10 @@ def test_the_explanation_lists_matched_partial_and_missing_skills_with_weights(t
         SK + "python",
         0.4,
     )
-    assert partial.weight == pytest.approx(0.4 * L25 / DEVELOPER_TOTAL)
+    assert partial.weight == pytest.approx(OPT * L25 / DEVELOPER_TOTAL)
     assert why.missing_essential == () and why.missing_optional == ()
-    assert why.coverage == pytest.approx(best.score)  # relevance 1: the score is the coverage
+    assert why.relevance == pytest.approx(1.0)
+    assert best.score == pytest.approx(math.sqrt(why.coverage))  # relevance 1: sqrt of the coverage
 
 
 def test_item_weights_add_up_to_one_and_explain_the_coverage(toy: MatchModel) -> None:
@@ -64,8 +68,8 @@ def test_item_weights_add_up_to_one_and_explain_the_coverage(toy: MatchModel) ->
         assert sum(i.weight for i in items) == pytest.approx(1.0)
         earned = sum(m.weight * m.credit for m in why.matched) + sum(p.weight * p.credit for p in why.partial)
         assert earned == pytest.approx(why.coverage)
-        focus = toy.settings.focus
-        assert match.score == pytest.approx(why.coverage * (1 - focus + focus * why.relevance))
+        b = toy.settings.balance
+        assert match.score == pytest.approx(why.coverage ** (1 - b) * why.relevance**b)
 
 
 def test_a_sibling_skill_counts_for_a_quarter(toy: MatchModel) -> None:
@@ -77,8 +81,10 @@ def test_a_sibling_skill_counts_for_a_quarter(toy: MatchModel) -> None:
     assert partial.credit == pytest.approx(0.25 * 0.9)
     assert [m.skill for m in match.explanation.missing_essential] == [SK + "sql"]
     assert match.explanation.unused == (SK + "java",)
-    # java is not listed by the developer: relevance 0 keeps only (1 − focus) of the coverage.
-    assert match.score == pytest.approx(0.225 * L4 / DEVELOPER_TOTAL * 0.2)
+    # java is not listed by the developer: the occupation would use none of the person's skills, relevance 0,
+    # so it does not fit however much partial coverage there is.
+    assert match.explanation.coverage == pytest.approx(0.225 * L4 / DEVELOPER_TOTAL)
+    assert match.score == 0.0
 
 
 def test_a_broader_skill_counts_for_half_and_a_shared_skill_group_for_nothing(toy: MatchModel) -> None:
@@ -96,8 +102,10 @@ def test_an_essential_skill_weighs_more_than_an_optional_one(toy: MatchModel) ->
     plain = with_settings(toy, NO_PARTIAL)
     essential = scores_of(plain, {SK + "sql": "expert"})[OCC + "developer"]
     optional = scores_of(plain, {SK + "testing": "expert"})[OCC + "developer"]
-    assert essential == pytest.approx(L25 / DEVELOPER_TOTAL)
-    assert optional == pytest.approx(0.4 * L25 / DEVELOPER_TOTAL)
+    # sql: coverage L25/total, relevance 1; testing: coverage OPT·L25/total, relevance OPT (optional use)
+    assert essential == pytest.approx(math.sqrt(L25 / DEVELOPER_TOTAL))
+    assert optional == pytest.approx(math.sqrt(OPT * L25 / DEVELOPER_TOTAL * OPT))
+    assert essential > optional
 
 
 @pytest.mark.parametrize(

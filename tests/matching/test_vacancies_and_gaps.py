@@ -36,7 +36,7 @@ def test_extracted_skills_are_added_to_the_occupation_as_essential(toy: MatchMod
     why = match_vacancy(toy, {SK + "python": "expert", SK + "sql": "expert"}, vacancy).explanation
     (missing,) = why.missing_essential
     assert missing.skill == SK + "welding"
-    assert missing.weight == pytest.approx(L4 / (2 * L4 + L25 + 0.4 * L25))
+    assert missing.weight == pytest.approx(L4 / (2 * L4 + L25 + 0.9 * L25))
 
 
 def test_an_extracted_skill_does_not_demote_an_essential_one(toy: MatchModel) -> None:
@@ -79,8 +79,8 @@ def test_the_gap_lists_skills_to_learn_by_skill_group(toy: MatchModel) -> None:
     ]
     testing = group.skills[1]
     assert testing.credit == pytest.approx(0.4 * 0.9)  # related to python
-    total = L4 + L25 + 0.4 * L25
-    assert result.size == pytest.approx((L25 + 0.4 * L25 * (1 - 0.36)) / total)
+    total = L4 + L25 + 0.9 * L25  # optional weight 0.9
+    assert result.size == pytest.approx((L25 + 0.9 * L25 * (1 - 0.36)) / total)
     assert result.missing_essential == 1
 
 

@@ -10,7 +10,7 @@ from ninja import Query, Router, Status
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from techtalent.matching import results, selectors, services
+from techtalent.matching import results, selectors, services, transitions
 from techtalent.matching.models import Passport
 from techtalent.matching.schemas import (
     DetailOut,
@@ -256,8 +256,23 @@ def match_occupations(request: HttpRequest, data: MatchIn) -> list[Any]:
 def match_paths(
     request: HttpRequest,
     start: str = Query(..., alias="from", min_length=1),  # type: ignore[type-arg]
-    to: str | None = None,
+    to: str | None = Query(None, max_length=200, description="Occupation URI, ISCO group or search text"),  # type: ignore[type-arg]
     max_steps: int = Query(3, ge=1, le=5),  # type: ignore[type-arg]
     lang: Lang = "nl",
 ) -> list[Any]:
-    return results.paths(start, lang=lang, to=to or None, max_steps=max_steps)
+    return transitions.paths(start, lang=lang, to=to or None, max_steps=max_steps)
+
+
+@router.get("/{passport_id}/paths", response=list[PathOut], summary="Transition paths from a passport")
+@paginate(LimitOffsetPagination)
+def passport_paths(
+    request: HttpRequest,
+    passport_id: int,
+    to: str | None = Query(None, max_length=200, description="Occupation URI, ISCO group or search text"),  # type: ignore[type-arg]
+    max_steps: int = Query(3, ge=1, le=3),  # type: ignore[type-arg]
+    lang: Lang = "nl",
+) -> list[Any]:
+    passport = _readable(request, passport_id)
+    held = list(passport.occupations.values_list("uri", flat=True))
+    skills = selectors.passport_skills(passport)
+    return transitions.paths(skills, lang=lang, to=to or None, held=held, max_steps=max_steps)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -39,6 +40,19 @@ def _label(c: dict[str, Any]) -> str:
     return c["label"] + (f" [{c['label_lang']}]" if c["fallback"] else "")
 
 
+def _skills(text: str) -> dict[str, Any]:
+    """Parse "URI[=proficiency],…" into a passport."""
+    held: dict[str, Any] = {}
+    for item in filter(None, (s.strip() for s in text.split(","))):
+        uri, _, level = item.partition("=")
+        if level and level not in ("basic", "intermediate", "advanced", "expert"):
+            raise UserError(f"unknown proficiency {level!r} for {uri}")
+        held[uri] = level or "intermediate"
+    if not held:
+        raise UserError("--skills needs at least one skill URI")
+    return held
+
+
 @match_app.command()
 @user_errors
 def occupations(
@@ -49,14 +63,7 @@ def occupations(
 ) -> None:
     """The occupations that fit a set of skills best, with matched and missing skills."""
     _lang(lang)
-    held: dict[str, Any] = {}
-    for item in filter(None, (s.strip() for s in skills.split(","))):
-        uri, _, level = item.partition("=")
-        if level and level not in ("basic", "intermediate", "advanced", "expert"):
-            raise UserError(f"unknown proficiency {level!r} for {uri}")
-        held[uri] = level or "intermediate"
-    if not held:
-        raise UserError("--skills needs at least one skill URI")
+    held = _skills(skills)
     _ready()
     from techtalent.matching.results import occupation_matches
 
@@ -64,14 +71,17 @@ def occupations(
     if as_json:
         typer.echo(json.dumps(found, ensure_ascii=False))
         return
-    table = Table("#", "occupation", "score", "matched", "missing (essential)")
+    table = Table("#", "occupation", "fit", "why", "matched", "missing (essential)")
     for rank, m in enumerate(found, start=1):
         e = m["explanation"]
         missing = [_label(s) for s in e["missing"] if s["relation"] == "essential"]
         table.add_row(
             str(rank),
             _label(m),
-            f"{m['score']:.2f}",
+            f"{m['fit']}%",
+            "{essential_matched}/{essential_total} ess., {skills_used}/{skills_own} own".format(
+                **e["reason"]
+            ),
             ", ".join(_label(s) for s in e["matched"]),
             ", ".join(missing[:5]) + (" …" if len(missing) > 5 else ""),
         )
@@ -81,28 +91,47 @@ def occupations(
 @match_app.command()
 @user_errors
 def paths(
-    start: Annotated[str, typer.Option("--from", help="ESCO occupation URI to start from")],
-    to: Annotated[str | None, typer.Option(help="ESCO occupation URI to reach (default: any)")] = None,
+    start: Annotated[
+        str | None, typer.Option("--from", help="ESCO occupation URI to start from (or use --skills)")
+    ] = None,
+    skills: Annotated[
+        str | None, typer.Option(help="Comma-separated skill URIs (optionally URI=proficiency) to start from")
+    ] = None,
+    to: Annotated[
+        str | None,
+        typer.Option(
+            help="Where to go: an ESCO occupation URI, an ISCO group (7233) or a search (onderhoud)"
+        ),
+    ] = None,
     max_steps: Annotated[int, typer.Option(min=1, max=5, help="At most this many steps")] = 3,
+    top: Annotated[int, typer.Option(min=1, max=20, help="How many paths")] = 5,
     lang: LangOpt = "nl",
     as_json: JsonOpt = False,
 ) -> None:
-    """Transition paths from an occupation, favouring shortage occupations."""
+    """Transition paths toward a target, with the essential skills to learn per step."""
     _lang(lang)
+    if bool(start) == bool(skills):
+        raise UserError("give either --from OCCUPATION or --skills SKILLS")
+    held = _skills(skills) if skills else {}
     _ready()
-    from techtalent.matching.results import paths as find_paths
+    from techtalent.matching.transitions import paths as find_paths
 
-    found = find_paths(start, lang=lang, to=to, max_steps=max_steps)
+    found = find_paths(start or held, lang=lang, to=to, max_steps=max_steps, top=top)
     if as_json:
         typer.echo(json.dumps(found, ensure_ascii=False))
         return
     if not found:
-        console.print("no path found")
+        console.print("no path found" if lang == "en" else "geen route gevonden")
     for p in found:
         steps = " → ".join(
             f"{_label(s)} ({s['gap']:.0%}{', shortage' if s['shortage'] else ''})" for s in p["steps"]
         )
         out.print(f"{p['cost']:.2f}  {steps}", highlight=False, soft_wrap=True)
+        for s in p["steps"]:
+            learn = ", ".join(_label(k) for k in s["to_learn"][:6]) + (" …" if len(s["to_learn"]) > 6 else "")
+            out.print(
+                f"      {_label(s)}: {len(s['to_learn'])}/{s['essential_total']}  {learn}", highlight=False
+            )
 
 
 @match_app.command()
@@ -141,7 +170,7 @@ def batch(
             if cluster is not None:
                 cluster.close()
         else:
-            found = batch_top_k(model, skills, top)
+            found = batch_top_k(model, skills, top, threads=min(os.cpu_count() or 1, 4))
     with target.open("w", encoding="utf-8") as handle:
         for line in matches_to_jsonl(records, found):
             handle.write(line + "\n")

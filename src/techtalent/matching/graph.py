@@ -16,7 +16,7 @@ def _short(text: str, limit: int = 28) -> str:
 
 
 def paths_svg(paths: Sequence[dict[str, Any]], *, start_label: str, title: str) -> str:
-    """An SVG of paths (as from ``results.paths``); shortage occupations drawn with a thicker border."""
+    """An SVG of paths (as from ``transitions.paths``); shortage occupations drawn with a thicker border."""
     columns: list[list[str]] = [["start"]]
     nodes: dict[tuple[int, str], dict[str, Any]] = {(0, "start"): {"label": start_label, "shortage": 0}}
     edges: set[tuple[tuple[int, str], tuple[int, str], float]] = set()

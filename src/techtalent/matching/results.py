@@ -9,21 +9,29 @@ from typing import Any
 from techtalent.core.errors import UserError
 from techtalent.matching import selectors
 from techtalent.matching.engine import (
+    Calibration,
     Explanation,
     MatchModel,
-    Path,
     Proficiency,
+    ShortageLink,
     Vacancy,
     gap,
     match_occupations,
     match_vacancy,
-    occupation_passport,
     rank_passports,
-    shortage_weights,
-    transition_paths,
 )
 
-__all__ = ["concept", "explanation", "occupation_matches", "occupation_detail", "paths", "candidates"]
+__all__ = [
+    "candidates",
+    "concept",
+    "explanation",
+    "fit_percentage",
+    "known_skills",
+    "reason",
+    "shortage_out",
+    "occupation_detail",
+    "occupation_matches",
+]
 
 
 def concept(uri: str, lang: str) -> dict[str, Any]:
@@ -32,11 +40,31 @@ def concept(uri: str, lang: str) -> dict[str, Any]:
     return {"uri": uri, "label": s.label, "label_lang": s.lang, "fallback": s.fallback}
 
 
+def reason(e: Explanation) -> dict[str, int]:
+    """The counts behind a score, for "covers 9 of 14 essential skills; uses 12 of your 19 skills"."""
+    return {
+        "essential_matched": sum(1 for m in e.matched if m.relation == "essential"),
+        "essential_partial": sum(1 for p in e.partial if p.relation == "essential"),
+        "essential_total": sum(1 for m in e.matched if m.relation == "essential")
+        + sum(1 for p in e.partial if p.relation == "essential")
+        + len(e.missing_essential),
+        "skills_used": len(e.matched),
+        "skills_own": len(e.matched) + len(e.unused),
+    }
+
+
+def fit_percentage(model: MatchModel, score: float) -> int:
+    """A ranking score as the calibrated chance (0–100) that the occupation fits (engine/calibration.py)."""
+    s = model.settings
+    return Calibration(s.calibration_intercept, s.calibration_slope).percentage(score) if score > 0 else 0
+
+
 def explanation(e: Explanation, lang: str) -> dict[str, Any]:
     """Matched, partial and missing skills with their weights (shares of the target's total weight)."""
     return {
         "coverage": round(e.coverage, 4),
         "relevance": round(e.relevance, 4),
+        "reason": reason(e),
         "matched": [
             {
                 **concept(m.skill, lang),
@@ -65,7 +93,25 @@ def explanation(e: Explanation, lang: str) -> dict[str, Any]:
     }
 
 
-def _known(model: MatchModel, skills: Mapping[str, Proficiency]) -> dict[str, Proficiency]:
+def shortage_out(links: Sequence[ShortageLink], lang: str) -> list[dict[str, Any]]:
+    """The shortage links of one occupation with their sources (document, section, quote)."""
+    return [
+        {
+            "group": link.group,
+            "name": link.name_nl if lang == "nl" else link.name_en,
+            "confidence": link.confidence,
+            "mapping": link.mapping,
+            "sources": [
+                {"document": s.document, "section": s.section, "quote": s.quote} for s in link.sources
+            ],
+            "tension": list(link.tension),
+        }
+        for link in links
+    ]
+
+
+def known_skills(model: MatchModel, skills: Mapping[str, Proficiency]) -> dict[str, Proficiency]:
+    """The skills the model knows (a clear error when it knows none of them)."""
     known = {uri: level for uri, level in skills.items() if uri in model.skill_index}
     if skills and not known:
         raise UserError("none of the given skills is an ESCO skill of the imported taxonomy")
@@ -77,11 +123,19 @@ def occupation_matches(
 ) -> list[dict[str, Any]]:
     """The ``top`` occupations for a set of skills, best first, each explained."""
     model = selectors.match_model()
-    known = _known(model, skills)
+    known = known_skills(model, skills)
     if not known:
         return []
+    weights, links = selectors.shortage()
     return [
-        {**concept(m.uri, lang), "score": round(m.score, 4), "explanation": explanation(m.explanation, lang)}
+        {
+            **concept(m.uri, lang),
+            "score": round(m.score, 4),
+            "fit": fit_percentage(model, m.score),
+            "shortage": round(weights.get(m.uri, 0.0), 4),
+            "shortage_sources": shortage_out(links.get(m.uri, []), lang),
+            "explanation": explanation(m.explanation, lang),
+        }
         for m in match_occupations(model, known, top=top)
     ]
 
@@ -96,6 +150,7 @@ def occupation_detail(skills: Mapping[str, Proficiency], occupation: str, *, lan
     return {
         **concept(occupation, lang),
         "score": round(found.score, 4),
+        "fit": fit_percentage(model, found.score),
         "explanation": explanation(found.explanation, lang),
         "gap": {
             "size": round(g.size, 4),
@@ -110,56 +165,6 @@ def occupation_detail(skills: Mapping[str, Proficiency], occupation: str, *, lan
             ],
         },
     }
-
-
-def _path(path: Path, lang: str) -> dict[str, Any]:
-    return {
-        "start": concept(path.start, lang) if path.start else None,
-        "cost": round(path.cost, 4),
-        "steps": [
-            {**concept(s.occupation, lang), "gap": round(s.gap, 4), "shortage": round(s.shortage, 4)}
-            for s in path.steps
-        ],
-    }
-
-
-def with_occupations(skills: Mapping[str, Proficiency], held: Sequence[str]) -> dict[str, Proficiency]:
-    """A passport's skills plus the skills of the occupations it has held (a held skill keeps its level)."""
-    model = selectors.match_model()
-    merged: dict[str, Proficiency] = {}
-    for uri in held:
-        if uri in model.occupation_index:
-            merged.update(occupation_passport(model, uri))
-    merged.update(skills)
-    return merged
-
-
-def paths(
-    start: str | Mapping[str, Proficiency],
-    *,
-    lang: str,
-    to: str | None = None,
-    max_steps: int = 3,
-    top: int = 5,
-    max_gap: float = 0.35,
-) -> list[dict[str, Any]]:
-    """Transition paths from an occupation or a set of skills, cheapest first (shortages favoured)."""
-    model = selectors.match_model()
-    if isinstance(start, str) and start not in model.occupation_index:
-        raise UserError(f"unknown occupation: {start}")
-    if to is not None and to not in model.occupation_index:
-        raise UserError(f"unknown occupation: {to}")
-    if not 1 <= max_steps <= 5:
-        raise UserError("max_steps must lie between 1 and 5")
-    if not isinstance(start, str):
-        start = _known(model, start)
-        if not start:
-            return []
-    shortage = {u: w for u, w in shortage_weights().items() if u in model.occupation_index}
-    found = transition_paths(
-        model, start, to=to, max_steps=max_steps, shortage=shortage, top=top, max_gap=max_gap
-    )
-    return [_path(p, lang) for p in found]
 
 
 def candidates(

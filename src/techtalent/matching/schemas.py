@@ -116,16 +116,43 @@ class MissingOut(ConceptOut):
     weight: float
 
 
+class ReasonOut(Schema):
+    essential_matched: int
+    essential_partial: int
+    essential_total: int
+    skills_used: int
+    skills_own: int
+
+
 class ExplanationOut(Schema):
     coverage: float
     relevance: float
+    reason: ReasonOut
     matched: list[MatchedOut]
     partial: list[PartialOut]
     missing: list[MissingOut]
 
 
+class ShortageSourceOut(Schema):
+    document: str
+    section: str
+    quote: str
+
+
+class ShortageLinkOut(Schema):
+    group: str
+    name: str
+    confidence: str
+    mapping: str
+    sources: list[ShortageSourceOut]
+    tension: list[str]
+
+
 class OccupationMatchOut(ConceptOut):
     score: float
+    fit: int = Field(..., description="Calibrated chance (0-100) that the occupation fits the passport")
+    shortage: float
+    shortage_sources: list[ShortageLinkOut]
     explanation: ExplanationOut
 
 
@@ -138,6 +165,10 @@ class MatchIn(Schema):
 class StepOut(ConceptOut):
     gap: float
     shortage: float
+    shortage_sources: list[ShortageLinkOut]
+    similarity: float | None
+    essential_total: int
+    to_learn: list[ConceptOut]
 
 
 class PathOut(Schema):

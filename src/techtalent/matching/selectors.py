@@ -12,45 +12,48 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from techtalent.core.cache import StampedCache
-from techtalent.matching.engine import MatchModel, OccupationSkill, Proficiency, build_model
+from techtalent.matching.engine import (
+    MatchModel,
+    OccupationGraph,
+    OccupationSkill,
+    Proficiency,
+    ShortageLink,
+    build_model,
+    occupation_graph,
+    shortage_links,
+    shortage_weights,
+)
 from techtalent.matching.models import Passport, PassportShare
+from techtalent.matching.shortage_file import bundled_shortage_list
 from techtalent.taxonomy import selectors as taxonomy
-from techtalent.taxonomy.models import Broader, Concept, Label, SkillRelation
-from techtalent.taxonomy.models import OccupationSkill as OccupationSkillRow
 
 log = logging.getLogger(__name__)
 
 
 def _build() -> MatchModel:
-    rows = list(Concept.objects.filter(kind__in=("occupation", "skill")).values_list("id", "uri", "kind"))
-    uri_of = {cid: uri for cid, uri, _ in rows}
-    occupations = [uri for _, uri, kind in rows if kind == "occupation"]
-    skills = [uri for _, uri, kind in rows if kind == "skill"]
-    pillar = Concept.objects.filter(kind__in=("skill", "skill_group")).values_list("id", "uri")
-    pillar_uri = dict(pillar)
+    r = taxonomy.matching_records()
     relations = (
-        OccupationSkill(uri_of[o], uri_of[s], "essential" if rel == "essential" else "optional")
-        for o, s, rel in OccupationSkillRow.objects.values_list("occupation_id", "skill_id", "relation")
-        if o in uri_of and s in uri_of
+        OccupationSkill(o, s, "essential" if rel == "essential" else "optional")
+        for o, s, rel in r.occupation_skills
     )
-    broader = [
-        (pillar_uri[c], pillar_uri[b])
-        for c, b in Broader.objects.values_list("concept_id", "broader_id")
-        if c in pillar_uri and b in pillar_uri
-    ]
-    related = [
-        (uri_of[a], uri_of[b])
-        for a, b in SkillRelation.objects.values_list("skill_id", "related_id")
-        if a in uri_of and b in uri_of
-    ]
-    labels = {
-        pillar_uri.get(cid) or uri_of.get(cid, ""): text
-        for cid, text in Label.objects.filter(lang="en", type="preferred").values_list("concept_id", "text")
-    }
-    return build_model(occupations, skills, relations, broader=broader, related=related, labels=labels)
+    return build_model(
+        r.occupations,
+        r.skills,
+        relations,
+        broader=r.broader,
+        related=r.related,
+        labels=r.labels,
+        isco=r.isco,
+        transversal=r.transversal,
+    )
 
 
-_model_cache: StampedCache[MatchModel] = StampedCache("match", _build)
+# The cache names carry a version: a pickle of an older engine's model (without ISCO codes, say) must not be
+# read back after an upgrade of the same taxonomy.
+_model_cache: StampedCache[MatchModel] = StampedCache("match-v2", _build)
+_graph_cache: StampedCache[OccupationGraph] = StampedCache(
+    "occupation-graph-v1", lambda: occupation_graph(match_model())
+)
 
 
 def match_model() -> MatchModel:
@@ -58,9 +61,38 @@ def match_model() -> MatchModel:
     return _model_cache.get(taxonomy.taxonomy_stamp())
 
 
+def occupation_similarity() -> OccupationGraph:
+    """The occupation-to-occupation similarity of the current taxonomy (cached like the model)."""
+    return _graph_cache.get(taxonomy.taxonomy_stamp())
+
+
 def forget_cache() -> None:
-    """Drop the in-memory model (tests import several toy taxonomies in one process)."""
+    """Drop the in-memory model and graph (tests import several toy taxonomies in one process)."""
     _model_cache.forget()
+    _graph_cache.forget()
+
+
+def tension_figures() -> dict[str, float]:
+    """Monitor observation id → value of the tension figures the shortage list refers to (read via the
+    monitor's selectors; empty when the monitor holds none)."""
+    from techtalent.monitor.selectors import ObservationFilter, observation_list
+
+    wanted = {t for entry in bundled_shortage_list() for t in entry.tension}
+    if not wanted:
+        return {}
+    found = observation_list(ObservationFilter(indicators=("tension-indicator",), measure=None))
+    figures = {}
+    for obs in found:
+        ref = obs.ref.rsplit("#", 1)[-1]  # starter data refer to "<document>#<id>"
+        if ref in wanted:
+            figures[ref] = float(obs.value)
+    return figures
+
+
+def shortage() -> tuple[dict[str, float], dict[str, list[ShortageLink]]]:
+    """Shortage weight per ESCO occupation and the provenance of every link (bundled list + monitor)."""
+    entries = bundled_shortage_list()
+    return shortage_weights(entries, tension_figures()), shortage_links(entries)
 
 
 @dataclass(frozen=True)
@@ -123,7 +155,7 @@ def findable_passports(*, ids: Collection[int]) -> dict[str, dict[str, Proficien
 
 def concept_kind(uri: str) -> str | None:
     """The kind of the concept with ``uri`` (occupation, skill, ...), None when unknown."""
-    return Concept.objects.filter(uri=uri).values_list("kind", flat=True).first()
+    return taxonomy.concept_kind(uri)
 
 
 EXPORT_SCHEMA = "techtalent-passport/1"

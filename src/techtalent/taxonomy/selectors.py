@@ -16,6 +16,7 @@ from techtalent.core.cache import StampedCache
 from techtalent.core.languages import other_language
 from techtalent.taxonomy.engine import ConceptRecord, LabelRecord, SearchIndex
 from techtalent.taxonomy.models import (
+    Broader,
     Collection,
     CollectionMember,
     Concept,
@@ -24,7 +25,9 @@ from techtalent.taxonomy.models import (
     FrameworkItem,
     FrameworkLink,
     Label,
+    OccupationSkill,
     Release,
+    SkillRelation,
 )
 
 log = logging.getLogger(__name__)
@@ -275,3 +278,65 @@ def framework_detail(code: str) -> tuple[Framework, list[FrameworkItem]] | None:
         return None
     items = list(framework.items.prefetch_related("links").select_related("parent"))
     return framework, items
+
+
+@dataclass(frozen=True)
+class MatchingRecords:
+    """What the matching engine needs from the taxonomy, as plain records (URIs, no model instances)."""
+
+    occupations: list[str]
+    skills: list[str]
+    occupation_skills: list[tuple[str, str, str]]  # (occupation, skill, essential|optional)
+    broader: list[tuple[str, str]]  # (narrower, broader) within the skill pillar
+    related: list[tuple[str, str]]
+    labels: dict[str, str]  # English preferred labels of skills, groups and occupations
+    isco: dict[str, str]  # occupation → ISCO-08 unit group
+    transversal: list[str]
+
+
+def matching_records() -> MatchingRecords:
+    """The stored taxonomy as the records the matching engine is built from."""
+    rows = list(
+        Concept.objects.filter(kind__in=("occupation", "skill")).values_list(
+            "id", "uri", "kind", "isco_group"
+        )
+    )
+    uri_of = {cid: uri for cid, uri, _, _ in rows}
+    pillar_uri = dict(Concept.objects.filter(kind__in=("skill", "skill_group")).values_list("id", "uri"))
+    relations = [
+        (uri_of[o], uri_of[s], "essential" if rel == "essential" else "optional")
+        for o, s, rel in OccupationSkill.objects.values_list("occupation_id", "skill_id", "relation")
+        if o in uri_of and s in uri_of
+    ]
+    broader = [
+        (pillar_uri[c], pillar_uri[b])
+        for c, b in Broader.objects.values_list("concept_id", "broader_id")
+        if c in pillar_uri and b in pillar_uri
+    ]
+    related = [
+        (uri_of[a], uri_of[b])
+        for a, b in SkillRelation.objects.values_list("skill_id", "related_id")
+        if a in uri_of and b in uri_of
+    ]
+    labels = {
+        pillar_uri.get(cid) or uri_of.get(cid, ""): text
+        for cid, text in Label.objects.filter(lang="en", type="preferred").values_list("concept_id", "text")
+    }
+    transversal = list(
+        CollectionMember.objects.filter(collection__code="transversal").values_list("concept__uri", flat=True)
+    )
+    return MatchingRecords(
+        occupations=[uri for _, uri, kind, _ in rows if kind == "occupation"],
+        skills=[uri for _, uri, kind, _ in rows if kind == "skill"],
+        occupation_skills=relations,
+        broader=broader,
+        related=related,
+        labels=labels,
+        isco={uri: code for _, uri, kind, code in rows if kind == "occupation" and code},
+        transversal=transversal,
+    )
+
+
+def concept_kind(uri: str) -> str | None:
+    """The kind of the concept with ``uri`` (occupation, skill, ...), None when unknown."""
+    return Concept.objects.filter(uri=uri).values_list("kind", flat=True).first()

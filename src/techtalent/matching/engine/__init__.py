@@ -1,9 +1,17 @@
 """Pure matching engine (numpy/scipy.sparse, no Django): passports against occupations and vacancies, with
 explanations, gaps, transition paths, batch and Dask top-k, synthetic passports and evaluation."""
 
+from techtalent.matching.engine.calibration import Calibration, fit_calibration
 from techtalent.matching.engine.distributed import dask_top_k
-from techtalent.matching.engine.esco_csv import model_from_esco_csv
-from techtalent.matching.engine.evaluate import HitRates, hit_rates, jaccard_scores
+from techtalent.matching.engine.evaluate import (
+    BASELINES,
+    HitRates,
+    hit_rates,
+    jaccard_essential_scores,
+    jaccard_scores,
+    method_hit_rates,
+    tfidf_scores,
+)
 from techtalent.matching.engine.explain import Explanation, MatchedSkill, MissingSkill, PartialMatch
 from techtalent.matching.engine.gaps import (
     Gap,
@@ -26,19 +34,23 @@ from techtalent.matching.engine.model import (
     build_model,
     with_settings,
 )
+from techtalent.matching.engine.noisy import noisy_passports, sibling_occupations
 from techtalent.matching.engine.occupations import (
     OccupationMatch,
     ScoredOccupation,
     batch_top_k,
     match_occupations,
 )
-from techtalent.matching.engine.paths import Path, Step, transition_paths
+from techtalent.matching.engine.paths import Path, Step, essential_gaps, transition_paths
 from techtalent.matching.engine.shortage import (
+    ShortageLink,
     ShortageOccupation,
     ShortageSource,
-    bundled_shortage_list,
+    shortage_from_data,
+    shortage_links,
     shortage_weights,
 )
+from techtalent.matching.engine.similarity import OccupationGraph, SimilaritySettings, occupation_graph
 from techtalent.matching.engine.synthetic import SyntheticPassport, synthetic_passports
 from techtalent.matching.engine.vacancy import (
     PassportMatch,
@@ -50,6 +62,18 @@ from techtalent.matching.engine.vacancy import (
 )
 
 __all__ = [
+    "Calibration",
+    "fit_calibration",
+    "BASELINES",
+    "OccupationGraph",
+    "SimilaritySettings",
+    "essential_gaps",
+    "jaccard_essential_scores",
+    "method_hit_rates",
+    "noisy_passports",
+    "occupation_graph",
+    "sibling_occupations",
+    "tfidf_scores",
     "PROFICIENCIES",
     "Explanation",
     "Gap",
@@ -79,7 +103,9 @@ __all__ = [
     "Via",
     "batch_top_k",
     "build_model",
-    "bundled_shortage_list",
+    "ShortageLink",
+    "shortage_from_data",
+    "shortage_links",
     "dask_top_k",
     "gap",
     "hit_rates",
@@ -88,7 +114,6 @@ __all__ = [
     "match_vacancies",
     "match_vacancy",
     "matches_to_jsonl",
-    "model_from_esco_csv",
     "occupation_passport",
     "passports_from_jsonl",
     "rank_passports",

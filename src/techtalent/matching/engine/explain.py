@@ -98,16 +98,18 @@ def explain(
         )
         covered += req.weight * credit
 
-    listed = {r.skill for r in requirements}
+    listed = {r.skill: r.relation for r in requirements}
+    ratio = settings.optional_weight / settings.essential_weight if settings.essential_weight else 0.0
+    use = {"essential": 1.0, "optional": ratio}
     own = sum(float(model.idf[s]) for s in held)
-    used = sum(float(model.idf[s]) for s in held if s in listed)
+    used = sum(float(model.idf[s]) * use[listed[s]] for s in held if s in listed)
 
     def by_weight(item: MatchedSkill | PartialMatch | MissingSkill) -> tuple[float, str]:
         return (-item.weight, item.skill)
 
     return Explanation(
         coverage=covered / total if total > 0 else 0.0,
-        relevance=used / own if own > 0 else 0.0,
+        relevance=min(used / own, 1.0) if own > 0 else 0.0,
         matched=tuple(sorted(matched, key=by_weight)),
         partial=tuple(sorted(partial, key=by_weight)),
         missing_essential=tuple(sorted((m for m in missing if m.relation == "essential"), key=by_weight)),

@@ -42,21 +42,26 @@ class MatchSettings:
     """The tunable numbers of the matching engine, with documented defaults (see docs/matching.md)."""
 
     essential_weight: float = 1.0
-    optional_weight: float = 0.4
+    optional_weight: float = 0.9
     proficiency_credit: Mapping[str, float] = field(
         default_factory=lambda: {"basic": 0.5, "intermediate": 0.75, "advanced": 0.9, "expert": 1.0}
     )
     broader_credit: float = 0.5
     related_credit: float = 0.4
     sibling_credit: float = 0.25
-    # How much an occupation is discounted for passport skills it does not use (0: pure coverage).
-    focus: float = 0.8
+    # score = coverage^(1 − balance) × relevance^balance: 0 is pure coverage of the occupation, 1 pure use of
+    # the person's skills, 0.5 the geometric mean of both sides.
+    balance: float = 0.5
+    # Logistic map from log(score) to the chance the occupation fits (engine/calibration.py); fitted by
+    # bench/matching_calibrate.py on dev seeds of noisy ESCO passports.
+    calibration_intercept: float = 4.52
+    calibration_slope: float = 3.22
 
     def __post_init__(self) -> None:
         missing = set(PROFICIENCIES) - set(self.proficiency_credit)
         if missing:
             raise ValueError(f"proficiency_credit lacks {sorted(missing)}")
-        for name in ("broader_credit", "related_credit", "sibling_credit", "focus"):
+        for name in ("broader_credit", "related_credit", "sibling_credit", "balance"):
             if not 0.0 <= getattr(self, name) <= 1.0:
                 raise ValueError(f"{name} must lie in [0, 1]")
 
@@ -97,6 +102,8 @@ class MatchModel:
     skill_group: np.ndarray  # (skills,) index into groups, -1 when ungrouped
     groups: tuple[str, ...]
     labels: Mapping[str, str]
+    isco: Mapping[str, str] = field(default_factory=dict)  # occupation -> ISCO-08 unit group (4 digits)
+    transversal: frozenset[str] = frozenset()  # skills of ESCO's transversal collection
 
     def label(self, uri: str) -> str:
         """The preferred label of a concept, or its URI when unknown."""
@@ -125,6 +132,8 @@ def build_model(
     labels: Mapping[str, str] | None = None,
     settings: MatchSettings | None = None,
     group_depth: int = 1,
+    isco: Mapping[str, str] | None = None,
+    transversal: Iterable[str] = (),
 ) -> MatchModel:
     """Build a model from records; `broader` holds (narrower, broader) pairs of skills and skill groups.
 
@@ -177,6 +186,8 @@ def build_model(
         skill_group=skill_group,
         groups=groups,
         labels=dict(labels or {}),
+        isco={uri: code for uri, code in (isco or {}).items() if uri in occ_index},
+        transversal=frozenset(uri for uri in transversal if uri in skill_index),
     )
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -89,8 +88,9 @@ def top_k_levels(
 ) -> tuple[np.ndarray, np.ndarray]:
     """(passports, k) occupation indices and scores, best first, for passports given as a level matrix.
 
-    Chunks are scored on `threads` threads (default: one per CPU, at most 4); scipy and numpy release the
-    GIL in their kernels. Each chunk's result depends on its own rows only, so threading changes nothing.
+    Chunks are scored on `threads` threads (default 1; callers pass their CPU count); scipy and numpy
+    release the GIL in their kernels. Each chunk's result depends on its own rows only, so threading
+    changes nothing.
     """
     k = min(k, len(model.occupations))
     indices = np.zeros((levels.shape[0], k), dtype=np.int64)
@@ -102,7 +102,7 @@ def top_k_levels(
         indices[start:stop], scores[start:stop] = top_k_indices(score_levels(model, part), k)
 
     starts = range(0, levels.shape[0], chunk)
-    workers = threads or min(os.cpu_count() or 1, 4)
+    workers = threads or 1
     if workers <= 1 or len(starts) <= 1:
         for start in starts:
             run(start)

@@ -1,31 +1,46 @@
-"""Transition paths A → B → C between occupations where every step's gap stays under a limit.
+"""Transition paths from a person (or an occupation) to a target set of occupations, at most N steps.
 
-A person keeps what they know: after a step into an occupation they also hold its skills (at
-"intermediate"). Paths are found by beam search; a step costs its gap size, plus a fixed penalty for the move
-itself (so a direct step beats a detour that learns the same skills), minus a bonus for moving into a shortage
-occupation (bonus × shortage weight in [0, 1]); a path costs the sum of its steps.
+The graph: a person can step into an occupation whose essential core they already cover for the most part
+(step cost = the essential gap, the share of its essential weight they still lack, allowed up to
+``max_first_gap``); from an occupation a one can move to b when they are similar enough (similarity ≥
+``min_similarity``) and b asks at most ``max_step_gap`` of its essential weight beyond what a lists; the
+move costs the mean of 1 − similarity and that gap. Every step also costs ``step_penalty`` (a direct step
+beats a detour) and earns ``shortage_bonus`` × shortage weight for arriving in a shortage occupation. The
+occupations the person has held are starting points at cost 0. Paths are the cheapest of at most
+``max_steps`` steps, found exactly by dynamic programming over the dense similarity matrix (one vectorised
+pass per step).
+
+Per step the person learns the occupation's essential skills; the skills to learn at each step are the
+essential skills of its occupation not yet held (nor credited in part) after the steps before it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from scipy import sparse
 
-from techtalent.matching.engine.gaps import gap_sizes, occupation_passport
+from techtalent.matching.engine.explain import explain
 from techtalent.matching.engine.model import PROFICIENCIES, MatchModel, Proficiency
+from techtalent.matching.engine.occupations import occupation_requirements
+from techtalent.matching.engine.scoring import credit_matrix, level_matrix
+from techtalent.matching.engine.similarity import OccupationGraph
 
-__all__ = ["Path", "Step", "transition_paths"]
+__all__ = ["Path", "Step", "essential_gaps", "transition_paths"]
 
 
 @dataclass(frozen=True)
 class Step:
-    """One move into an occupation: the gap to close first and the occupation's shortage weight."""
+    """One move into an occupation, what it takes, and why it is possible."""
 
     occupation: str
-    gap: float
+    gap: float  # share of the occupation's essential weight still to learn when taking the step
     shortage: float
+    similarity: float | None  # to the occupation before (None for a first step from the passport)
+    to_learn: tuple[str, ...]  # essential skills still to learn, heaviest first
+    essential_total: int
 
 
 @dataclass(frozen=True)
@@ -47,96 +62,171 @@ class Path:
         return sum(step.gap for step in self.steps)
 
 
-@dataclass(frozen=True)
-class _State:
-    skills: Mapping[str, Proficiency]
-    path: Path
+def essential_gaps(model: MatchModel, skills: Mapping[str, Proficiency]) -> np.ndarray:
+    """(occupations,) share of each occupation's essential weight a passport does not yet cover."""
+    levels = level_matrix(model, [skills])
+    held = levels.copy()
+    held.data[:] = 1.0
+    credit = credit_matrix(model, levels).maximum(held).tocsr()  # a held skill counts in full
+    weights = (model.essential @ sparse.diags(model.idf)).tocsr()
+    totals = np.asarray(weights.sum(axis=1)).ravel()
+    covered = (weights @ credit.T).toarray().ravel()
+    share = np.divide(covered, totals, out=np.zeros(len(totals)), where=totals > 0)  # none: gap 1
+    result: np.ndarray = np.clip(1.0 - share, 0.0, 1.0)
+    return result
 
 
 def transition_paths(
     model: MatchModel,
+    graph: OccupationGraph,
     start: str | Mapping[str, Proficiency],
     *,
-    to: str | None = None,
+    targets: Collection[str] | None = None,
+    held: Sequence[str] = (),
     max_steps: int = 3,
-    max_gap: float = 0.35,
+    max_first_gap: float = 0.75,
+    min_similarity: float = 0.15,
+    max_step_gap: float = 0.95,
     shortage: Mapping[str, float] | Collection[str] = (),
-    shortage_bonus: float = 0.15,
+    shortage_bonus: float = 0.1,
     step_penalty: float = 0.1,
-    beam: int = 8,
-    top: int = 10,
+    top: int = 5,
 ) -> list[Path]:
-    """Paths from an occupation (URI) or a passport to `to`, or to any occupation, best (cheapest) first."""
+    """The cheapest paths to distinct target occupations (default: any occupation not held), best first."""
     if max_steps < 1:
         raise ValueError("max_steps must be at least 1")
-    if to is not None and to not in model.occupation_index:
-        raise KeyError(f"unknown occupation: {to}")
+    n = len(model.occupations)
     weights = _shortage_weights(shortage)
+    bonus = np.zeros(n)
+    for uri, w in weights.items():
+        if uri in model.occupation_index:
+            bonus[model.occupation_index[uri]] = shortage_bonus * w
     if isinstance(start, str):
-        first = _State(occupation_passport(model, start), Path(start, (), 0.0))
+        if start not in model.occupation_index:
+            raise KeyError(f"unknown occupation: {start}")
+        skills = _occupation_skills(model, start)
+        origins = [model.occupation_index[start]]
     else:
-        first = _State(dict(start), Path(None, (), 0.0))
+        skills = dict(start)
+        origins = [model.occupation_index[u] for u in held if u in model.occupation_index]
+    goal = _target_mask(model, targets, origins)
 
-    found: dict[str, Path] = {}
-    frontier = [first]
-    for depth in range(1, max_steps + 1):
-        candidates: list[_State] = []
-        for state in frontier:
-            sizes = gap_sizes(model, state.skills)
-            visited = {step.occupation for step in state.path.steps} | {state.path.start}
-            for o in np.flatnonzero(sizes <= max_gap):
-                uri = model.occupations[int(o)]
-                if uri in visited:
-                    continue
-                tension = weights.get(uri, 0.0)
-                step = Step(uri, float(sizes[o]), tension)
-                path = Path(
-                    state.path.start,
-                    state.path.steps + (step,),
-                    state.path.cost + step.gap + step_penalty - shortage_bonus * tension,
-                )
-                if to is None or uri == to:
-                    _keep_best(found, path)
-                if depth < max_steps and uri != to:
-                    candidates.append(_State(_learn(model, state.skills, uri), path))
-        candidates.sort(key=lambda s: _rank(s.path))
-        frontier = _distinct_ends(candidates, beam)
-        if not frontier:
+    inf = np.inf
+    first_gap = essential_gaps(model, skills)
+    layer = np.where(first_gap <= max_first_gap, first_gap + step_penalty, inf) - bonus
+    back = np.full(n, -1, dtype=np.int64)  # -1: straight from the passport
+    sim = graph.similarity
+    between = graph.gap if graph.gap is not None else np.zeros_like(sim)
+    edge = np.where(
+        (sim >= min_similarity) & (between <= max_step_gap),
+        np.float32(step_penalty) + (np.float32(1.0) - sim + between) / np.float32(2.0),
+        np.float32(inf),
+    )
+    if origins:
+        from_origin = edge[origins].astype(np.float64)
+        best = from_origin.argmin(axis=0)
+        via_origin = from_origin[best, np.arange(n)] - bonus
+        better = via_origin < layer
+        layer = np.where(better, via_origin, layer)
+        back = np.where(better, np.asarray(origins)[best], back)
+    layer[origins] = inf
+    layers, backs = [np.maximum(layer, 0.0)], [back]
+    for _ in range(1, max_steps):
+        previous = layers[-1]
+        reachable = np.flatnonzero(np.isfinite(previous))
+        if not len(reachable):
             break
-    return sorted(found.values(), key=_rank)[:top]
+        candidates = previous[reachable, None] + edge[reachable]
+        best = candidates.argmin(axis=0)
+        nxt = np.maximum(candidates[best, np.arange(n)] - bonus, 0.0)
+        nxt[origins] = inf
+        layers.append(nxt)
+        backs.append(reachable[best])
+
+    found: list[tuple[float, int, int]] = []  # (cost, depth, occupation)
+    for o in np.flatnonzero(goal):
+        costs = [(float(layer[o]), d) for d, layer in enumerate(layers) if np.isfinite(layer[o])]
+        if costs:
+            cost, depth = min(costs)
+            found.append((cost, depth, int(o)))
+    found.sort()
+    return [_path(model, sim, skills, start, layers, backs, d, o, weights) for _, d, o in found[:top]]
 
 
-def _rank(path: Path) -> tuple[float, int, tuple[str, ...]]:
-    return (path.cost, len(path.steps), tuple(step.occupation for step in path.steps))
+def _target_mask(model: MatchModel, targets: Collection[str] | None, origins: Sequence[int]) -> np.ndarray:
+    n = len(model.occupations)
+    if targets is None:
+        mask = np.ones(n, dtype=bool)
+    else:
+        mask = np.zeros(n, dtype=bool)
+        for uri in targets:
+            if uri in model.occupation_index:
+                mask[model.occupation_index[uri]] = True
+    mask[list(origins)] = False
+    return mask
 
 
-def _keep_best(found: dict[str, Path], path: Path) -> None:
-    known = found.get(path.end)
-    if known is None or _rank(path) < _rank(known):
-        found[path.end] = path
+def _path(
+    model: MatchModel,
+    sim: np.ndarray,
+    skills: Mapping[str, Proficiency],
+    start: str | Mapping[str, Proficiency],
+    layers: list[np.ndarray],
+    backs: list[np.ndarray],
+    depth: int,
+    end: int,
+    shortage: Mapping[str, float],
+) -> Path:
+    chain = [end]
+    for d in range(depth, 0, -1):
+        chain.append(int(backs[d][chain[-1]]))
+    origin = int(backs[0][chain[-1]])
+    chain.reverse()
+    known = dict(skills)
+    steps: list[Step] = []
+    before = origin if origin >= 0 else None
+    for o in chain:
+        uri = model.occupations[o]
+        why = explain(model, known, occupation_requirements(model, uri))
+        essential = [r for r in occupation_requirements(model, uri) if r.relation == "essential"]
+        total = sum(r.weight for r in essential) or 1.0
+        todo = [m.skill for m in why.missing_essential] + [
+            p.skill for p in why.partial if p.relation == "essential"
+        ]
+        left = sum(m.weight for m in why.missing_essential) + sum(
+            p.weight * (1 - p.credit) for p in why.partial if p.relation == "essential"
+        )
+        share_total = sum(r.weight for r in occupation_requirements(model, uri))
+        steps.append(
+            Step(
+                occupation=uri,
+                gap=min(1.0, left * share_total / total),
+                shortage=float(shortage.get(uri, 0.0)),
+                similarity=float(sim[before, o]) if before is not None else None,
+                to_learn=tuple(todo),
+                essential_total=len(essential),
+            )
+        )
+        known.update(_occupation_skills(model, uri, "intermediate"))
+        for uri_held, level in skills.items():  # a skill held better stays at its level
+            known[uri_held] = _higher(known.get(uri_held, level), level)
+        before = o
+    start_uri = start if isinstance(start, str) else None
+    return Path(start_uri, tuple(steps), float(layers[depth][end]))
 
 
-def _distinct_ends(states: list[_State], limit: int) -> list[_State]:
-    """The cheapest `limit` states, at most one per end occupation (states arrive sorted)."""
-    seen: set[str] = set()
-    kept: list[_State] = []
-    for state in states:
-        if state.path.end not in seen:
-            seen.add(state.path.end)
-            kept.append(state)
-            if len(kept) == limit:
-                break
-    return kept
+def _higher(a: Proficiency, b: Proficiency) -> Proficiency:
+    return a if PROFICIENCIES.index(a) >= PROFICIENCIES.index(b) else b
 
 
-def _learn(model: MatchModel, skills: Mapping[str, Proficiency], occupation: str) -> dict[str, Proficiency]:
-    """The passport after working in `occupation`: old skills kept, its skills added at intermediate."""
-    merged = dict(skills)
-    rank = {p: i for i, p in enumerate(PROFICIENCIES)}
-    for uri in occupation_passport(model, occupation, "intermediate"):
-        if uri not in merged or rank[merged[uri]] < rank["intermediate"]:
-            merged[uri] = "intermediate"
-    return merged
+def _occupation_skills(
+    model: MatchModel, occupation: str, proficiency: Proficiency = "advanced"
+) -> dict[str, Proficiency]:
+    return {
+        model.skills[r.skill]: proficiency
+        for r in occupation_requirements(model, occupation)
+        if r.relation == "essential"
+    }
 
 
 def _shortage_weights(shortage: Mapping[str, float] | Collection[str]) -> dict[str, float]:

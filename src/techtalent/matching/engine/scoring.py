@@ -1,9 +1,9 @@
 """Scores of passports against occupations, vectorised over many passports with scipy.sparse.
 
 coverage(p, o)  = Σ_s weight(o, s) · credit(p, s) / Σ_s weight(o, s)
-relevance(p, o) = idf-weighted share of the passport's own skills that occupation o lists
-score(p, o)     = coverage · (1 − focus + focus · relevance)
-                = (1 − focus) · coverage + focus · coverage · relevance
+relevance(p, o) = Σ_{s ∈ p} idf(s) · use(o, s) / Σ_{s ∈ p} idf(s)   (use: 1 essential, optional/essential
+                  weight for optional, 0 when o does not list s) — how much of the person o would use
+score(p, o)     = coverage^(1 − balance) · relevance^balance          (balance 0.5: the geometric mean)
 
 credit(p, s) is the proficiency credit of s when held, otherwise the best ``via credit × proficiency
 credit`` over the held skills one step away; it is computed for every skill at once as a max-product of
@@ -115,21 +115,28 @@ def score_levels(
     score: np.ndarray = (weights @ credit.T).T.toarray()
     score *= inverse_totals  # now the coverage
 
-    # Relevance is sparse (only targets that list a held skill): fold it in at its entries only.
+    # Relevance is sparse (only targets that list a held skill): the score is 0 wherever it is 0.
     held = levels.copy()
     held.data[:] = 1.0
     held = (held @ sparse.diags(model.idf)).tocsr()
     own = np.asarray(held.sum(axis=1)).ravel()
     inverse_own = np.divide(1.0, own, out=np.zeros(len(own)), where=own > 0)
-    used = (membership @ held.T).T.tocoo()
+    used = (_use(model, weights) @ held.T).T.tocoo()
     rows, cols = used.row, used.col
-    relevance = used.data * inverse_own[rows]
+    relevance = np.minimum(used.data * inverse_own[rows], 1.0)
 
-    focus = model.settings.focus
-    coverage_there = score[rows, cols]
-    score *= 1.0 - focus
-    score[rows, cols] += focus * coverage_there * relevance
-    return score
+    balance = model.settings.balance
+    result = np.zeros_like(score)
+    result[rows, cols] = score[rows, cols] ** (1.0 - balance) * relevance**balance
+    return result
+
+
+def _use(model: MatchModel, weights: sparse.csr_matrix) -> sparse.csr_matrix:
+    """(targets, skills) 1 for essential, optional/essential weight for optional listings, else 0."""
+    scale = model.idf * model.settings.essential_weight
+    inverse = np.divide(1.0, scale, out=np.zeros(len(scale)), where=scale > 0)
+    use: sparse.csr_matrix = (weights @ sparse.diags(inverse)).tocsr()
+    return use
 
 
 def top_k_indices(scores: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:

@@ -1,4 +1,4 @@
-"""Build a matching model straight from the official ESCO CSV export (for benches and real-data tests)."""
+"""Adapter: build a matching model straight from the official ESCO CSV export (benches, real-data tests)."""
 
 from __future__ import annotations
 
@@ -26,15 +26,20 @@ def model_from_esco_csv(
     root = Path(folder)
     labels: dict[str, str] = {}
     occupations: list[str] = []
+    isco: dict[str, str] = {}
     for row in _rows(root / lang / f"occupations_{lang}.csv"):
         occupations.append(row["conceptUri"])
         labels[row["conceptUri"]] = row["preferredLabel"]
+        if row.get("iscoGroup"):
+            isco[row["conceptUri"]] = row["iscoGroup"]
     skills: list[str] = []
     for row in _rows(root / lang / f"skills_{lang}.csv"):
         skills.append(row["conceptUri"])
         labels[row["conceptUri"]] = row["preferredLabel"]
     for row in _rows(root / lang / f"skillGroups_{lang}.csv"):
         labels[row["conceptUri"]] = row["preferredLabel"]
+    transversal_file = root / lang / f"transversalSkillsCollection_{lang}.csv"
+    transversal = [row["conceptUri"] for row in _rows(transversal_file)] if transversal_file.is_file() else []
 
     relations = [
         OccupationSkill(row["occupationUri"], row["skillUri"], cast(Relation, row["relationType"]))
@@ -49,5 +54,13 @@ def model_from_esco_csv(
         for row in _rows(root / "relations" / "skillSkillRelations.csv")
     ]
     return build_model(
-        occupations, skills, relations, broader=broader, related=related, labels=labels, settings=settings
+        occupations,
+        skills,
+        relations,
+        broader=broader,
+        related=related,
+        labels=labels,
+        settings=settings,
+        isco=isco,
+        transversal=transversal,
     )
