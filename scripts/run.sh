@@ -13,4 +13,8 @@ if [ -e "$ESCO_DIR" ]; then
 else
   echo "No ESCO data at '$ESCO_DIR': download the ESCO CSV export (https://esco.ec.europa.eu/en/use-esco/download) and run: $TT esco import PATH-TO-ZIP"
 fi
+OPEN_DATA_DIR=${OPEN_DATA_DIR:-../shared/data/nl}
+[ -d "$OPEN_DATA_DIR" ] && $TT monitor import-open-data "$OPEN_DATA_DIR"
+REGIONS_DIR=${REGIONS_DIR:-../shared/data/regions}
+[ -d "$REGIONS_DIR" ] && $TT monitor import-regions "$REGIONS_DIR"
 exec $TT serve --host "${HOST:-127.0.0.1}" --port "${PORT:-8000}"

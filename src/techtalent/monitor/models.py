@@ -18,6 +18,10 @@ class Indicator(models.Model):
     definition_en = models.TextField(blank=True)
     unit = models.CharField(max_length=30)
     better = models.CharField(max_length=10, default="neutral")
+    source_table = models.CharField(max_length=300, blank=True, help_text="e.g. CBS 83599NED")
+    licence = models.CharField(max_length=100, blank=True, help_text="e.g. CC-BY 4.0, Bron: CBS")
+    derivation_nl = models.TextField(blank=True, help_text="how a derived figure is computed, '' if sourced")
+    derivation_en = models.TextField(blank=True)
 
     class Meta:
         ordering = ["code"]
@@ -28,6 +32,10 @@ class Indicator(models.Model):
     def name(self, lang: str) -> str:
         """The name in ``lang`` (nl or en)."""
         return self.name_en if lang == "en" else self.name_nl
+
+    def derivation(self, lang: str) -> str:
+        """How a derived indicator is computed, in ``lang``; '' for a sourced one."""
+        return self.derivation_en if lang == "en" else self.derivation_nl
 
     def definition(self, lang: str) -> str:
         """The definition in ``lang`` (nl or en)."""
@@ -67,6 +75,10 @@ class Source(models.Model):
     query = models.TextField(blank=True)
     url = models.URLField(max_length=500, blank=True)
     retrieved = models.DateField(null=True, blank=True)
+    title = models.CharField(max_length=300, blank=True)
+    publisher = models.CharField(max_length=200, blank=True)
+    year = models.CharField(max_length=10, blank=True)
+    licence = models.CharField(max_length=100, blank=True)
     digest = models.CharField(max_length=64, unique=True)
 
     def __str__(self) -> str:
@@ -74,6 +86,9 @@ class Source(models.Model):
 
     def label(self) -> str:
         """A one-line citation."""
+        if self.title:
+            parts = [self.publisher, self.year, self.title, self.table_id, self.section]
+            return ", ".join(p for p in parts if p)
         if self.kind == "document":
             return f"{self.document}, {self.section}"
         when = f", {self.retrieved.isoformat()}" if self.retrieved else ""

@@ -60,6 +60,10 @@ def indicator_upsert(
     better: str = "neutral",
     definition_nl: str = "",
     definition_en: str = "",
+    source_table: str = "",
+    licence: str = "",
+    derivation_nl: str = "",
+    derivation_en: str = "",
 ) -> Indicator:
     """Create or update one indicator."""
     indicator, _ = Indicator.objects.update_or_create(
@@ -71,6 +75,10 @@ def indicator_upsert(
             "better": better,
             "definition_nl": definition_nl,
             "definition_en": definition_en,
+            "source_table": source_table,
+            "licence": licence,
+            "derivation_nl": derivation_nl,
+            "derivation_en": derivation_en,
         },
     )
     return indicator
