@@ -87,8 +87,10 @@ class Source(models.Model):
     def label(self) -> str:
         """A one-line citation."""
         if self.title:
-            parts = [self.publisher, self.year, self.title, self.table_id, self.section]
-            return ", ".join(p for p in parts if p)
+            who = f"{self.publisher} ({self.year})" if self.year else self.publisher
+            table = f", {self.table_id}" if self.table_id and self.table_id not in self.title else ""
+            section = f", {self.section}" if self.section else ""
+            return f"{who}. {self.title}{table}{section}".lstrip(". ")
         if self.kind == "document":
             return f"{self.document}, {self.section}"
         when = f", {self.retrieved.isoformat()}" if self.retrieved else ""

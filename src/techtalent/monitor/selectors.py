@@ -6,8 +6,10 @@ import csv
 import io
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import QuerySet
+import yaml
+from django.db.models import Q, QuerySet
 
 from techtalent.monitor import engine
 from techtalent.monitor.models import Indicator, Observation, Region, Source
@@ -129,29 +131,71 @@ def csv_lines(observations: Iterable[Observation]) -> Iterator[str]:
     yield buffer.getvalue()
 
 
-def _engine_observation(obs: Observation) -> engine.Observation:
-    src = obs.source
+_ENGINE_FIELDS = (
+    "id",
+    "ref",
+    "indicator__code",
+    "region__code",
+    "period",
+    "value",
+    "unit",
+    "status",
+    "source__document",
+    "source__dataset",
+    "source__section",
+    "source__table_id",
+    "source__quote",
+    "source__query",
+    "source__title",
+    "breakdowns",
+    "measure",
+    "base_period",
+    "approximate",
+    "note",
+)
+
+
+def _engine_observation(row: dict[str, Any]) -> engine.Observation:
+    """A stored row (plain values, no model instances: the checks read tens of thousands) for the engine."""
     return engine.Observation(
-        id=obs.ref.split("#")[-1] or str(obs.id),
-        indicator=obs.indicator.code,
-        region=obs.region.code,
-        period=obs.period,
-        value=obs.value,
-        unit=obs.unit,
-        status=obs.status,
+        id=row["ref"].split("#")[-1] or str(row["id"]),
+        indicator=row["indicator__code"],
+        region=row["region__code"],
+        period=row["period"],
+        value=row["value"],
+        unit=row["unit"],
+        status=row["status"],
         source=engine.Source(
-            src.document or src.dataset, src.section or src.table_id, src.quote or src.query
+            row["source__title"] or row["source__document"] or row["source__dataset"],
+            row["source__section"] or row["source__table_id"],
+            row["source__quote"] or row["source__query"],
         ),
-        breakdowns=tuple(sorted(obs.breakdowns.items())),
-        measure=obs.measure,
-        base_period=obs.base_period or None,
-        approximate=obs.approximate,
-        note=obs.note,
+        breakdowns=tuple(sorted(row["breakdowns"].items())),
+        measure=row["measure"],
+        base_period=row["base_period"] or None,
+        approximate=row["approximate"],
+        note=row["note"],
     )
 
 
-def contradictions() -> list[engine.Contradiction]:
-    """Every contradiction among the stored observations under the bundled rules (checks.yaml)."""
+def _rules(indicators: dict[str, engine.Indicator], regions: dict[str, engine.Region]) -> list[engine.Rule]:
+    """The bundled rules, and the open-data rules whose indicators are in the store."""
+    rules = list(
+        engine.parse_rules(
+            (DATA_DIR / "checks.yaml").read_text(encoding="utf-8"), indicators=indicators, regions=regions
+        )
+    )
+    extra = yaml.safe_load((DATA_DIR / "opendata_checks.yaml").read_text(encoding="utf-8")) or {}
+    present = [r for r in extra.get("rules") or [] if r.get("indicator") in indicators]
+    rules += engine.parse_rules({"rules": present}, indicators=indicators, regions=regions)
+    return rules
+
+
+def contradictions(*, totals_only: bool = False) -> list[engine.Contradiction]:
+    """Every contradiction among the stored observations under the bundled rules (checks.yaml).
+
+    ``totals_only`` leaves out the broken-down imported figures (the document figures stay), for a quick look.
+    """
     indicators = {
         i.code: engine.Indicator(
             i.code,
@@ -163,13 +207,9 @@ def contradictions() -> list[engine.Contradiction]:
         for i in Indicator.objects.all()
     }
     regions = {r.code: engine.Region(r.code, r.name, r.kind) for r in region_list()}
-    rules = engine.parse_rules(
-        (DATA_DIR / "checks.yaml").read_text(encoding="utf-8"), indicators=indicators, regions=regions
-    )
-    qs = (
-        Observation.objects.select_related("indicator", "region")
-        .prefetch_related("source")
-        .defer("region__shape")
-    )
-    observations = [_engine_observation(obs) for obs in qs.order_by("id")]
+    rules = _rules(indicators, regions)
+    qs = Observation.objects.all()
+    if totals_only:
+        qs = qs.filter(Q(origin="starter") | Q(breakdown_key=""))
+    observations = [_engine_observation(row) for row in qs.order_by("id").values(*_ENGINE_FIELDS)]
     return engine.consistency_checks(observations, rules)

@@ -20,6 +20,7 @@ from techtalent.monitor.engine.rules import (
     RegionsSumToWhole,
     Rule,
     SameValue,
+    ShareInRange,
     ShareOfWhole,
     SharesSumTo100,
 )
@@ -256,22 +257,53 @@ def _same_value(rule: SameValue, observations: Sequence[Observation]) -> Iterabl
             )
 
 
+def _share_in_range(rule: ShareInRange, observations: Sequence[Observation]) -> Iterable[Comparison]:
+    for obs in observations:
+        if obs.indicator != rule.indicator or obs.measure != "level":
+            continue
+        interval = interval_of(obs)
+        gap = max(0.0, -interval.high, interval.low - 100.0)
+        summary = f"{_label(obs)}: a share of {_fmt(obs.value)} % lies outside 0-100 %"
+        yield Comparison(
+            rule.id, "share_in_range", summary, (obs,), obs.value, min(max(obs.value, 0), 100), "percent", gap
+        )
+
+
+def _rule_indicators(rule: Rule) -> tuple[str, ...] | None:
+    """The indicators a rule reads (None: all of them)."""
+    if isinstance(rule, ShareOfWhole):
+        return (rule.share, rule.part, rule.whole)
+    return (rule.indicator,) if rule.indicator is not None else None
+
+
 def comparisons(observations: Sequence[Observation], rules: Sequence[Rule]) -> list[Comparison]:
     """Every comparison the rules make among the observations, consistent or not, in rule order."""
+    by_indicator: dict[str, list[tuple[int, Observation]]] = defaultdict(list)
+    for index, obs in enumerate(observations):
+        by_indicator[obs.indicator].append((index, obs))
     found: list[Comparison] = []
     for rule in rules:
-        if isinstance(rule, PartsSumToWhole):
-            found.extend(_parts_sum(rule, observations))
-        elif isinstance(rule, SharesSumTo100):
-            found.extend(_shares_sum(rule, observations))
-        elif isinstance(rule, RegionsSumToWhole):
-            found.extend(_regions_sum(rule, observations))
-        elif isinstance(rule, ShareOfWhole):
-            found.extend(_share_of_whole(rule, observations))
-        elif isinstance(rule, GrowthRate):
-            found.extend(_growth(rule, observations))
+        codes = _rule_indicators(rule)
+        # Each rule sees only its own indicators' figures (in the original order): tens of thousands of
+        # imported figures would otherwise be grouped once per rule.
+        if codes is None:
+            own: Sequence[Observation] = observations
         else:
-            found.extend(_same_value(rule, observations))
+            own = [o for _, o in sorted(p for c in dict.fromkeys(codes) for p in by_indicator[c])]
+        if isinstance(rule, PartsSumToWhole):
+            found.extend(_parts_sum(rule, own))
+        elif isinstance(rule, SharesSumTo100):
+            found.extend(_shares_sum(rule, own))
+        elif isinstance(rule, RegionsSumToWhole):
+            found.extend(_regions_sum(rule, own))
+        elif isinstance(rule, ShareOfWhole):
+            found.extend(_share_of_whole(rule, own))
+        elif isinstance(rule, GrowthRate):
+            found.extend(_growth(rule, own))
+        elif isinstance(rule, ShareInRange):
+            found.extend(_share_in_range(rule, own))
+        else:
+            found.extend(_same_value(rule, own))
     return found
 
 
