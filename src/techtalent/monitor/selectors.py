@@ -89,10 +89,12 @@ def period_list(indicators: Sequence[str] = ()) -> list[str]:
 
 
 def source_citation(source: Source) -> str:
-    """The source as one line: document, section and quote, or dataset, table, query and date."""
+    """The source as one line: title, publisher and year with section and quote, or table, URL and date."""
     if source.kind == "document":
-        return f'{source.document}, {source.section}: "{source.quote}"'
-    parts = [source.dataset, source.table_id, source.query, source.url]
+        return f'{source.label()}: "{source.quote}"'
+    parts = [source.label() if source.title else source.dataset, source.table_id, source.query, source.url]
+    if source.title:
+        parts = [source.label(), source.licence, source.url]
     if source.retrieved:
         parts.append(f"retrieved {source.retrieved.isoformat()}")
     return ", ".join(p for p in parts if p)
@@ -124,6 +126,8 @@ def csv_lines(observations: Iterable[Observation]) -> Iterator[str]:
     writer.writerow(CSV_COLUMNS)
     for obs in observations:
         row = observation_row(obs)
+        value = float(row["value"])  # type: ignore[arg-type]
+        row["value"] = int(value) if value.is_integer() else value  # 78800, not 78800.0
         writer.writerow([row[column] for column in CSV_COLUMNS])
         yield buffer.getvalue()
         buffer.seek(0)

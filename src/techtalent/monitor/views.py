@@ -11,6 +11,7 @@ from techtalent.core.errors import UserError
 from techtalent.monitor import selectors
 from techtalent.monitor.compare import comparison, selection_from
 from techtalent.monitor.csv_export import comparison_csv
+from techtalent.monitor.formats import breakdown_label, format_number, unit_label
 from techtalent.monitor.factsheet import factsheet_data, factsheet_pdf, render_sheet
 from techtalent.monitor.models import Observation, Region, Source
 
@@ -79,8 +80,19 @@ def check(request: HttpRequest) -> HttpResponse:
 def source(request: HttpRequest, pk: int) -> HttpResponse:
     """One source and the figures stored from it."""
     src = get_object_or_404(Source, pk=pk)
-    observations = src.observations.select_related("indicator", "region").defer("region__shape")[:200]
-    return render(request, "monitor/source.html", {"src": src, "observations": observations, "lang": _lang()})
+    lang = _lang()
+    observations = [
+        {
+            "indicator_name": o.indicator.name(lang),
+            "region": o.region.name,
+            "period": o.period,
+            "breakdown": breakdown_label(o.breakdown_key) if o.breakdown_key else "",
+            "value": format_number(o.value, o.unit, lang),
+            "unit": unit_label(o.unit),
+        }
+        for o in src.observations.select_related("indicator", "region").defer("region__shape")[:200]
+    ]
+    return render(request, "monitor/source.html", {"src": src, "observations": observations, "lang": lang})
 
 
 def factsheet(request: HttpRequest, code: str) -> HttpResponse:
