@@ -11,8 +11,8 @@ from techtalent.core.errors import UserError
 from techtalent.monitor import selectors
 from techtalent.monitor.compare import comparison, selection_from
 from techtalent.monitor.csv_export import comparison_csv
-from techtalent.monitor.formats import breakdown_label, format_number, unit_label
 from techtalent.monitor.factsheet import factsheet_data, factsheet_pdf, render_sheet
+from techtalent.monitor.formats import breakdown_label, format_number, unit_label
 from techtalent.monitor.models import Observation, Region, Source
 
 REGION_KINDS = ("country", "landsdeel", "province", "arbeidsmarktregio")
