@@ -35,6 +35,8 @@ KEY_INDICATORS = (
     "open-vacancies",
     "mbo-technical-student-share",
     "hbo-technical-female-share",
+    "technical-occupation-workers",
+    "technical-occupation-share",
     "labour-force",
     "employed-labour-force",
     "unemployment-rate",
