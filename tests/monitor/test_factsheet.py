@@ -60,8 +60,8 @@ def test_a_figure_the_checks_flag_gets_a_footnote_in_html_and_pdf(store) -> None
 
 @pytest.mark.realdata
 def test_groningen_factsheet_on_open_data_is_one_a4_page_that_matches_its_html(store) -> None:  # type: ignore[no-untyped-def]
-    from tests.conftest import SHARED
     from techtalent.monitor.imports import open_data_import
+    from tests.conftest import SHARED
 
     if not (SHARED / "data" / "nl").is_dir():
         pytest.skip("open data not available")
