@@ -122,12 +122,12 @@ def _series(observations: list[Observation]) -> list[Observation]:
     return observations
 
 
-def _flags(code: str) -> dict[tuple[str, str, str], list[str]]:
+def _flags(code: str, indicators: list[str]) -> dict[tuple[str, str, str], list[str]]:
     """(indicator, region, period) of the region or the nation -> what the consistency checks say of it."""
     from techtalent.monitor.selectors import contradictions
 
     flagged: dict[tuple[str, str, str], list[str]] = defaultdict(list)
-    for item in contradictions(totals_only=True):
+    for item in contradictions(totals_only=True, indicators=indicators):
         for obs in item.observations:
             if obs.region in (code, NATIONAL) and not obs.breakdowns:
                 flagged[(obs.indicator, obs.region, obs.period)].append(item.summary)
@@ -149,7 +149,7 @@ def factsheet_data(code: str, lang: str) -> Sheet:
         by_indicator[obs.indicator.code][obs.region.code].append(obs)
     own = [c for c in by_indicator if by_indicator[c][code]]
     order = [c for c in KEY_INDICATORS if c in own] + sorted(c for c in own if c not in KEY_INDICATORS)
-    flags = _flags(code)
+    flags = _flags(code, order[:MAX_FIGURES])
     charted = [c for c in CHARTED if c in order[:MAX_FIGURES]] or order[:2]
     sources: dict[str, str] = {}
     notes: dict[str, int] = {}

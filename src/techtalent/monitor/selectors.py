@@ -195,12 +195,15 @@ def _rules(indicators: dict[str, engine.Indicator], regions: dict[str, engine.Re
     return rules
 
 
-def contradictions(*, totals_only: bool = False) -> list[engine.Contradiction]:
+def contradictions(
+    *, totals_only: bool = False, indicators: Sequence[str] = ()
+) -> list[engine.Contradiction]:
     """Every contradiction among the stored observations under the bundled rules (checks.yaml).
 
-    ``totals_only`` leaves out the broken-down imported figures (the document figures stay), for a quick look.
+    ``totals_only`` leaves out the broken-down imported figures (the document figures stay), and
+    ``indicators`` limits the figures read to some indicators: both for a quick look such as a factsheet's.
     """
-    indicators = {
+    known = {
         i.code: engine.Indicator(
             i.code,
             engine.Localised(i.name_nl, i.name_en),
@@ -211,8 +214,10 @@ def contradictions(*, totals_only: bool = False) -> list[engine.Contradiction]:
         for i in Indicator.objects.all()
     }
     regions = {r.code: engine.Region(r.code, r.name, r.kind) for r in region_list()}
-    rules = _rules(indicators, regions)
+    rules = _rules(known, regions)
     qs = Observation.objects.all()
+    if indicators:
+        qs = qs.filter(indicator__code__in=list(indicators))
     if totals_only:
         qs = qs.filter(Q(origin="starter") | Q(breakdown_key=""))
     observations = [_engine_observation(row) for row in qs.order_by("id").values(*_ENGINE_FIELDS)]
