@@ -21,8 +21,8 @@ def main(folder: Path) -> None:
     ensure_database()
     from django.db import connection
 
-    from techtalent.monitor.imports import OPEN_DATA_MAPPINGS, open_data_file_import
     from techtalent.monitor.importers.opendata import read_open_mapping
+    from techtalent.monitor.imports import OPEN_DATA_MAPPINGS, open_data_file_import
     from techtalent.monitor.services import starter_load
 
     starter_load()
