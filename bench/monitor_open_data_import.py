@@ -1,7 +1,7 @@
 """Import time of every mapped CBS/DUO file in a folder (default ../shared/data/nl) into the store.
 
-Imports twice: the first run fills an empty store, the second replaces what the first gave (re-import). Each file
-is one transaction; the target is 60 s for all files on SQLite.
+Imports twice: the first run fills an empty store, the second replaces what the first gave (re-import).
+Each file is one transaction; the target is 60 s for all files on SQLite.
 
 Usage: TECHTALENT_DATA_DIR=/tmp/bench-open python bench/monitor_open_data_import.py [FOLDER]
 """
