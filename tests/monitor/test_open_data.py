@@ -122,6 +122,13 @@ def test_every_shipped_mapping_imports_the_real_files_with_the_series_journey_1_
     )
     assert sum(duo.values_list("value", flat=True)) == 3433
     assert _value("labour-force", "PV20", "2022") > 250_000
+    # employed persons in technical + ICT occupations per arbeidsmarktregio (84916NED, 2022): all 35 regions
+    am = Observation.objects.filter(
+        indicator__code="technical-ict-occupation-share", region__kind="arbeidsmarktregio", period="2022"
+    )
+    assert am.count() == 35 and all(0 < v < 100 for v in am.values_list("value", flat=True))
+    # 85276NED: classes 07 + 08 = 1,847 thousand of 9,548 thousand in 2022 (OPEN_DATA_SOURCES.md)
+    assert _value("technical-ict-occupation-share", "NL01", "2022") == pytest.approx(1847 / 9548 * 100)
     assert Indicator.objects.get(code="havo-n-profile-share").licence.startswith("CC-BY 4.0")
     # importing again changes nothing
     key = ("indicator_id", "region_id", "period", "breakdown_key", "value", "origin")

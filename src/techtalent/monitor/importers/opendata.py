@@ -76,7 +76,8 @@ def _rows(path: Path, read: dict[str, Any]) -> Iterator[tuple[int, dict[str, str
         return
     reader = csv.DictReader(text.splitlines(), delimiter=read.get("delimiter", ";"))
     for line, row in enumerate(reader, start=2):
-        yield line, {(k or "").strip(): (v or "").strip() for k, v in row.items()}
+        # cells beyond the header (a free-text note with the separator in it) land under None: not a column
+        yield line, {k.strip(): (v or "").strip() for k, v in row.items() if isinstance(k, str)}
 
 
 def _labels(base: Path, specs: dict[str, Any]) -> dict[str, dict[str, str]]:
@@ -85,7 +86,12 @@ def _labels(base: Path, specs: dict[str, Any]) -> dict[str, dict[str, str]]:
     for column, spec in specs.items():
         path = base / spec["file"]
         pairs = _rows(path, {"delimiter": spec.get("delimiter", ","), "encoding": "utf-8-sig"})
-        tables[column] = {row[spec.get("key", "Key")]: row[spec.get("title", "Title")] for _, row in pairs}
+        key, title = spec.get("key", "Key"), spec.get("title", "Title")
+        tables[column] = {}
+        for line, row in pairs:
+            if key not in row or title not in row:
+                raise DataFileError(path.name, f"label table needs columns {key!r} and {title!r}", line=line)
+            tables[column][row[key]] = row[title]
     return tables
 
 
@@ -148,6 +154,7 @@ def _cells(mapping: dict[str, Any], base: Path, file: str, skipped: dict[str, in
     region_col = mapping["region"]["column"]
     fallback_col = mapping["region"].get("fallback_column", "")
     national = bool(mapping["region"].get("also_national"))
+    excluded = {str(code) for code in mapping["region"].get("exclude") or ()}
     period_spec = mapping["period"]
     measures = mapping["measures"]
     patterns = [(m, re.compile(m["pattern"])) for m in measures if "pattern" in m]
@@ -158,6 +165,9 @@ def _cells(mapping: dict[str, Any], base: Path, file: str, skipped: dict[str, in
         if region_col not in row:
             raise DataFileError(path.name, "column is missing", line=line, field=region_col)
         region = resolver.code(row[region_col], row.get(fallback_col, ""))
+        if region in excluded:
+            skipped["region taken from another table"] = skipped.get("region taken from another table", 0) + 1
+            continue
         if not region:
             skipped["region not held by the monitor"] = skipped.get("region not held by the monitor", 0) + 1
             continue
