@@ -28,7 +28,18 @@ def index(request: HttpRequest) -> HttpResponse:
         request,
         "monitor/index.html",
         {
-            "indicators": selectors.indicator_list(),
+            "indicators": [
+                {
+                    "code": i.code,
+                    "name": i.name(_lang()),
+                    "unit": unit_label(i.unit),
+                    "definition": i.definition(_lang()),
+                    "derivation": i.derivation(_lang()),
+                    "source_table": i.source_table,
+                    "licence": i.licence,
+                }
+                for i in selectors.indicator_list()
+            ],
             "regions": selectors.region_list(("country", "province")),
             "lang": _lang(),
             "count": Observation.objects.count(),
