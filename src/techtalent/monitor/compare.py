@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db.models import Count
 from django.http import QueryDict
+from django.utils.translation import gettext as _
 
 from techtalent.monitor import charts
 from techtalent.monitor.factsheet import NATIONAL, chart_labels
@@ -124,6 +125,23 @@ def _map(indicator: Indicator, breakdown: str, kind: str, lang: str) -> dict[str
     return charts.choropleth(features, title=title, unit=indicator.unit, labels=chart_labels(), lang=lang)
 
 
+def region_label(region: Region) -> str:
+    """A region's name, marked when it is an arbeidsmarktregio (Groningen the region vs the province)."""
+    if region.kind == "arbeidsmarktregio":
+        return f"{region.name} ({_('labour market region')})"
+    return region.name
+
+
+def _one_period_kind(observations: list[Observation], picked: bool) -> list[Observation]:
+    """Years and quarters of one series on one axis would zigzag: keep the longest-period kind, unless the
+    user picked periods themselves."""
+    kinds = {o.period_kind for o in observations}
+    if picked or len(kinds) < 2:
+        return observations
+    kind = next(k for k in ("school_year", "year", "quarter", "month") if k in kinds)
+    return [o for o in observations if o.period_kind == kind]
+
+
 @dataclass(frozen=True)
 class Row:
     """One table row as it is shown: names, not codes; the value formatted in the interface language."""
@@ -162,7 +180,9 @@ def comparison(selection: Selection, lang: str) -> dict[str, Any]:
             }
         )
         flt = ObservationFilter((indicator.code,), selection.region_codes(), selection.periods, breakdown)
-        observations = sorted(observation_list(flt), key=lambda o: (o.period_start, o.period))
+        observations = _one_period_kind(
+            sorted(observation_list(flt), key=lambda o: (o.period_start, o.period)), bool(selection.periods)
+        )
         by_region: dict[str, list[Observation]] = defaultdict(list)
         for obs in observations:
             by_region[obs.region.code].append(obs)
@@ -172,7 +192,7 @@ def comparison(selection: Selection, lang: str) -> dict[str, Any]:
                 rows.append(
                     Row(
                         indicator.name(lang),
-                        obs.region.name,
+                        region_label(obs.region),
                         obs.period,
                         breakdown_label(obs.breakdown_key),
                         format_number(obs.value, obs.unit, lang),
@@ -183,7 +203,9 @@ def comparison(selection: Selection, lang: str) -> dict[str, Any]:
                     )
                 )
         if observations:
-            data = [{"series": o.region.name, "period": o.period, "value": o.value} for o in observations]
+            data = [
+                {"series": region_label(o.region), "period": o.period, "value": o.value} for o in observations
+            ]
             title = indicator.name(lang) + (f" ({breakdown_label(breakdown)})" if breakdown else "")
             periods = list(dict.fromkeys(o.period for o in observations))
             specs.append(
