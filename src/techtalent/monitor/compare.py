@@ -16,7 +16,15 @@ from techtalent.monitor.formats import breakdown_label, format_number, unit_labe
 from techtalent.monitor.models import Indicator, Observation, Region, Source
 from techtalent.monitor.selectors import ObservationFilter, observation_list
 
-__all__ = ["JOURNEY_INDICATORS", "Selection", "breakdown_choice", "comparison", "selection_from"]
+__all__ = [
+    "JOURNEY_INDICATORS",
+    "Selection",
+    "breakdown_choice",
+    "comparison",
+    "one_period_kind",
+    "region_label",
+    "selection_from",
+]
 
 MAP_KINDS = ("province", "arbeidsmarktregio")
 # Journey 1 (policy analyst Noord-Nederland): what the tool shows before anything is picked.
@@ -132,7 +140,7 @@ def region_label(region: Region) -> str:
     return region.name
 
 
-def _one_period_kind(observations: list[Observation], picked: bool) -> list[Observation]:
+def one_period_kind(observations: list[Observation], picked: bool) -> list[Observation]:
     """Years and quarters of one series on one axis would zigzag: keep the longest-period kind, unless the
     user picked periods themselves."""
     kinds = {o.period_kind for o in observations}
@@ -180,7 +188,7 @@ def comparison(selection: Selection, lang: str) -> dict[str, Any]:
             }
         )
         flt = ObservationFilter((indicator.code,), selection.region_codes(), selection.periods, breakdown)
-        observations = _one_period_kind(
+        observations = one_period_kind(
             sorted(observation_list(flt), key=lambda o: (o.period_start, o.period)), bool(selection.periods)
         )
         by_region: dict[str, list[Observation]] = defaultdict(list)

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from django.utils.translation import gettext as _
 
-from techtalent.monitor.compare import Selection, breakdown_choice
+from techtalent.monitor.compare import Selection, breakdown_choice, one_period_kind
 from techtalent.monitor.formats import breakdown_label, csv_number, unit_label
 from techtalent.monitor.models import Indicator
 from techtalent.monitor.selectors import ObservationFilter, observation_list
@@ -31,14 +31,15 @@ def _header() -> list[str]:
 
 
 def comparison_csv(selection: Selection, lang: str) -> Iterator[str]:
-    """The rows the page shows, as CSV lines (';' and decimal comma in Dutch, ',' and point in English)."""
+    """The rows of the page's table as CSV lines (Dutch: ';' and decimal comma; English: ',' and point)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";" if lang == "nl" else ",")
     writer.writerow(_header())
     for indicator in Indicator.objects.filter(code__in=selection.indicators):
         breakdown = breakdown_choice(indicator, selection)
         flt = ObservationFilter((indicator.code,), selection.region_codes(), selection.periods, breakdown)
-        for obs in observation_list(flt).iterator(chunk_size=2000):
+        # the same rows as the page's table: one period kind per series unless periods were picked
+        for obs in one_period_kind(list(observation_list(flt)), bool(selection.periods)):
             writer.writerow(
                 [
                     indicator.name(lang),
