@@ -97,6 +97,9 @@ class Source(models.Model):
         return f"{self.dataset} {self.table_id}{when}"
 
 
+_WITHIN = ("period_start", "period", "breakdown_key", "id")  # the list order within a series
+
+
 class Observation(models.Model):
     """One figure for an indicator, region and period, optionally broken down, with its source."""
 
@@ -120,9 +123,11 @@ class Observation(models.Model):
 
     class Meta:
         indexes = [
-            models.Index(fields=["indicator", "region", "period_start"], name="obs_ind_reg_per"),
+            # Both lead to the list order (indicator, region, period_start, period, breakdown_key, id), so a
+            # page of 100 is read off the index instead of sorting every matching row.
+            models.Index(fields=["indicator", "region", *_WITHIN], name="obs_ind_reg_order"),
             models.Index(fields=["indicator", "period", "region"], name="obs_ind_per_reg"),
-            models.Index(fields=["region", "indicator"], name="obs_reg_ind"),
+            models.Index(fields=["region", "indicator", *_WITHIN], name="obs_reg_ind_order"),
             models.Index(fields=["origin"], name="obs_origin"),
         ]
 
