@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from techtalent.core.errors import UserError
 from techtalent.monitor import charts
 from techtalent.monitor.formats import format_number, unit_label
-from techtalent.monitor.models import Observation, Region
+from techtalent.monitor.models import Indicator, Observation, Region, Source
 
 __all__ = [
     "KEY_INDICATORS",
@@ -113,7 +113,36 @@ def chart_labels() -> dict[str, str]:
     return {"series": _("Series"), "period": _("Period"), "value": _("Value"), "region": _("Region")}
 
 
-def _series(observations: list[Observation]) -> list[Observation]:
+class _Row(NamedTuple):
+    """An observation as the factsheet reads it: plain values plus its (shared) indicator, region, source."""
+
+    indicator: Indicator
+    region: Region
+    source: Source
+    period: str
+    period_kind: str
+    period_start: int
+    value: float
+    unit: str
+
+
+_ROW_FIELDS = (
+    *("indicator_id", "region_id", "source_id"),
+    *("period", "period_kind", "period_start", "value", "unit"),
+)
+
+
+def _rows(code: str) -> list[_Row]:
+    """The region's and the nation's totals, without a model instance per figure (a thousand of them)."""
+    qs = Observation.objects.filter(region__code__in=[code, NATIONAL], measure="level", breakdown_key="")
+    values = list(qs.values_list(*_ROW_FIELDS))
+    indicators = Indicator.objects.in_bulk({v[0] for v in values})
+    regions = Region.objects.defer("shape").in_bulk({v[1] for v in values})
+    sources = Source.objects.in_bulk({v[2] for v in values})
+    return [_Row(indicators[i], regions[r], sources[s], *rest) for i, r, s, *rest in values]
+
+
+def _series(observations: list[_Row]) -> list[_Row]:
     """One period kind (years before quarters and months), oldest first."""
     kinds = {o.period_kind for o in observations}
     for kind in ("school_year", "year", "quarter", "month"):
@@ -139,14 +168,9 @@ def factsheet_data(code: str, lang: str) -> Sheet:
     region = Region.objects.defer("shape").filter(code=code).first()
     if region is None:
         raise UserError(f"unknown region {code!r}")
-    qs = (
-        Observation.objects.filter(region__code__in=[code, NATIONAL], measure="level", breakdown_key="")
-        .select_related("indicator", "region", "source")
-        .defer("region__shape")
-    )
-    by_indicator: dict[str, dict[str, list[Observation]]] = defaultdict(lambda: defaultdict(list))
-    for obs in qs:
-        by_indicator[obs.indicator.code][obs.region.code].append(obs)
+    by_indicator: dict[str, dict[str, list[_Row]]] = defaultdict(lambda: defaultdict(list))
+    for row in _rows(code):
+        by_indicator[row.indicator.code][row.region.code].append(row)
     own = [c for c in by_indicator if by_indicator[c][code]]
     order = [c for c in KEY_INDICATORS if c in own] + sorted(c for c in own if c not in KEY_INDICATORS)
     flags = _flags(code, order[:MAX_FIGURES])
@@ -156,7 +180,7 @@ def factsheet_data(code: str, lang: str) -> Sheet:
     figures: list[Figure] = []
     specs: list[dict[str, Any]] = []
 
-    def number(obs: Observation) -> int:
+    def number(obs: _Row) -> int:
         label = obs.source.label()  # derived figures cite their table once, not once per formula
         sources.setdefault(label, label)
         return list(sources).index(label) + 1

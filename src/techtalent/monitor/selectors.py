@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 import csv
+import functools
 import io
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -182,15 +185,20 @@ def _engine_observation(row: dict[str, Any]) -> engine.Observation:
     )
 
 
+@functools.lru_cache(maxsize=8)
+def _rule_file(path: Path, mtime_ns: int) -> dict[str, Any]:
+    """A rules file as read by YAML, once per version of the file (a factsheet reads them on every render)."""
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
 def _rules(indicators: dict[str, engine.Indicator], regions: dict[str, engine.Region]) -> list[engine.Rule]:
     """The bundled rules, and the open-data rules whose indicators are in the store."""
-    rules = list(
-        engine.parse_rules(
-            (DATA_DIR / "checks.yaml").read_text(encoding="utf-8"), indicators=indicators, regions=regions
-        )
+    bundled, extra = (
+        _rule_file(path, path.stat().st_mtime_ns)
+        for path in (DATA_DIR / "checks.yaml", DATA_DIR / "opendata_checks.yaml")
     )
-    extra = yaml.safe_load((DATA_DIR / "opendata_checks.yaml").read_text(encoding="utf-8")) or {}
-    present = [r for r in extra.get("rules") or [] if r.get("indicator") in indicators]
+    rules = list(engine.parse_rules(copy.deepcopy(bundled), indicators=indicators, regions=regions))
+    present = [copy.deepcopy(r) for r in extra.get("rules") or [] if r.get("indicator") in indicators]
     rules += engine.parse_rules({"rules": present}, indicators=indicators, regions=regions)
     return rules
 
