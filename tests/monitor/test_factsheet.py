@@ -53,9 +53,23 @@ def test_a_figure_the_checks_flag_gets_a_footnote_in_html_and_pdf(store) -> None
     sheet = factsheet_data("NL01", "nl")
     workers = next(f for f in sheet.figures if f.indicator == "technical-occupation-workers")
     assert workers.value == 847000 and workers.notes
-    assert any("847000" in note for note in sheet.notes)
+    dutch = "de delen naar geslacht tellen op tot 1.847.000, het geheel staat op 847.000"
+    assert any(dutch in note for note in sheet.notes), sheet.notes
+    assert not any(word in " ".join(sheet.notes) for word in ("add up", "stated", "imply", "parts over"))
     pages, text = _pdf_text(factsheet_pdf("NL01", lang="nl"))
-    assert pages == 1 and "Gemeld door de consistentiecontroles" in text and "847.000" in text
+    assert pages == 1 and "Gemeld door de consistentiecontroles" in text and dutch in text
+
+
+def test_footnotes_of_an_english_factsheet_are_english(store) -> None:  # type: ignore[no-untyped-def]
+    from django.utils import translation
+
+    with translation.override("en"):
+        notes = factsheet_data("NL01", "en").notes
+    english = "the parts by gender add up to 1,847,000, the whole is stated as 847,000"
+    assert any(english in note for note in notes), notes
+    assert not any(word in " ".join(notes) for word in ("tellen op", "staat op", "geslacht"))
+    pages, text = _pdf_text(factsheet_pdf("NL01", lang="en"))
+    assert pages == 1 and english in text
 
 
 @pytest.mark.realdata

@@ -81,3 +81,18 @@ def test_observation_lists_are_read_off_an_index_in_list_order(store: dict[str, 
             plan = " | ".join(str(row[-1]) for row in cursor.fetchall())
         assert "obs_reg_ind_order" in plan and "TEMP B-TREE" not in plan, plan
     assert [o.region.code for o in qs] == ["PV20"] * len(qs) and len(qs) > 0
+
+
+def test_the_remembered_checks_follow_a_changed_figure(store: dict[str, int]) -> None:
+    from techtalent.monitor.selectors import contradictions_memo
+
+    def flagged() -> set[float]:
+        found = contradictions_memo(totals_only=True, indicators=["technical-occupation-workers"])
+        return {o.value for c in found if c.kind == "parts_sum_to_whole" for o in c.observations[:1]}
+
+    assert flagged() == {847000.0} and flagged() == {847000.0}
+    stated = Observation.objects.filter(
+        indicator__code="technical-occupation-workers", region__code="NL01", breakdown_key="", value=847000
+    )
+    assert stated.update(value=1_847_000) >= 1
+    assert flagged() == set()

@@ -51,6 +51,10 @@ def test_source_page_shows_the_quote(client: Client, store) -> None:  # type: ig
 def test_check_page_shows_both_sources_side_by_side(client: Client, store) -> None:  # type: ignore[no-untyped-def]
     page = client.get("/monitor/check/").content.decode()
     assert page.count('class="figure"') >= 10 and "847.000" in page
+    assert "tellen op tot 1.847.000, het geheel staat op 847.000" in page  # the finding in Dutch
+    client.cookies["django_language"] = "en"
+    english = client.get("/monitor/check/").content.decode()
+    assert "add up to 1,847,000, the whole is stated as 847,000" in english
 
 
 def test_factsheet_page_and_unknown_region(client: Client, store) -> None:  # type: ignore[no-untyped-def]

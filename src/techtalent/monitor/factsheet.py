@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from techtalent.core.errors import UserError
 from techtalent.monitor import charts
+from techtalent.monitor.findings import finding_texts
 from techtalent.monitor.formats import format_number, unit_label
 from techtalent.monitor.models import Indicator, Observation, Region, Source
 
@@ -151,15 +152,16 @@ def _series(observations: list[_Row]) -> list[_Row]:
     return observations
 
 
-def _flags(code: str, indicators: list[str]) -> dict[tuple[str, str, str], list[str]]:
+def _flags(code: str, indicators: list[str], lang: str) -> dict[tuple[str, str, str], list[str]]:
     """(indicator, region, period) of the region or the nation -> what the consistency checks say of it."""
-    from techtalent.monitor.selectors import contradictions
+    from techtalent.monitor.selectors import contradictions_memo
 
     flagged: dict[tuple[str, str, str], list[str]] = defaultdict(list)
-    for item in contradictions(totals_only=True, indicators=indicators):
+    found = contradictions_memo(totals_only=True, indicators=indicators)
+    for item, text in zip(found, finding_texts(found, lang), strict=True):
         for obs in item.observations:
             if obs.region in (code, NATIONAL) and not obs.breakdowns:
-                flagged[(obs.indicator, obs.region, obs.period)].append(item.summary)
+                flagged[(obs.indicator, obs.region, obs.period)].append(text)
     return flagged
 
 
@@ -173,7 +175,7 @@ def factsheet_data(code: str, lang: str) -> Sheet:
         by_indicator[row.indicator.code][row.region.code].append(row)
     own = [c for c in by_indicator if by_indicator[c][code]]
     order = [c for c in KEY_INDICATORS if c in own] + sorted(c for c in own if c not in KEY_INDICATORS)
-    flags = _flags(code, order[:MAX_FIGURES])
+    flags = _flags(code, order[:MAX_FIGURES], lang)
     charted = [c for c in CHARTED if c in order[:MAX_FIGURES]] or order[:2]
     sources: dict[str, str] = {}
     notes: dict[str, int] = {}

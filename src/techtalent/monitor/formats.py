@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 __all__ = [
     "VEGA_LOCALES",
     "breakdown_label",
+    "breakdown_name",
     "csv_number",
     "decimals",
     "format_number",
@@ -69,14 +70,19 @@ def vega_format(unit: str) -> str:
     return f",.{decimals(unit)}f" if unit in _SHARES else ",.0f"
 
 
+def breakdown_name(name: str) -> str:
+    """A breakdown dimension ('gender', 'sector', …) as a word in the active language."""
+    names = {"gender": _("gender"), "sector": _("sector"), "profile": _("profile"), "field": _("field")}
+    return names.get(name, name)
+
+
 def breakdown_label(key: str) -> str:
     """A breakdown key such as 'gender=female;sector=J …' as readable words ('' is the total)."""
     if not key:
         return _("Total")
-    names = {"gender": _("gender"), "sector": _("sector"), "profile": _("profile"), "field": _("field")}
     values = {"female": _("women"), "male": _("men"), "unknown": _("unknown")}
     parts = []
     for part in key.split(";"):
         name, _sep, value = part.partition("=")
-        parts.append(f"{names.get(name, name)}: {values.get(value, value)}")
+        parts.append(f"{breakdown_name(name)}: {values.get(value, value)}")
     return ", ".join(parts)

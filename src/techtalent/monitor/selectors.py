@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from django.db.models import Q, QuerySet
+from django.db import connection
+from django.db.models import Count, Max, Q, QuerySet, Sum
 
 from techtalent.monitor import engine
 from techtalent.monitor.models import Indicator, Observation, Region, Source
@@ -22,6 +23,7 @@ __all__ = [
     "CSV_COLUMNS",
     "ObservationFilter",
     "contradictions",
+    "contradictions_memo",
     "csv_lines",
     "indicator_list",
     "observation_list",
@@ -230,3 +232,33 @@ def contradictions(
         qs = qs.filter(Q(origin="starter") | Q(breakdown_key=""))
     observations = [_engine_observation(row) for row in qs.order_by("id").values(*_ENGINE_FIELDS)]
     return engine.consistency_checks(observations, rules)
+
+
+_CHECK_MEMO: dict[tuple[object, ...], list[engine.Contradiction]] = {}
+
+
+def _store_version() -> tuple[object, ...]:
+    """What the checks' outcome depends on: the figures (count, last id, sum), regions, indicators, rules."""
+    figures = Observation.objects.aggregate(n=Count("id"), last=Max("id"), total=Sum("value"))
+    rules = tuple(
+        path.stat().st_mtime_ns for path in (DATA_DIR / "checks.yaml", DATA_DIR / "opendata_checks.yaml")
+    )
+    return (*figures.values(), Region.objects.count(), Indicator.objects.count(), rules)
+
+
+def contradictions_memo(
+    *, totals_only: bool = False, indicators: Sequence[str] = ()
+) -> list[engine.Contradiction]:
+    """``contradictions`` computed once per version of the store (factsheets ask on every render)."""
+    key = (
+        totals_only,
+        tuple(indicators),
+        connection.alias,
+        connection.settings_dict["NAME"],
+        _store_version(),
+    )
+    if key not in _CHECK_MEMO:
+        if len(_CHECK_MEMO) >= 64:
+            _CHECK_MEMO.clear()
+        _CHECK_MEMO[key] = contradictions(totals_only=totals_only, indicators=indicators)
+    return _CHECK_MEMO[key]

@@ -12,6 +12,7 @@ from techtalent.monitor import selectors
 from techtalent.monitor.compare import comparison, selection_from
 from techtalent.monitor.csv_export import comparison_csv
 from techtalent.monitor.factsheet import factsheet_data, factsheet_pdf, render_sheet
+from techtalent.monitor.findings import finding_texts
 from techtalent.monitor.formats import breakdown_label, format_number, unit_label
 from techtalent.monitor.models import Observation, Region, Source
 
@@ -85,7 +86,11 @@ def compare(request: HttpRequest) -> HttpResponse:
 
 def check(request: HttpRequest) -> HttpResponse:
     """Every contradiction among the stored figures, with both sources side by side."""
-    return render(request, "monitor/check.html", {"found": selectors.contradictions(), "lang": _lang()})
+    found = selectors.contradictions()
+    texts = finding_texts(found, _lang())
+    return render(
+        request, "monitor/check.html", {"found": list(zip(found, texts, strict=True)), "lang": _lang()}
+    )
 
 
 def source(request: HttpRequest, pk: int) -> HttpResponse:

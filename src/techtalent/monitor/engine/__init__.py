@@ -1,6 +1,7 @@
 """Pure monitor computation (no Django, no I/O): starter data as frozen values and consistency checks."""
 
 from techtalent.monitor.engine.checks import (
+    FACTS,
     Comparison,
     Contradiction,
     comparisons,
@@ -40,6 +41,7 @@ from techtalent.monitor.engine.rules import (
 )
 
 __all__ = [
+    "FACTS",
     "Comparison",
     "Contradiction",
     "DocumentData",
