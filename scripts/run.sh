@@ -15,4 +15,9 @@ if [ -e "$ESCO_DIR" ]; then
 else
   echo "No ESCO data at '$ESCO_DIR': download the ESCO CSV export (https://esco.ec.europa.eu/en/use-esco/download) and run: $TT esco import PATH-TO-ZIP"
 fi
+# CBS/DUO open data and region shapes for the monitor, when present (docs/monitor_open_data.md).
+OPEN_DATA_DIR=${OPEN_DATA_DIR:-../shared/data/nl}
+if [ -d "$OPEN_DATA_DIR" ]; then $TT monitor import-open-data "$OPEN_DATA_DIR"; fi
+REGIONS_DIR=${REGIONS_DIR:-../shared/data/regions}
+if [ -d "$REGIONS_DIR" ]; then $TT monitor import-regions "$REGIONS_DIR"; fi
 exec $TT serve --host "${HOST:-127.0.0.1}" --port "${PORT:-8000}"

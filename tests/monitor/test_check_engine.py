@@ -349,3 +349,76 @@ def test_rules_run_in_order_and_report_every_contradiction() -> None:
     ]
     found = consistency_checks(data, [gender_rule(), SameValue("same", TEXT)])
     assert [c.rule for c in found] == ["gender", "gender"]
+
+
+# -- findings as data -----------------------------------------------------------------------------------
+
+
+def _contradicting_cases() -> list[tuple[object, list[Observation], dict[str, float], tuple[str, ...]]]:
+    """One contradiction per rule kind with the named numbers the engine must hand over."""
+    from techtalent.monitor.engine import ShareInRange
+
+    return [
+        (
+            gender_rule(),
+            [
+                obs("workers", 847_000),
+                obs("workers", 1_543_000, gender="male"),
+                obs("workers", 304_000, gender="female"),
+            ],
+            {"total": 1_847_000, "whole": 847_000},
+            ("gender",),
+        ),
+        (
+            levels_rule(),
+            [
+                obs("level-share", v, unit="percent", level=p)
+                for v, p in ((20, "basis"), (30, "middelbaar"), (40, "hoger"))
+            ],
+            {"total": 90},
+            ("level",),
+        ),
+        (
+            RegionsSumToWhole("north", TEXT, "vacancies", "LD01", ("PV20", "PV21")),
+            [
+                obs("vacancies", v, region=r, unit="count")
+                for r, v in (("LD01", 900), ("PV20", 100), ("PV21", 200))
+            ],
+            {"total": 300, "whole": 900},
+            ("PV20", "PV21"),
+        ),
+        (
+            ShareOfWhole("share", TEXT, "share", "part", "whole"),
+            [obs("share", 21, unit="percent"), obs("part", 26_000), obs("whole", 142_000)],
+            {"share": 21, "part": 26_000, "whole": 142_000, "computed": 100 * 26_000 / 142_000},
+            (),
+        ),
+        (
+            GrowthRate("growth", TEXT, "workers"),
+            [
+                obs("workers", 26, unit="percent", measure="change_percent", base_period="2013"),
+                obs("workers", 188_000, period="2013"),
+                obs("workers", 304_000),
+            ],
+            {"stated": 26, "start": 188_000, "end": 304_000, "computed": 100 * (304_000 / 188_000 - 1)},
+            (),
+        ),
+        (
+            SameValue("same", TEXT),
+            [obs("women", 23, unit="percent"), obs("women", 21, unit="percent")],
+            {"first": 23, "second": 21},
+            (),
+        ),
+        (ShareInRange("range", TEXT, "share"), [obs("share", 130, unit="percent")], {"value": 130}, ()),
+    ]
+
+
+@pytest.mark.parametrize("case", range(7))
+def test_every_rule_kind_hands_over_its_finding_as_named_numbers(case: int) -> None:
+    from techtalent.monitor.engine import FACTS
+
+    rule, data, numbers, over = _contradicting_cases()[case]
+    [found] = consistency_checks(data, [rule])  # type: ignore[list-item]
+    assert [name for name, _ in found.facts] == list(FACTS[found.kind])
+    assert {name: found.fact(name) for name in FACTS[found.kind]} == pytest.approx(numbers)
+    assert found.over == over and found.observations[0] == data[0]

@@ -35,7 +35,8 @@ def test_observations_csv_has_the_documented_columns(store) -> None:  # type: ig
     code, out, _ = run("observations", "--indicator", "labour-force", "--region", "PV20", "--csv")
     lines = out.splitlines()
     assert code == 0 and lines[0] == "indicator,region,period,breakdowns,value,unit,source"
-    assert lines[1].startswith("labour-force,PV20,2022M05,,381000.0,persons,")
+    assert lines[1].startswith("labour-force,PV20,2022M05,,381000,persons,")  # a whole number without '.0'
+    assert "Smart Industry Hub Noord-Nederland (2021). Masterplan Skills" in lines[1]  # not the file name
 
 
 def test_import_cbs_from_a_local_odata_server(store, odata: str) -> None:  # type: ignore[no-untyped-def]

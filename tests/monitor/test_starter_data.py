@@ -185,8 +185,11 @@ def test_the_engine_imports_neither_django_nor_other_domains() -> None:
 
 def test_the_starter_data_directory_holds_only_known_files() -> None:
     names = {p.relative_to(DATA_DIR).as_posix() for p in DATA_DIR.rglob("*") if p.is_file()}
-    expected = {"indicators.yaml", "regions.yaml", "breakdowns.yaml", "checks.yaml"}
+    expected = {"indicators.yaml", "regions.yaml", "breakdowns.yaml", "checks.yaml", "opendata_checks.yaml"}
+    expected.add("documents.yaml")
     expected |= {f"observations/{Path(name).stem}.yaml" for name in EXPECTED_OBSERVATIONS}
+    # open-data mappings (one per CBS/DUO table, listed in docs/monitor_open_data.md) are the only others
+    names = {n for n in names if not (n.startswith("opendata/") and n.endswith(".yaml"))}
     assert names == expected
 
 

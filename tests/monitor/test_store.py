@@ -62,3 +62,37 @@ def test_region_shapes_import_from_shared_data(store: dict[str, int]) -> None:
     groningen = Region.objects.get(code="GM0014")
     assert groningen.parent.code == "PV20" and groningen.arbeidsmarktregio.code == "AM01"
     assert Region.objects.get(code="PV20").shape["type"] in {"Polygon", "MultiPolygon"}
+
+
+def test_observation_lists_are_read_off_an_index_in_list_order(store: dict[str, int]) -> None:
+    """Both list indexes end in the list order: a page of one region's figures needs no sort of them all."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, Observation._meta.db_table)
+    within = ["period_start", "period", "breakdown_key", "id"]
+    assert constraints["obs_ind_reg_order"]["columns"] == ["indicator_id", "region_id", *within]
+    assert constraints["obs_reg_ind_order"]["columns"] == ["region_id", "indicator_id", *within]
+    qs = observation_list(ObservationFilter((), ("PV20",), (), None, None))[:100]
+    if connection.vendor == "sqlite":  # the plan of the 1-region page: the index, and no temporary sort
+        sql, params = qs.query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+            plan = " | ".join(str(row[-1]) for row in cursor.fetchall())
+        assert "obs_reg_ind_order" in plan and "TEMP B-TREE" not in plan, plan
+    assert [o.region.code for o in qs] == ["PV20"] * len(qs) and len(qs) > 0
+
+
+def test_the_remembered_checks_follow_a_changed_figure(store: dict[str, int]) -> None:
+    from techtalent.monitor.selectors import contradictions_memo
+
+    def flagged() -> set[float]:
+        found = contradictions_memo(totals_only=True, indicators=["technical-occupation-workers"])
+        return {o.value for c in found if c.kind == "parts_sum_to_whole" for o in c.observations[:1]}
+
+    assert flagged() == {847000.0} and flagged() == {847000.0}
+    stated = Observation.objects.filter(
+        indicator__code="technical-occupation-workers", region__code="NL01", breakdown_key="", value=847000
+    )
+    assert stated.update(value=1_847_000) >= 1
+    assert flagged() == set()

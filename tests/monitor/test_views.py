@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+
 import pytest
 from django.test import Client
 
@@ -22,11 +25,20 @@ def test_compare_is_a_shareable_url_with_chart_table_and_source_links(client: Cl
     assert "vendor/vega-embed.min.js" in page and "cdn" not in page.lower()
 
 
-def test_compare_downloads_csv(client: Client, store) -> None:  # type: ignore[no-untyped-def]
+def test_compare_downloads_csv_with_names_and_numbers_in_the_interface_language(
+    client: Client, store
+) -> None:  # type: ignore[no-untyped-def]
     response = client.get("/monitor/compare/?indicator=labour-force&region=PV20&format=csv")
-    text = b"".join(response.streaming_content).decode()
-    assert text.startswith("indicator,region,period,breakdowns,value,unit,source")
-    assert "PV20" in text and "NL01" in text  # the national figure comes along
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode()), delimiter=";"))
+    assert rows[0][:4] == ["Indicator", "Indicatorcode", "Regio", "Regiocode"]
+    groningen = next(r for r in rows[1:] if r[3] == "PV20")
+    assert groningen[0] == "Beroepsbevolking" and groningen[2] == "Groningen"
+    assert groningen[6] == "381000" and groningen[7] == "personen"  # not 381000.0, not 'persons'
+    assert any(r[3] == "NL01" for r in rows[1:])  # the national figure comes along
+    client.cookies["django_language"] = "en"
+    english = client.get("/monitor/compare/?indicator=labour-force&region=PV20&format=csv")
+    header = b"".join(english.streaming_content).decode().splitlines()[0]
+    assert header.startswith("Indicator,Indicator code,Region,Region code,Period")
 
 
 def test_source_page_shows_the_quote(client: Client, store) -> None:  # type: ignore[no-untyped-def]
@@ -39,6 +51,10 @@ def test_source_page_shows_the_quote(client: Client, store) -> None:  # type: ig
 def test_check_page_shows_both_sources_side_by_side(client: Client, store) -> None:  # type: ignore[no-untyped-def]
     page = client.get("/monitor/check/").content.decode()
     assert page.count('class="figure"') >= 10 and "847.000" in page
+    assert "tellen op tot 1.847.000, het geheel staat op 847.000" in page  # the finding in Dutch
+    client.cookies["django_language"] = "en"
+    english = client.get("/monitor/check/").content.decode()
+    assert "add up to 1,847,000, the whole is stated as 847,000" in english
 
 
 def test_factsheet_page_and_unknown_region(client: Client, store) -> None:  # type: ignore[no-untyped-def]

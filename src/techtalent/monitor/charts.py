@@ -11,26 +11,76 @@ from typing import Any
 
 import altair as alt
 
+from techtalent.monitor.formats import VEGA_LOCALES, unit_label, vega_format
+
 __all__ = ["bar_or_trend", "choropleth", "spec_hash", "to_svg"]
 
 Spec = dict[str, Any]
 
 
-def bar_or_trend(rows: Sequence[dict[str, Any]], *, title: str, unit: str, labels: dict[str, str]) -> Spec:
-    """A line per region (and breakdown) over the periods, or bars when there is one period only."""
+def _locale(spec: Spec, lang: str) -> Spec:
+    """The number locale of ``lang`` in the spec itself, so the browser and vl-convert format alike."""
+    config = dict(spec.get("config") or {})
+    config["locale"] = {"number": VEGA_LOCALES.get(lang, VEGA_LOCALES["nl"])}
+    return {**spec, "config": config}
+
+
+def bar_or_trend(
+    rows: Sequence[dict[str, Any]],
+    *,
+    title: str,
+    unit: str,
+    labels: dict[str, str],
+    lang: str = "nl",
+    periods: Sequence[str] | None = None,
+    width: int | str = "container",
+    height: int = 220,
+    apart: str | None = None,
+) -> Spec:
+    """A line per region (and breakdown) over the periods in order, or bars when there is one period only.
+
+    ``apart`` names a series (the Netherlands) drawn in a panel below, for counts that dwarf the regions.
+    """
+    if apart and any(r["series"] == apart for r in rows) and any(r["series"] != apart for r in rows):
+        kwargs = {"title": title, "unit": unit, "labels": labels, "lang": lang, "periods": periods}
+        size = {"width": 900 if width == "container" else width, "height": height}
+        upper = bar_or_trend([r for r in rows if r["series"] != apart], **kwargs, **size)  # type: ignore[arg-type]
+        lower = bar_or_trend(
+            [r for r in rows if r["series"] == apart],
+            **{**kwargs, "title": f"{title}: {apart}"},  # type: ignore[arg-type]
+            width=size["width"],
+            height=max(90, height // 2),
+        )
+        for part in (upper, lower):
+            part.pop("$schema", None)
+            part.pop("config", None)
+        return _locale({"$schema": alt.SCHEMA_URL, "vconcat": [upper, lower]}, lang)
     data = alt.Data(values=[dict(row) for row in rows])
-    periods = {row["period"] for row in rows}
-    series = alt.Color("series:N", title=labels["series"], legend=alt.Legend(orient="bottom", columns=2))
+    order = list(periods) if periods else list(dict.fromkeys(row["period"] for row in rows))
+    number = vega_format(unit)
+    series = alt.Color(
+        "series:N",
+        title=labels["series"],
+        legend=alt.Legend(orient="bottom", columns=2, labelLimit=320, titleLimit=320),
+    )
     tooltip = [
         alt.Tooltip("series:N", title=labels["series"]),
         alt.Tooltip("period:O", title=labels["period"]),
-        alt.Tooltip("value:Q", title=labels["value"], format=",.4~f"),
+        alt.Tooltip("value:Q", title=labels["value"], format=number),
     ]
-    y = alt.Y("value:Q", title=f"{labels['value']} ({unit})")
-    base = alt.Chart(data, title=title).properties(width="container", height=220)
-    if len(periods) > 1:
-        chart = base.mark_line(point=True).encode(
-            x=alt.X("period:O", title=labels["period"], sort=None), y=y, color=series, tooltip=tooltip
+    y = alt.Y("value:Q", title=unit_label(unit), axis=alt.Axis(format=number))
+    base = alt.Chart(data, title=alt.Title(title, limit=480)).properties(width=width, height=height)
+    if len(order) > 1:
+        chart = base.mark_line(point=len(order) <= 20).encode(
+            x=alt.X(
+                "period:O",
+                title=labels["period"],
+                sort=order,
+                axis=alt.Axis(labelAngle=-45, labelOverlap=True),
+            ),
+            y=y,
+            color=series,
+            tooltip=tooltip,
         )
     else:
         chart = base.mark_bar().encode(
@@ -39,7 +89,7 @@ def bar_or_trend(rows: Sequence[dict[str, Any]], *, title: str, unit: str, label
             color=series,
             tooltip=tooltip,
         )
-    return chart.to_dict()
+    return _locale(chart.to_dict(), lang)
 
 
 def _ring_area(ring: Sequence[Sequence[float]]) -> float:
@@ -62,26 +112,39 @@ def _rewind(geometry: dict[str, Any]) -> dict[str, Any]:
     return geometry
 
 
-def choropleth(features: Sequence[dict[str, Any]], *, title: str, unit: str, labels: dict[str, str]) -> Spec:
+def choropleth(
+    features: Sequence[dict[str, Any]],
+    *,
+    title: str,
+    unit: str,
+    labels: dict[str, str],
+    lang: str = "nl",
+    width: int = 320,
+    height: int = 360,
+) -> Spec:
     """A map of regions (GeoJSON features with properties name and value) coloured by value."""
     features = [{**f, "geometry": _rewind(f["geometry"])} if f.get("geometry") else f for f in features]
     data = alt.Data(values=list(features), format=alt.DataFormat(type="json"))
+    number = vega_format(unit)
     chart = (
-        alt.Chart(data, title=title)
+        alt.Chart(data, title=alt.Title(title, limit=420))
         .mark_geoshape(stroke="white", strokeWidth=0.5)
         .encode(
             color=alt.Color(
-                "properties.value:Q", title=f"{labels['value']} ({unit})", scale=alt.Scale(scheme="blues")
+                "properties.value:Q",
+                title=unit_label(unit),
+                scale=alt.Scale(scheme="blues"),
+                legend=alt.Legend(format=number),
             ),
             tooltip=[
                 alt.Tooltip("properties.name:N", title=labels["region"]),
-                alt.Tooltip("properties.value:Q", title=labels["value"], format=",.4~f"),
+                alt.Tooltip("properties.value:Q", title=labels["value"], format=number),
             ],
         )
         .project(type="mercator")
-        .properties(width=320, height=360)
+        .properties(width=width, height=height)
     )
-    return chart.to_dict()
+    return _locale(chart.to_dict(), lang)
 
 
 _SVG_MEMO: dict[str, str] = {}

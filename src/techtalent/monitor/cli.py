@@ -171,6 +171,27 @@ def import_table(
     console.print(f"[green]{count} observations[/] imported from {path.name}")
 
 
+@monitor_app.command("import-open-data")
+@user_errors
+def import_open_data(
+    path: Annotated[Path, typer.Argument(help="Folder with CBS and DUO files, e.g. ../shared/data/nl")],
+) -> None:
+    """Import every CBS/DUO file in PATH that a shipped mapping names (one transaction per file)."""
+    ensure_database()
+    from techtalent.monitor.imports import open_data_import
+
+    with progress_bar(path.name) as progress:
+        results = open_data_import(path, progress=progress)
+    for name, found in results.items():
+        skipped = ", ".join(f"{count} {why}" for why, count in found.skipped.items())
+        console.print(
+            f"[green]{len(found.observations)} observations[/] from {name}"
+            + (f" (skipped: {skipped})" if skipped else "")
+        )
+    if not results:
+        raise UserError(f"no mapped CBS or DUO file found in {path}")
+
+
 @monitor_app.command()
 @user_errors
 def factsheet(

@@ -18,6 +18,10 @@ class Indicator(models.Model):
     definition_en = models.TextField(blank=True)
     unit = models.CharField(max_length=30)
     better = models.CharField(max_length=10, default="neutral")
+    source_table = models.CharField(max_length=300, blank=True, help_text="e.g. CBS 83599NED")
+    licence = models.CharField(max_length=100, blank=True, help_text="e.g. CC-BY 4.0, Bron: CBS")
+    derivation_nl = models.TextField(blank=True, help_text="how a derived figure is computed, '' if sourced")
+    derivation_en = models.TextField(blank=True)
 
     class Meta:
         ordering = ["code"]
@@ -28,6 +32,10 @@ class Indicator(models.Model):
     def name(self, lang: str) -> str:
         """The name in ``lang`` (nl or en)."""
         return self.name_en if lang == "en" else self.name_nl
+
+    def derivation(self, lang: str) -> str:
+        """How a derived indicator is computed, in ``lang``; '' for a sourced one."""
+        return self.derivation_en if lang == "en" else self.derivation_nl
 
     def definition(self, lang: str) -> str:
         """The definition in ``lang`` (nl or en)."""
@@ -67,6 +75,10 @@ class Source(models.Model):
     query = models.TextField(blank=True)
     url = models.URLField(max_length=500, blank=True)
     retrieved = models.DateField(null=True, blank=True)
+    title = models.CharField(max_length=300, blank=True)
+    publisher = models.CharField(max_length=200, blank=True)
+    year = models.CharField(max_length=10, blank=True)
+    licence = models.CharField(max_length=100, blank=True)
     digest = models.CharField(max_length=64, unique=True)
 
     def __str__(self) -> str:
@@ -74,10 +86,18 @@ class Source(models.Model):
 
     def label(self) -> str:
         """A one-line citation."""
+        if self.title:
+            who = f"{self.publisher} ({self.year})" if self.year else self.publisher
+            table = f", {self.table_id}" if self.table_id and self.table_id not in self.title else ""
+            section = f", {self.section}" if self.section else ""
+            return f"{who}. {self.title}{table}{section}".lstrip(". ")
         if self.kind == "document":
             return f"{self.document}, {self.section}"
         when = f", {self.retrieved.isoformat()}" if self.retrieved else ""
         return f"{self.dataset} {self.table_id}{when}"
+
+
+_WITHIN = ("period_start", "period", "breakdown_key", "id")  # the list order within a series
 
 
 class Observation(models.Model):
@@ -103,9 +123,11 @@ class Observation(models.Model):
 
     class Meta:
         indexes = [
-            models.Index(fields=["indicator", "region", "period_start"], name="obs_ind_reg_per"),
+            # Both lead to the list order (indicator, region, period_start, period, breakdown_key, id), so a
+            # page of 100 is read off the index instead of sorting every matching row.
+            models.Index(fields=["indicator", "region", *_WITHIN], name="obs_ind_reg_order"),
             models.Index(fields=["indicator", "period", "region"], name="obs_ind_per_reg"),
-            models.Index(fields=["region", "indicator"], name="obs_reg_ind"),
+            models.Index(fields=["region", "indicator", *_WITHIN], name="obs_reg_ind_order"),
             models.Index(fields=["origin"], name="obs_origin"),
         ]
 

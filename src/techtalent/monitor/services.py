@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+import yaml
 from django.db import transaction
 
 from techtalent.core.bulk import bulk_insert
@@ -60,6 +61,10 @@ def indicator_upsert(
     better: str = "neutral",
     definition_nl: str = "",
     definition_en: str = "",
+    source_table: str = "",
+    licence: str = "",
+    derivation_nl: str = "",
+    derivation_en: str = "",
 ) -> Indicator:
     """Create or update one indicator."""
     indicator, _ = Indicator.objects.update_or_create(
@@ -71,6 +76,10 @@ def indicator_upsert(
             "better": better,
             "definition_nl": definition_nl,
             "definition_en": definition_en,
+            "source_table": source_table,
+            "licence": licence,
+            "derivation_nl": derivation_nl,
+            "derivation_en": derivation_en,
         },
     )
     return indicator
@@ -195,15 +204,31 @@ def observations_replace(
     return count
 
 
-def _starter_rows(data: StarterData) -> Iterable[ObservationIn]:
+def read_documents(directory: Path = DATA_DIR) -> dict[str, dict[str, str]]:
+    """Title, publisher and year of each source document, by file name (documents.yaml)."""
+    path = directory / "documents.yaml"
+    if not path.exists():
+        return {}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise DataFileError(path.name, f"is not readable YAML ({exc})") from None
+    return {
+        str(k): {f: str(v.get(f, "")) for f in ("title", "publisher", "year")}
+        for k, v in data["documents"].items()
+    }
+
+
+def _starter_rows(data: StarterData, documents: dict[str, dict[str, str]]) -> Iterable[ObservationIn]:
     for obs in data.observations:
+        named = documents.get(obs.source.document, {})
         yield ObservationIn(
             indicator=obs.indicator,
             region=obs.region,
             period=obs.period,
             value=obs.value,
             unit=obs.unit,
-            source=SourceIn("document", obs.source.document, obs.source.section, obs.source.quote),
+            source=SourceIn("document", obs.source.document, obs.source.section, obs.source.quote, **named),
             breakdowns=dict(obs.breakdowns),
             measure=obs.measure,
             base_period=obs.base_period or "",
@@ -231,5 +256,5 @@ def starter_load(directory: Path = DATA_DIR) -> dict[str, int]:
         )
     parents = {"province": "", "landsdeel": "NL01"}
     regions_upsert(RegionIn(r.code, r.name, r.kind, parents.get(r.kind, "")) for r in data.regions.values())
-    count = observations_replace("starter", _starter_rows(data))
+    count = observations_replace("starter", _starter_rows(data, read_documents(directory)))
     return {"indicators": len(data.indicators), "regions": len(data.regions), "observations": count}

@@ -5,12 +5,16 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from techtalent.core.errors import UserError
 from techtalent.monitor import selectors
 from techtalent.monitor.compare import comparison, selection_from
+from techtalent.monitor.csv_export import comparison_csv
 from techtalent.monitor.factsheet import factsheet_data, factsheet_pdf, render_sheet
-from techtalent.monitor.models import Observation, Source
+from techtalent.monitor.findings import finding_texts
+from techtalent.monitor.formats import breakdown_label, format_number, unit_label
+from techtalent.monitor.models import Observation, Region, Source
 
 REGION_KINDS = ("country", "landsdeel", "province", "arbeidsmarktregio")
 
@@ -25,7 +29,18 @@ def index(request: HttpRequest) -> HttpResponse:
         request,
         "monitor/index.html",
         {
-            "indicators": selectors.indicator_list(),
+            "indicators": [
+                {
+                    "code": i.code,
+                    "name": i.name(_lang()),
+                    "unit": unit_label(i.unit),
+                    "definition": i.definition(_lang()),
+                    "derivation": i.derivation(_lang()),
+                    "source_table": i.source_table,
+                    "licence": i.licence,
+                }
+                for i in selectors.indicator_list()
+            ],
             "regions": selectors.region_list(("country", "province")),
             "lang": _lang(),
             "count": Observation.objects.count(),
@@ -33,19 +48,34 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _region_groups() -> list[tuple[str, list[Region]]]:
+    """The regions a user can pick, grouped by kind in the order people look for them."""
+    labels = {
+        "country": _("Country"),
+        "province": _("Provinces"),
+        "landsdeel": _("Landsdelen"),
+        "arbeidsmarktregio": _("Labour market regions"),
+    }
+    regions = list(selectors.region_list(REGION_KINDS).order_by("name"))
+    order = ("country", "province", "landsdeel", "arbeidsmarktregio")
+    return [
+        (labels[k], [r for r in regions if r.kind == k]) for k in order if any(r.kind == k for r in regions)
+    ]
+
+
 def compare(request: HttpRequest) -> HttpResponse:
     """Compare indicators across regions and periods; format=csv downloads the table."""
     selection = selection_from(request.GET)
     if request.GET.get("format") == "csv":
-        rows = selectors.observation_list(selection.filter()).iterator(chunk_size=2000)
-        response = StreamingHttpResponse(selectors.csv_lines(rows), content_type="text/csv; charset=utf-8")
+        lines = comparison_csv(selection, _lang())
+        response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="monitor.csv"'
         return response
     result = comparison(selection, _lang())
     context = {
         "sel": selection,
         "indicators": selectors.indicator_list(),
-        "regions": selectors.region_list(REGION_KINDS),
+        "region_groups": _region_groups(),
         "periods": selectors.period_list(selection.indicators),
         "lang": _lang(),
         "csv_query": request.GET.urlencode() + ("&" if request.GET else "") + "format=csv",
@@ -56,14 +86,29 @@ def compare(request: HttpRequest) -> HttpResponse:
 
 def check(request: HttpRequest) -> HttpResponse:
     """Every contradiction among the stored figures, with both sources side by side."""
-    return render(request, "monitor/check.html", {"found": selectors.contradictions(), "lang": _lang()})
+    found = selectors.contradictions()
+    texts = finding_texts(found, _lang())
+    return render(
+        request, "monitor/check.html", {"found": list(zip(found, texts, strict=True)), "lang": _lang()}
+    )
 
 
 def source(request: HttpRequest, pk: int) -> HttpResponse:
     """One source and the figures stored from it."""
     src = get_object_or_404(Source, pk=pk)
-    observations = src.observations.select_related("indicator", "region").defer("region__shape")[:200]
-    return render(request, "monitor/source.html", {"src": src, "observations": observations, "lang": _lang()})
+    lang = _lang()
+    observations = [
+        {
+            "indicator_name": o.indicator.name(lang),
+            "region": o.region.name,
+            "period": o.period,
+            "breakdown": breakdown_label(o.breakdown_key) if o.breakdown_key else "",
+            "value": format_number(o.value, o.unit, lang),
+            "unit": unit_label(o.unit),
+        }
+        for o in src.observations.select_related("indicator", "region").defer("region__shape")[:200]
+    ]
+    return render(request, "monitor/source.html", {"src": src, "observations": observations, "lang": lang})
 
 
 def factsheet(request: HttpRequest, code: str) -> HttpResponse:

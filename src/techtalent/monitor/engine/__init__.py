@@ -1,6 +1,7 @@
 """Pure monitor computation (no Django, no I/O): starter data as frozen values and consistency checks."""
 
 from techtalent.monitor.engine.checks import (
+    FACTS,
     Comparison,
     Contradiction,
     comparisons,
@@ -33,12 +34,14 @@ from techtalent.monitor.engine.rules import (
     RegionsSumToWhole,
     Rule,
     SameValue,
+    ShareInRange,
     ShareOfWhole,
     SharesSumTo100,
     parse_rules,
 )
 
 __all__ = [
+    "FACTS",
     "Comparison",
     "Contradiction",
     "DocumentData",
@@ -53,6 +56,7 @@ __all__ = [
     "RegionsSumToWhole",
     "Rule",
     "SameValue",
+    "ShareInRange",
     "ShareOfWhole",
     "SharesSumTo100",
     "Source",

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from itertools import combinations, product
 
+from techtalent.monitor.engine.comparison import FACTS, Comparison, Contradiction, _fmt, _label, describe
 from techtalent.monitor.engine.intervals import Interval, interval_of
 from techtalent.monitor.engine.model import Observation
 from techtalent.monitor.engine.rules import (
@@ -20,47 +21,16 @@ from techtalent.monitor.engine.rules import (
     RegionsSumToWhole,
     Rule,
     SameValue,
+    ShareInRange,
     ShareOfWhole,
     SharesSumTo100,
 )
 
-__all__ = ["Comparison", "Contradiction", "comparisons", "consistency_checks", "describe"]
+__all__ = ["FACTS", "Comparison", "Contradiction", "comparisons", "consistency_checks", "describe"]
+
 
 Context = tuple[object, ...]
 Part = tuple[tuple[str, str], ...]
-
-
-@dataclass(frozen=True)
-class Comparison:
-    """One application of a rule: the figures it joined, what was stated and what the others imply."""
-
-    rule: str
-    kind: str
-    summary: str
-    observations: tuple[Observation, ...]
-    stated: float
-    computed: float
-    unit: str
-    beyond_rounding: float
-
-    @property
-    def difference(self) -> float:
-        """What the other figures imply minus what the document states."""
-        return self.computed - self.stated
-
-    @property
-    def consistent(self) -> bool:
-        """Whether the figures agree once rounding is allowed for."""
-        return self.beyond_rounding == 0
-
-
-@dataclass(frozen=True)
-class Contradiction(Comparison):
-    """A comparison whose figures cannot all be true, even allowing for rounding."""
-
-
-def _fmt(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:.2f}".rstrip("0").rstrip(".")
 
 
 def _context(
@@ -75,11 +45,6 @@ def _context(
         obs.base_period,
         tuple(item for item in obs.breakdowns if item[0] not in dropped),
     )
-
-
-def _label(obs: Observation) -> str:
-    period = f"{obs.base_period}->{obs.period} ({obs.measure})" if obs.base_period else obs.period
-    return " ".join([obs.indicator, obs.region, period, *(f"{key}={value}" for key, value in obs.breakdowns)])
 
 
 def _total(observations: Sequence[Observation]) -> Interval:
@@ -129,7 +94,16 @@ def _parts_sum(rule: PartsSumToWhole, observations: Sequence[Observation]) -> It
         )
         gap = _total(parts).distance(interval_of(whole))
         yield Comparison(
-            rule.id, "parts_sum_to_whole", summary, (whole, *parts), whole.value, total, whole.unit, gap
+            rule.id,
+            "parts_sum_to_whole",
+            summary,
+            (whole, *parts),
+            whole.value,
+            total,
+            whole.unit,
+            gap,
+            (("total", total), ("whole", whole.value)),
+            rule.over,
         )
 
 
@@ -140,7 +114,10 @@ def _shares_sum(rule: SharesSumTo100, observations: Sequence[Observation]) -> It
         over = ", ".join(rule.over)
         summary = f"{' '.join(context)}: the shares over {over} add up to {_fmt(total)} % (100 % expected)"
         gap = _total(parts).distance(Interval(100.0, 100.0))
-        yield Comparison(rule.id, "shares_sum_to_100", summary, parts, 100.0, total, "percent", gap)
+        facts = (("total", total),)
+        yield Comparison(
+            rule.id, "shares_sum_to_100", summary, parts, 100.0, total, "percent", gap, facts, rule.over
+        )
 
 
 def _regions_sum(rule: RegionsSumToWhole, observations: Sequence[Observation]) -> Iterable[Comparison]:
@@ -160,7 +137,16 @@ def _regions_sum(rule: RegionsSumToWhole, observations: Sequence[Observation]) -
             )
             gap = _total(combo).distance(interval_of(whole))
             yield Comparison(
-                rule.id, "regions_sum_to_whole", summary, (whole, *combo), whole.value, total, whole.unit, gap
+                rule.id,
+                "regions_sum_to_whole",
+                summary,
+                (whole, *combo),
+                whole.value,
+                total,
+                whole.unit,
+                gap,
+                (("total", total), ("whole", whole.value)),
+                tuple(rule.parts),
             )
 
 
@@ -189,6 +175,12 @@ def _share_of_whole(rule: ShareOfWhole, observations: Sequence[Observation]) -> 
                 computed,
                 "percent",
                 gap,
+                (
+                    ("share", share.value),
+                    ("part", part.value),
+                    ("whole", whole.value),
+                    ("computed", computed),
+                ),
             )
 
 
@@ -239,6 +231,12 @@ def _growth(rule: GrowthRate, observations: Sequence[Observation]) -> Iterable[C
                 computed,
                 change.unit,
                 gap,
+                (
+                    ("stated", change.value),
+                    ("start", _value_sum(start)),
+                    ("end", _value_sum(end)),
+                    ("computed", computed),
+                ),
             )
 
 
@@ -252,26 +250,67 @@ def _same_value(rule: SameValue, observations: Sequence[Observation]) -> Iterabl
             summary = f"{_label(first)}: stated as {_fmt(first.value)} and as {_fmt(second.value)}"
             gap = interval_of(first).distance(interval_of(second))
             yield Comparison(
-                rule.id, "same_value", summary, (first, second), first.value, second.value, first.unit, gap
+                rule.id,
+                "same_value",
+                summary,
+                (first, second),
+                first.value,
+                second.value,
+                first.unit,
+                gap,
+                (("first", first.value), ("second", second.value)),
             )
+
+
+def _share_in_range(rule: ShareInRange, observations: Sequence[Observation]) -> Iterable[Comparison]:
+    for obs in observations:
+        if obs.indicator != rule.indicator or obs.measure != "level":
+            continue
+        interval = interval_of(obs)
+        gap = max(0.0, -interval.high, interval.low - 100.0)
+        summary = f"{_label(obs)}: a share of {_fmt(obs.value)} % lies outside 0-100 %"
+        bounded = min(max(obs.value, 0), 100)
+        facts = (("value", obs.value),)
+        yield Comparison(
+            rule.id, "share_in_range", summary, (obs,), obs.value, bounded, "percent", gap, facts
+        )
+
+
+def _rule_indicators(rule: Rule) -> tuple[str, ...] | None:
+    """The indicators a rule reads (None: all of them)."""
+    if isinstance(rule, ShareOfWhole):
+        return (rule.share, rule.part, rule.whole)
+    return (rule.indicator,) if rule.indicator is not None else None
 
 
 def comparisons(observations: Sequence[Observation], rules: Sequence[Rule]) -> list[Comparison]:
     """Every comparison the rules make among the observations, consistent or not, in rule order."""
+    by_indicator: dict[str, list[tuple[int, Observation]]] = defaultdict(list)
+    for index, obs in enumerate(observations):
+        by_indicator[obs.indicator].append((index, obs))
     found: list[Comparison] = []
     for rule in rules:
-        if isinstance(rule, PartsSumToWhole):
-            found.extend(_parts_sum(rule, observations))
-        elif isinstance(rule, SharesSumTo100):
-            found.extend(_shares_sum(rule, observations))
-        elif isinstance(rule, RegionsSumToWhole):
-            found.extend(_regions_sum(rule, observations))
-        elif isinstance(rule, ShareOfWhole):
-            found.extend(_share_of_whole(rule, observations))
-        elif isinstance(rule, GrowthRate):
-            found.extend(_growth(rule, observations))
+        codes = _rule_indicators(rule)
+        # Each rule sees only its own indicators' figures (in the original order): tens of thousands of
+        # imported figures would otherwise be grouped once per rule.
+        if codes is None:
+            own: Sequence[Observation] = observations
         else:
-            found.extend(_same_value(rule, observations))
+            own = [o for _, o in sorted(p for c in dict.fromkeys(codes) for p in by_indicator[c])]
+        if isinstance(rule, PartsSumToWhole):
+            found.extend(_parts_sum(rule, own))
+        elif isinstance(rule, SharesSumTo100):
+            found.extend(_shares_sum(rule, own))
+        elif isinstance(rule, RegionsSumToWhole):
+            found.extend(_regions_sum(rule, own))
+        elif isinstance(rule, ShareOfWhole):
+            found.extend(_share_of_whole(rule, own))
+        elif isinstance(rule, GrowthRate):
+            found.extend(_growth(rule, own))
+        elif isinstance(rule, ShareInRange):
+            found.extend(_share_in_range(rule, own))
+        else:
+            found.extend(_same_value(rule, own))
     return found
 
 
@@ -282,18 +321,3 @@ def consistency_checks(observations: Sequence[Observation], rules: Sequence[Rule
         for comparison in comparisons(observations, rules)
         if not comparison.consistent
     ]
-
-
-def describe(comparison: Comparison) -> list[str]:
-    """The comparison as lines of text: the finding, then every figure with its source, side by side."""
-    lines = [
-        f"[{comparison.rule}] {comparison.summary} "
-        f"(difference {comparison.difference:+.2f} {comparison.unit}, "
-        f"{_fmt(round(comparison.beyond_rounding, 2))} beyond rounding)"
-    ]
-    for obs in comparison.observations:
-        lines.append(
-            f"  {_fmt(obs.value)} {obs.unit} | {_label(obs)} | {obs.source.document}, "
-            f'{obs.source.section}: "{obs.source.quote}"'
-        )
-    return lines

@@ -18,6 +18,7 @@ __all__ = [
     "Rule",
     "SameValue",
     "ShareOfWhole",
+    "ShareInRange",
     "SharesSumTo100",
     "parse_rules",
 ]
@@ -91,7 +92,24 @@ class SameValue:
     indicator: str | None = None
 
 
-Rule = PartsSumToWhole | RegionsSumToWhole | SharesSumTo100 | ShareOfWhole | GrowthRate | SameValue
+@dataclass(frozen=True)
+class ShareInRange:
+    """Every figure of a percentage indicator lies between 0 and 100 %."""
+
+    id: str
+    description: Localised
+    indicator: str
+
+
+Rule = (
+    PartsSumToWhole
+    | RegionsSumToWhole
+    | SharesSumTo100
+    | ShareOfWhole
+    | GrowthRate
+    | SameValue
+    | ShareInRange
+)
 
 _FIELDS: dict[str, set[str]] = {
     "parts_sum_to_whole": {"indicator", "over", "parts"},
@@ -100,6 +118,7 @@ _FIELDS: dict[str, set[str]] = {
     "share_of_whole": {"share", "part", "whole"},
     "growth_rate": {"indicator", "levels_from_parts"},
     "same_value": {"indicator"},
+    "share_in_range": {"indicator"},
 }
 _OPTIONAL = {"growth_rate": {"levels_from_parts"}, "same_value": {"indicator"}}
 
@@ -163,6 +182,8 @@ def _rule(
         spec = item.get("levels_from_parts")
         levels_from = _over_and_parts(spec, where, problems) if spec else None
         return GrowthRate(rule_id, description, item["indicator"], levels_from)
+    if kind == "share_in_range":
+        return ShareInRange(rule_id, description, item["indicator"])
     return SameValue(rule_id, description, item.get("indicator"))
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 __all__ = ["ObservationIn", "ProgressFn", "RegionIn", "SourceIn", "breakdown_key"]
 
+_NAMING = ("title", "publisher", "year", "licence")
 ProgressFn = Callable[[str, int, int], None]
 
 
@@ -27,11 +28,18 @@ class SourceIn:
     query: str = ""
     url: str = ""
     retrieved: dt.date | None = None
+    title: str = ""
+    publisher: str = ""
+    year: str = ""
+    licence: str = ""
 
     @property
     def digest(self) -> str:
         """A stable key, so one source is stored once."""
         data = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in asdict(self).items()}
+        for key in _NAMING:  # added later: left out when empty, so older sources keep their digest
+            if not data[key]:
+                del data[key]
         return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 
 
