@@ -35,10 +35,13 @@ def build_index(esco: Path, *, derive: bool) -> SearchIndex:
     labels = [LabelRecord(*label) for label in bundle.labels]
     if not derive:
         return SearchIndex(concepts, labels)
-    from techtalent.taxonomy.derived_index import derived_search_inputs
+    from techtalent.taxonomy.derived_records import derive_from_records, derived_search_labels
 
-    derived, lexicon = derived_search_inputs(bundle)
-    return SearchIndex(concepts, labels, derived=derived, lexicon=lexicon)
+    started = time.perf_counter()
+    kinds = {uri: c["kind"] for uri, c in bundle.concepts.items()}
+    derivation = derive_from_records(bundle.labels, bundle.texts, kinds)
+    print(f"derived {len(derivation.labels)} labels in {time.perf_counter() - started:.1f} s")
+    return SearchIndex(concepts, [*labels, *derived_search_labels(derivation)], lexicon=derivation.lexicon)
 
 
 def main() -> None:

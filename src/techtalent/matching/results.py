@@ -29,7 +29,14 @@ __all__ = ["concept", "explanation", "occupation_matches", "occupation_detail", 
 def concept(uri: str, lang: str) -> dict[str, Any]:
     """``{"uri", "label", "label_lang", "fallback"}`` for one concept."""
     s = selectors.shown(uri, lang)
-    return {"uri": uri, "label": s.label, "label_lang": s.lang, "fallback": s.fallback}
+    return {
+        "uri": uri,
+        "label": s.label,
+        "label_lang": s.lang,
+        "fallback": s.fallback,
+        "derived": s.derived,
+        "original": s.original,
+    }
 
 
 def explanation(e: Explanation, lang: str) -> dict[str, Any]:

@@ -103,8 +103,8 @@ def derived_labels_sync(*, relearn: bool) -> DerivationOutcome:
     if not relearn:
         return outcome
     try:
-        from techtalent.taxonomy.derivation import corpus_from_records, targets_from_records
-        from techtalent.taxonomy.engine.derive import learn_label_model
+        from techtalent.taxonomy.derived_records import derive_from_records
+        from techtalent.taxonomy.engine.derive import learn_label_model  # noqa: F401
     except ImportError:  # until the derivation engine (branch dutch-derive) is merged
         log.warning("the label derivation engine is not installed; no labels derived")
         return outcome
@@ -115,15 +115,9 @@ def derived_labels_sync(*, relearn: bool) -> DerivationOutcome:
     for source, target in DERIVE_PAIRS:
         if source not in languages:
             continue
-        corpus = corpus_from_records(labels, texts, kinds, source=source, target=target)
-        targets = targets_from_records(labels, kinds, source=source, target=target)
-        if not corpus.pairs:
-            log.info("no %s–%s parallel text to learn from; no %s labels derived", source, target, target)
-            _write(target, [], ids, outcome)
-            continue
-        model = learn_label_model(corpus)
-        _write(target, model.derive(targets), ids, outcome)
-        outcome.lexicon = model.lexicon
+        derivation = derive_from_records(labels, texts, kinds, source=source, target=target)
+        _write(target, derivation.labels, ids, outcome)
+        outcome.lexicon = outcome.lexicon or derivation.lexicon
     outcome.seconds = time.perf_counter() - started
     return outcome
 
@@ -141,7 +135,7 @@ def _learn_stored_lexicon() -> dict[str, object] | None:
     return learn_lexicon(corpus).as_dict() if corpus.pairs else None
 
 
-_lexicon_cache: StampedCache[dict[str, object] | None] = StampedCache("lexicon", _learn_stored_lexicon)
+_lexicon_cache: StampedCache[dict[str, object] | None] = StampedCache("nl-en-lexicon", _learn_stored_lexicon)
 _lexicon_memo: dict[str, Any] = {}
 
 
