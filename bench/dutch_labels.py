@@ -1,0 +1,141 @@
+"""Derived Dutch skill labels against the official ones ESCO has, withheld: label quality and search recall.
+
+Run: .venv/bin/python bench/dutch_labels.py [ESCO_DIR]   (default ../shared/data/esco/v1.1.1)
+
+The withheld skills are the collection skills with official Dutch labels, split by a hash of the URI into
+a dev half (tuned on) and a test half (only reported). Two models are learned: for the dev figures from
+occupations, groups and hierarchy only, with the dev half split again in two folds that each learn from
+the other; for the test figures from all of that plus the whole dev half. No Dutch label or text of a
+test-half skill is learned from. Prints (a) exact match and token F1 of the top derived label vs the
+official preferred + alternative labels, (b) recall@5 of searching each official Dutch label among all
+skills (engine `taxonomy/engine/search.py`), with derived labels indexed, with the lexicon's cross-lingual
+expansion, and the baseline without either; and the learning/derivation time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+import zlib
+from collections import defaultdict
+from collections.abc import Collection
+from pathlib import Path
+
+from techtalent.taxonomy.derivation import corpus_from_records, targets_from_records
+from techtalent.taxonomy.engine import ConceptRecord, LabelRecord, SearchIndex
+from techtalent.taxonomy.engine.derive import DerivedLabel, DutchLabelModel, best_f1, learn_label_model
+from techtalent.taxonomy.engine.derive.crosslingual import english_query
+from techtalent.taxonomy.importers.esco import EscoBundle, read_esco
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def half(uri: str) -> str:
+    """The deterministic half of a withheld skill: dev or test."""
+    return "test" if zlib.crc32(uri.encode()) % 2 else "dev"
+
+
+def _learn(
+    bundle: EscoBundle, kinds: dict[str, str], exclude: Collection[str]
+) -> tuple[DutchLabelModel, float]:
+    started = time.perf_counter()
+    corpus = corpus_from_records(bundle.labels, bundle.texts, kinds, exclude=exclude)
+    return learn_label_model(corpus), time.perf_counter() - started
+
+
+def _label_quality(derived: dict[str, DerivedLabel], official: dict[str, list[str]], uris: list[str]) -> str:
+    exact = f1 = 0.0
+    for uri in uris:
+        top = derived.get(uri)
+        if top is None:
+            continue
+        exact += top.text.casefold() in {o.casefold() for o in official[uri]}
+        f1 += best_f1(top.text, official[uri])
+    return f"exact {exact / len(uris):.3f}  token-F1 {f1 / len(uris):.3f}"
+
+
+def _recall(
+    index: SearchIndex, model: DutchLabelModel | None, official: dict[str, list[str]], uris: list[str]
+) -> tuple[float, float, int]:
+    """recall@5 over preferred labels, over all official labels; and the number of label queries."""
+    found_preferred = found_all = queries = 0
+    for uri in uris:
+        for position, text in enumerate(official[uri]):
+            hits = index.search(text, lang="nl", limit=5, kind="skill", complete=True)
+            uris_found = [h.uri for h in hits]
+            if model is not None and uri not in uris_found:
+                scores = {h.uri: h.score for h in hits}
+                english = english_query(model.lexicon, text)
+                if english:
+                    for h in index.search(english, lang="en", limit=5, kind="skill", complete=True):
+                        scores[h.uri] = max(scores.get(h.uri, 0.0), 0.95 * h.score)
+                uris_found = sorted(scores, key=lambda u: -scores[u])[:5]
+            hit = uri in uris_found
+            found_all += hit
+            found_preferred += hit and position == 0
+            queries += 1
+    return found_preferred / len(uris), found_all / queries, queries
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("esco", nargs="?", default=str(REPO.parent / "shared" / "data" / "esco" / "v1.1.1"))
+    args = parser.parse_args()
+    bundle = read_esco(Path(args.esco))
+    kinds = {uri: c["kind"] for uri, c in bundle.concepts.items()}
+    official: dict[str, list[str]] = defaultdict(list)
+    for uri, lang, kind, text in sorted(bundle.labels, key=lambda lab: (lab[2] != "preferred", lab)):
+        if lang == "nl" and kinds.get(uri) == "skill" and kind in ("preferred", "alternative"):
+            official[uri].append(text)
+    withheld = sorted(official)
+    halves = {name: [u for u in withheld if half(u) == name] for name in ("dev", "test")}
+    dev_folds = [[u for u in halves["dev"] if zlib.crc32(u.encode()) % 4 == k] for k in (0, 2)]
+    print(f"withheld skills: {len(withheld)} (dev {len(halves['dev'])}, test {len(halves['test'])})")
+
+    targets = targets_from_records(bundle.labels, kinds, exclude=set(withheld))
+    concepts = [ConceptRecord(uri, c["kind"], c["skill_type"]) for uri, c in bundle.concepts.items()]
+    base_labels = [LabelRecord(*lab) for lab in bundle.labels if not (lab[1] == "nl" and lab[0] in official)]
+    results: dict[str, tuple[DutchLabelModel, dict[str, DerivedLabel], list[DerivedLabel], list[str]]] = {}
+    for name, exclude, scored in (
+        ("dev fold a", set(halves["test"]) | set(dev_folds[0]), dev_folds[0]),
+        ("dev fold b", set(halves["test"]) | set(dev_folds[1]), dev_folds[1]),
+        ("test", set(halves["test"]), halves["test"]),
+    ):
+        model, learn_seconds = _learn(bundle, kinds, exclude)
+        started = time.perf_counter()
+        derived = model.derive(targets)
+        derive_seconds = time.perf_counter() - started
+        top = {d.uri: d for d in derived if d.rank == 1}
+        results[name] = (model, top, derived, scored)
+        print(
+            f"{name:10} learn {learn_seconds:5.1f} s  derive {len(targets)} skills {derive_seconds:5.1f} s"
+            f"  ({len(derived)} labels)"
+        )
+    dev_top = {**results["dev fold a"][1], **{u: results["dev fold b"][1][u] for u in dev_folds[1]}}
+    print(f"labels dev : {_label_quality(dev_top, official, halves['dev'])}")
+    print(f"labels test: {_label_quality(results['test'][1], official, halves['test'])}")
+
+    baseline = SearchIndex(concepts, base_labels)
+    for name, uris, parts in (
+        ("dev", halves["dev"], ["dev fold a", "dev fold b"]),
+        ("test", halves["test"], ["test"]),
+    ):
+        base = _recall(baseline, None, official, uris)
+        print(f"recall@5 {name:4} baseline (English labels only): preferred {base[0]:.3f}  all {base[1]:.3f}")
+        for part in parts:
+            model, _top, derived, scored = results[part]
+            extra = [
+                LabelRecord(d.uri, "nl", "alternative" if d.rank == 1 else "hidden", d.text) for d in derived
+            ]
+            index = SearchIndex(concepts, [*base_labels, *extra])
+            with_labels = _recall(index, None, official, scored)
+            with_both = _recall(index, model, official, scored)
+            print(
+                f"recall@5 {part:10} derived labels: preferred {with_labels[0]:.3f}  all {with_labels[1]:.3f}"
+                f"   + lexicon expansion: preferred {with_both[0]:.3f}  all {with_both[1]:.3f}"
+                f"  (n={len(scored)} skills, {with_both[2]} label queries)"
+            )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,54 @@
+"""Dutch compounds: split an unknown word into known words (onderhoudsmonteur → onderhoud + monteur) and
+join adjacent words into a compound the corpus has seen (las + technieken → lastechnieken)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+__all__ = ["split_compound", "join_compounds"]
+
+_LINKS = ("", "s", "e", "en", "-")
+_MIN_PART = 3
+
+
+def split_compound(word: str, known: Mapping[str, int]) -> list[str]:
+    """The best split of ``word`` into two or three known words (with a linking s/e/en), else ``[word]``."""
+    if len(word) < 2 * _MIN_PART + 1 or word in known:
+        return [word]
+    best: tuple[float, list[str]] | None = None
+    for cut in range(_MIN_PART, len(word) - _MIN_PART + 1):
+        head, rest = word[:cut], word[cut:]
+        if head not in known:
+            continue
+        for link in _LINKS:
+            if not rest.startswith(link):
+                continue
+            tail = rest[len(link) :]
+            if len(tail) < _MIN_PART:
+                continue
+            tails = [tail] if tail in known else split_compound(tail, known)
+            if len(tails) == 1 and tail not in known:
+                continue
+            # Prefer long, frequent parts and few of them.
+            score = min(len(head), *(len(t) for t in tails)) - 2 * len(tails)
+            if best is None or score > best[0]:
+                best = (score, [head, *tails])
+    return best[1] if best else [word]
+
+
+def join_compounds(words: Sequence[str], known: Mapping[str, int], *, min_count: int = 1) -> list[str]:
+    """Join adjacent words into a known compound (with a linking s/e/en) wherever the corpus has one."""
+    out: list[str] = []
+    for word in words:
+        if out:
+            previous = out[-1]
+            for link in _LINKS:
+                candidate = previous + link + word
+                if known.get(candidate, 0) >= min_count and link != "-":
+                    out[-1] = candidate
+                    break
+            else:
+                out.append(word)
+            continue
+        out.append(word)
+    return out

@@ -1,0 +1,133 @@
+"""One English skill label into Dutch candidates: known phrases, word translations, verb last, compounds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from techtalent.taxonomy.engine.derive.compounds import join_compounds
+from techtalent.taxonomy.engine.derive.lexicon import TranslationLexicon
+from techtalent.taxonomy.engine.derive.patterns import LabelPatterns
+from techtalent.taxonomy.engine.derive.tokens import cased_words
+
+__all__ = ["Candidate", "translate_label"]
+
+_MAX_PHRASE = 4
+_COPY_QUALITY = 0.3
+_DROP_BELOW = 0.05
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A Dutch rendering before calibration: text, raw quality in [0, 1], the methods that made it."""
+
+    text: str
+    quality: float
+    methods: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Slot:
+    options: tuple[tuple[str, float], ...]
+    method: str
+
+
+def _word_slot(token: str, cased: str, lexicon: TranslationLexicon, *, opening: bool) -> _Slot | None:
+    options = lexicon.dutch_candidates(token)
+    if not options:
+        # Names keep their case (SQL, Haskell); a capital that only opens a label does not.
+        keep = cased != token and not (opening and cased[1:].islower())
+        return _Slot(((cased if keep else token, _COPY_QUALITY),), "copy")
+    if options[0][1] < _DROP_BELOW and lexicon.counts_en.get(token, 0) > 500:
+        return None  # a function word Dutch leaves out
+    return _Slot(tuple(options[:3]), "word")
+
+
+def _object_slots(
+    tokens: tuple[str, ...],
+    cased: tuple[str, ...],
+    patterns: LabelPatterns,
+    lexicon: TranslationLexicon,
+    *,
+    opening: bool,
+) -> list[_Slot]:
+    """Translate a phrase left to right, taking the longest known phrase at each position."""
+    slots: list[_Slot] = []
+    i = 0
+    while i < len(tokens):
+        for size in range(min(_MAX_PHRASE, len(tokens) - i), 0, -1):
+            known = patterns.phrases.get(tokens[i : i + size])
+            if known and (size > 1 or known[0][1] >= 0.5):
+                slots.append(_Slot(known[:3], "phrase-table"))
+                i += size
+                break
+        else:
+            slot = _word_slot(tokens[i], cased[i], lexicon, opening=opening and i == 0)
+            if slot is not None:
+                slots.append(slot)
+            i += 1
+    return slots
+
+
+def _verb(tokens: tuple[str, ...], patterns: LabelPatterns) -> tuple[int, _Slot] | None:
+    for size in (2, 1):
+        if len(tokens) > size and (options := patterns.verbs.get(tokens[:size])):
+            return size, _Slot(options[:3], "reorder-verb-final")
+    return None
+
+
+def _render(slots: list[_Slot], choice: list[int], lexicon: TranslationLexicon) -> Candidate:
+    parts, qualities, methods = [], [], []
+    for slot, pick in zip(slots, choice, strict=True):
+        text, quality = slot.options[min(pick, len(slot.options) - 1)]
+        if text:
+            parts.append(text)
+        qualities.append(max(quality, 1e-3))
+        methods.append(slot.method)
+    flat = " ".join(parts).split()
+    joined = join_compounds(flat, lexicon.counts_nl, min_count=2)
+    if len(joined) < len(flat):
+        methods.append("compound")
+    geometric = 1.0
+    for q in qualities:
+        geometric *= q
+    quality = geometric ** (1.0 / max(1, len(qualities)))
+    return Candidate(" ".join(joined), quality, tuple(dict.fromkeys(methods)))
+
+
+def translate_label(
+    label: str, patterns: LabelPatterns, lexicon: TranslationLexicon, *, limit: int = 3
+) -> list[Candidate]:
+    """Up to ``limit`` distinct Dutch candidates for an English label, best first."""
+    cased = cased_words(label)
+    tokens = tuple(t.casefold() for t in cased)
+    if not tokens:
+        return []
+    whole = patterns.phrases.get(tokens)
+    if whole and whole[0][1] >= 0.5:
+        memory = [Candidate(text, 0.95 * share, ("phrase-table",)) for text, share in whole[:limit]]
+        return memory
+    verb = _verb(tokens, patterns)
+    start = verb[0] if verb else 0
+    slots = _object_slots(
+        tokens[start:], cased[start:], patterns, lexicon, opening=start == 0 and len(tokens) > 1
+    )
+    if verb:
+        slots.append(verb[1])
+    if not slots:
+        return []
+    choices = [[0] * len(slots)]
+    # Second and third candidates swap in the runner-up option of the least certain slots.
+    order = sorted(
+        (i for i, s in enumerate(slots) if len(s.options) > 1),
+        key=lambda i: slots[i].options[0][1] - slots[i].options[1][1],
+    )
+    for i in order[: limit - 1]:
+        choice = [0] * len(slots)
+        choice[i] = 1
+        choices.append(choice)
+    seen: dict[str, Candidate] = {}
+    for choice in choices:
+        candidate = _render(slots, choice, lexicon)
+        if candidate.text and candidate.text not in seen:
+            seen[candidate.text] = candidate
+    return sorted(seen.values(), key=lambda c: -c.quality)[:limit]

@@ -1,0 +1,149 @@
+"""Learn a symmetrised en↔nl word lexicon from a parallel corpus, and use it to translate word bags."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from techtalent.core.text import fold
+from techtalent.taxonomy.engine.derive.align import Vocabulary, train_ibm1
+from techtalent.taxonomy.engine.derive.compounds import split_compound
+from techtalent.taxonomy.engine.derive.types import ParallelCorpus
+
+__all__ = ["TranslationLexicon", "learn_lexicon"]
+
+Candidates = tuple[tuple[str, float], ...]
+_WEIGHT = {"label": 3.0, "dictionary": 1.0, "text": 1.0}
+_TOP = 8
+_MIN_SCORE = 0.02
+
+
+@dataclass(frozen=True)
+class TranslationLexicon:
+    """Word translation candidates in both directions, each list sorted by probability (summing to ≤ 1)."""
+
+    en_to_nl: Mapping[str, Candidates]
+    nl_to_en: Mapping[str, Candidates]
+    counts_en: Mapping[str, int] = field(default_factory=dict)
+    counts_nl: Mapping[str, int] = field(default_factory=dict)
+    _folded: dict[int, dict[str, str]] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for table in (self.en_to_nl, self.nl_to_en):
+            self._folded[id(table)] = {fold(word): word for word in table}
+
+    def _lookup(self, table: Mapping[str, Candidates], token: str, counts: Mapping[str, int]) -> Candidates:
+        if (found := table.get(token)) is not None:
+            return found
+        folded = self._folded[id(table)].get(fold(token))
+        if folded is not None:
+            return table[folded]
+        parts = split_compound(token, counts)
+        if len(parts) > 1:
+            merged: dict[str, float] = {}
+            for part in parts:
+                for word, prob in table.get(part, ())[:3]:
+                    merged[word] = max(merged.get(word, 0.0), prob)
+            return tuple(sorted(merged.items(), key=lambda item: -item[1]))
+        return ()
+
+    def dutch_candidates(self, token: str) -> Candidates:
+        """Dutch words for one English word, best first."""
+        return self._lookup(self.en_to_nl, token, self.counts_nl)
+
+    def english_candidates(self, token: str) -> Candidates:
+        """English words for one Dutch word (compounds split into their parts), best first."""
+        return self._lookup(self.nl_to_en, token, self.counts_nl)
+
+    def to_english(self, tokens: Iterable[str], *, top: int = 3) -> dict[str, float]:
+        """A bag of English words with weights in (0, 1] for Dutch ``tokens``."""
+        return _bag(self.english_candidates, tokens, top)
+
+    def to_dutch(self, tokens: Iterable[str], *, top: int = 3) -> dict[str, float]:
+        """A bag of Dutch words with weights in (0, 1] for English ``tokens``."""
+        return _bag(self.dutch_candidates, tokens, top)
+
+    def as_dict(self) -> dict[str, object]:
+        """A JSON-ready form (plain lists and numbers) for caching."""
+        return {
+            "en_to_nl": {k: [list(c) for c in v] for k, v in self.en_to_nl.items()},
+            "nl_to_en": {k: [list(c) for c in v] for k, v in self.nl_to_en.items()},
+            "counts_en": dict(self.counts_en),
+            "counts_nl": dict(self.counts_nl),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object]) -> TranslationLexicon:
+        """Rebuild a lexicon from :meth:`as_dict` output."""
+
+        def table(raw: object) -> dict[str, Candidates]:
+            assert isinstance(raw, dict)
+            return {str(k): tuple((str(w), float(p)) for w, p in v) for k, v in raw.items()}
+
+        counts_en, counts_nl = data.get("counts_en", {}), data.get("counts_nl", {})
+        assert isinstance(counts_en, dict) and isinstance(counts_nl, dict)
+        return cls(table(data["en_to_nl"]), table(data["nl_to_en"]), dict(counts_en), dict(counts_nl))
+
+
+def _bag(lookup: object, tokens: Iterable[str], top: int) -> dict[str, float]:
+    assert callable(lookup)
+    bag: dict[str, float] = {}
+    for token in tokens:
+        candidates: Candidates = lookup(token)
+        if not candidates:
+            continue
+        best = candidates[0][1]
+        for word, prob in candidates[:top]:
+            weight = prob / best
+            if weight >= 0.2 and bag.get(word, 0.0) < weight:
+                bag[word] = round(weight, 4)
+    return bag
+
+
+def _table(
+    scores: dict[tuple[int, int], float], source_words: Sequence[str], target_words: Sequence[str]
+) -> dict[str, Candidates]:
+    by_source: dict[int, list[tuple[int, float]]] = {}
+    for (source, target), score in scores.items():
+        by_source.setdefault(source, []).append((target, score))
+    table: dict[str, Candidates] = {}
+    for source, options in by_source.items():
+        options.sort(key=lambda item: (-item[1], target_words[item[0]]))
+        kept = [(target_words[t], round(s, 4)) for t, s in options[:_TOP] if s >= _MIN_SCORE]
+        if kept:
+            table[source_words[source]] = tuple(kept)
+    return table
+
+
+def learn_lexicon(corpus: ParallelCorpus, *, iterations: int = 5) -> TranslationLexicon:
+    """Align the corpus both ways with IBM Model 1 and keep word pairs both directions agree on."""
+    vocab_en, vocab_nl = Vocabulary(), Vocabulary()
+    en = [vocab_en.encode(pair.en) for pair in corpus.pairs]
+    nl = [vocab_nl.encode(pair.nl) for pair in corpus.pairs]
+    weights = [_WEIGHT.get(pair.kind, 1.0) for pair in corpus.pairs]
+    forward = train_ibm1(en, nl, weights, iterations=iterations)  # t(nl | en)
+    backward = train_ibm1(nl, en, weights, iterations=iterations)  # t(en | nl)
+    width = len(vocab_nl)
+    forward_keys = forward.source * width + forward.target
+    backward_keys = backward.target * width + backward.source
+    common, fi, bi = np.intersect1d(forward_keys, backward_keys, return_indices=True)
+    score = np.sqrt(forward.prob[fi] * backward.prob[bi])
+    # IBM Model 1 lets a rare word soak up a frequent one (welding → lasingenieur); translations of a
+    # word occur about as often as it does, so a much rarer candidate is scaled down.
+    count_en = np.bincount(np.concatenate(en), minlength=len(vocab_en)).astype(np.float64)
+    count_nl = np.bincount(np.concatenate(nl), minlength=len(vocab_nl)).astype(np.float64)
+    e_ids, n_ids = common // width, common % width
+    ratio = np.minimum(1.0, count_nl[n_ids] / np.maximum(count_en[e_ids], 1.0))
+    ratio = np.minimum(ratio, np.minimum(1.0, count_en[e_ids] / np.maximum(count_nl[n_ids], 1.0)) ** 0.25)
+    score = score * np.sqrt(ratio)
+    pairs = {(int(k // width), int(k % width)): float(s) for k, s in zip(common, score, strict=True)}
+    pairs = {k: v for k, v in pairs.items() if k[0] and k[1]}
+    en_to_nl = _table(pairs, vocab_en.words, vocab_nl.words)
+    reverse = {(n, e): s for (e, n), s in pairs.items()}
+    nl_to_en = _table(reverse, vocab_nl.words, vocab_en.words)
+    counts_en = Counter(t for pair in corpus.pairs for t in pair.en)
+    counts_nl = Counter(t for pair in corpus.pairs for t in pair.nl)
+    return TranslationLexicon(en_to_nl, nl_to_en, dict(counts_en), dict(counts_nl))

@@ -1,0 +1,76 @@
+"""The label model: lexicon + learned patterns + calibration, learned once per corpus, applied to targets."""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from techtalent.taxonomy.engine.derive.calibrate import Calibration, best_f1, fit_calibration
+from techtalent.taxonomy.engine.derive.generate import Candidate, translate_label
+from techtalent.taxonomy.engine.derive.lexicon import TranslationLexicon, learn_lexicon
+from techtalent.taxonomy.engine.derive.patterns import LabelPatterns, learn_patterns
+from techtalent.taxonomy.engine.derive.tokens import words
+from techtalent.taxonomy.engine.derive.types import DerivedLabel, LabelPair, ParallelCorpus, SkillToLabel
+
+__all__ = ["DutchLabelModel", "learn_label_model"]
+
+_HELD_OUT = 5  # one skill example in five calibrates confidence
+
+
+def _held_out(example: LabelPair) -> bool:
+    return zlib.crc32(example.en.encode()) % _HELD_OUT == 0
+
+
+@dataclass(frozen=True)
+class DutchLabelModel:
+    """Everything needed to derive Dutch labels; plain data, so it can be cached without pickle."""
+
+    lexicon: TranslationLexicon
+    patterns: LabelPatterns
+    calibration: Calibration
+
+    def candidates(self, target: SkillToLabel, *, limit: int = 3) -> list[Candidate]:
+        """Raw candidates for one skill: from its preferred label, then from its alternatives."""
+        found = translate_label(target.preferred_en, self.patterns, self.lexicon, limit=limit)
+        for alternative in target.alternatives_en[:2]:
+            if len(found) >= limit:
+                break
+            seen = {c.text for c in found}
+            for c in translate_label(alternative, self.patterns, self.lexicon, limit=1):
+                if c.text not in seen:
+                    found.append(Candidate(c.text, c.quality * 0.9, (*c.methods, "alternative")))
+        return found[:limit]
+
+    def derive(self, targets: Sequence[SkillToLabel], *, limit: int = 3) -> list[DerivedLabel]:
+        """1–``limit`` ranked Dutch labels per target, each with calibrated confidence and method."""
+        out = []
+        for target in targets:
+            for rank, c in enumerate(self.candidates(target, limit=limit), start=1):
+                confidence = self.calibration(c.quality) * (1.0 if rank == 1 else 0.9)
+                out.append(DerivedLabel(target.uri, c.text, round(confidence, 3), "+".join(c.methods), rank))
+        return out
+
+
+def learn_label_model(corpus: ParallelCorpus) -> DutchLabelModel:
+    """Learn the lexicon and patterns, calibrating confidence on skill examples kept out of both."""
+    held = [e for e in corpus.skill_labels if _held_out(e) and e.preferred]
+    held_pairs = {(words(e.en), words(e.nl)) for e in held}
+    learning = ParallelCorpus(
+        tuple(p for p in corpus.pairs if (p.en, p.nl) not in held_pairs),
+        corpus.skill_labels,
+        corpus.english_skill_labels,
+    )
+    lexicon = learn_lexicon(learning)
+    fit_examples = [e for e in corpus.skill_labels if not _held_out(e)]
+    english = [*corpus.english_skill_labels, *(e.en for e in corpus.skill_labels)]
+    fitted = learn_patterns(fit_examples, lexicon, english, learning.pairs)
+    qualities, scores = [], []
+    for example in held:
+        found = translate_label(example.en, fitted, lexicon, limit=1)
+        if found:
+            qualities.append(found[0].quality)
+            scores.append(best_f1(found[0].text, [example.nl]))
+    calibration = fit_calibration(qualities, scores)
+    patterns = learn_patterns(list(corpus.skill_labels), lexicon, english, learning.pairs)
+    return DutchLabelModel(lexicon, patterns, calibration)

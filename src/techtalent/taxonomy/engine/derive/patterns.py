@@ -1,0 +1,109 @@
+"""What the skill label pairs teach: English verbs and their Dutch infinitives, and object phrase pairs.
+
+ESCO writes a skill as an English imperative with its object ("maintain machinery") and as a Dutch
+infinitive phrase with the verb last ("machines onderhouden"). From the pairs we read which English first
+words are verbs, their Dutch infinitives, and the object phrase pairs (machinery ↔ machines).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from techtalent.taxonomy.engine.derive.lexicon import TranslationLexicon
+from techtalent.taxonomy.engine.derive.tokens import words
+from techtalent.taxonomy.engine.derive.types import LabelPair, SentencePair
+
+__all__ = ["LabelPatterns", "learn_patterns"]
+
+Options = tuple[tuple[str, float], ...]
+
+
+@dataclass(frozen=True)
+class LabelPatterns:
+    """English verb (one or two words) → Dutch infinitives; English phrase → Dutch phrases; with shares."""
+
+    verbs: dict[tuple[str, ...], Options]
+    phrases: dict[tuple[str, ...], Options]
+
+
+def _is_infinitive(word: str) -> bool:
+    return len(word) > 2 and word.endswith("n")
+
+
+def _shares(counter: Counter[tuple[str, ...]] | Counter[str]) -> Options:
+    total = sum(counter.values())
+    ranked = sorted(counter.items(), key=lambda item: (-item[1], str(item[0])))
+    return tuple((k if isinstance(k, str) else " ".join(k), round(n / total, 4)) for k, n in ranked[:5])
+
+
+def _verb_evidence(
+    examples: Sequence[LabelPair], lexicon: TranslationLexicon
+) -> dict[tuple[str, ...], Counter[str]]:
+    """English first word(s) → counts of the Dutch last word, when that word is an infinitive."""
+    found: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    for example in examples:
+        en, nl = words(example.en), words(example.nl)
+        if len(en) < 2 or len(nl) < 2 or not _is_infinitive(nl[-1]):
+            continue
+        # A verb comes first in English and last in Dutch, and the Dutch first word does not translate it.
+        if any(w == nl[0] for w, _ in lexicon.dutch_candidates(en[0])[:2]):
+            continue
+        found[(en[0],)][nl[-1]] += 1
+        if len(en) > 2:
+            found[(en[0], en[1])][nl[-1]] += 1
+    return found
+
+
+def learn_patterns(
+    examples: Sequence[LabelPair],
+    lexicon: TranslationLexicon,
+    english_labels: Iterable[str],
+    label_pairs: Iterable[SentencePair] = (),
+) -> LabelPatterns:
+    """Learn verbs and phrase pairs from skill label examples, checked against all English skill labels."""
+    evidence = _verb_evidence(examples, lexicon)
+    first: Counter[str] = Counter()
+    later: Counter[str] = Counter()
+    for label in english_labels:
+        tokens = words(label)
+        if len(tokens) >= 2:
+            first[tokens[0]] += 1
+            later.update(tokens[1:])
+    verbs: dict[tuple[str, ...], Options] = {}
+    for key, counts in evidence.items():
+        if len(key) == 1 and sum(counts.values()) >= 1:
+            verbs[key] = _shares(counts)
+        elif len(key) == 2 and sum(counts.values()) >= 2:
+            share = _shares(counts)
+            single = verbs.get(key[:1]) or _shares(evidence[key[:1]])
+            if share[0][0] != single[0][0] and share[0][1] >= 0.6:
+                verbs[key] = share
+    # English words that mostly start labels and translate to a Dutch infinitive are verbs too; a Dutch
+    # word is known as an infinitive when it ends a skill example or follows "te" in the texts.
+    pairs = list(label_pairs)
+    infinitives = {words(e.nl)[-1] for e in examples if words(e.nl)}
+    for pair in pairs:
+        infinitives.update(b for a, b in zip(pair.nl, pair.nl[1:], strict=False) if a == "te")
+    for word, n in first.items():
+        if (word,) in verbs or n < 2 or n < later[word]:
+            continue
+        options = [(w, p) for w, p in lexicon.dutch_candidates(word)[:4] if w in infinitives]
+        if options:
+            total = sum(p for _, p in options)
+            verbs[(word,)] = tuple((w, round(p / total * 0.8, 4)) for w, p in options[:3])
+    phrases: dict[tuple[str, ...], Counter[tuple[str, ...]]] = defaultdict(Counter)
+    for pair in pairs:
+        if pair.kind in ("label", "dictionary") and 1 <= len(pair.en) <= 4:
+            phrases[pair.en][pair.nl] += 1
+    for example in examples:
+        en, nl = words(example.en), words(example.nl)
+        phrases[en][nl] += 2
+        for size in (2, 1):
+            if len(en) > size and tuple(en[:size]) in verbs and len(nl) >= 2:
+                verb_nl = {w for w, _ in verbs[tuple(en[:size])]}
+                if nl[-1] in verb_nl:
+                    phrases[en[size:]][nl[:-1]] += 1
+                break
+    return LabelPatterns(verbs, {k: _shares(v) for k, v in phrases.items()})

@@ -1,0 +1,147 @@
+"""The Dutch label derivation engine on small hand-made parallel data: alignment, reordering, compounds."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+
+from techtalent.taxonomy.engine.derive import (
+    DerivedLabel,
+    LabelPair,
+    ParallelCorpus,
+    SentencePair,
+    SkillToLabel,
+    TranslationLexicon,
+    derive_dutch_labels,
+    learn_label_model,
+    learn_lexicon,
+    token_f1,
+)
+from techtalent.taxonomy.engine.derive.align import Vocabulary, train_ibm1
+from techtalent.taxonomy.engine.derive.calibrate import fit_calibration
+from techtalent.taxonomy.engine.derive.compounds import join_compounds, split_compound
+from techtalent.taxonomy.engine.derive.crosslingual import english_query
+from techtalent.taxonomy.engine.derive.tokens import sentences, words
+
+# Skill label examples in ESCO style: English imperative first, Dutch infinitive last.
+EXAMPLES = [
+    ("maintain machinery", "machines onderhouden"),
+    ("maintain pumps", "pompen onderhouden"),
+    ("maintain valves", "kleppen onderhouden"),
+    ("repair machinery", "machines repareren"),
+    ("repair pumps", "pompen repareren"),
+    ("read technical drawings", "technische tekeningen lezen"),
+    ("read manuals", "handleidingen lezen"),
+    ("install pumps", "pompen installeren"),
+    ("install valves", "kleppen installeren"),
+    ("clean machinery", "machines reinigen"),
+    ("welding techniques", "lastechnieken"),
+    ("welding equipment", "lasapparatuur"),
+    ("technical drawings", "technische tekeningen"),
+]
+TEXTS = [
+    ("Mechanics maintain and repair machinery.", "Monteurs onderhouden en repareren machines."),
+    ("They read technical drawings and manuals.", "Zij lezen technische tekeningen en handleidingen."),
+    ("Welders use welding equipment.", "Lassers gebruiken lasapparatuur."),
+    ("They install pumps and valves.", "Zij installeren pompen en kleppen."),
+    ("Welding", "Lassen"),
+    ("welding", "lassen"),
+    ("techniques", "technieken"),
+    ("equipment", "apparatuur"),
+    ("maintenance", "onderhoud"),
+    ("mechanic", "monteur"),
+    ("maintenance mechanic", "onderhoudsmonteur"),
+]
+
+
+def _corpus() -> ParallelCorpus:
+    pairs = [SentencePair(words(en), words(nl), "label") for en, nl in EXAMPLES]
+    pairs += [SentencePair(words(en), words(nl), "text") for en, nl in TEXTS]
+    examples = tuple(LabelPair(en, nl) for en, nl in EXAMPLES)
+    english = (*(en for en, _ in EXAMPLES), "maintain valves", "repair valves", "clean pumps")
+    return ParallelCorpus(tuple(pairs), examples, english)
+
+
+def test_ibm1_aligns_each_word_to_its_translation() -> None:
+    vocab_en, vocab_nl = Vocabulary(), Vocabulary()
+    data = [("the house", "het huis"), ("the book", "het boek"), ("a book", "een boek")]
+    en = [vocab_en.encode(words(a)) for a, _ in data]
+    nl = [vocab_nl.encode(words(b)) for _, b in data]
+    table = train_ibm1(en, nl, [1.0] * len(data), iterations=10)
+    best = {}
+    for s, t, p in zip(table.source, table.target, table.prob, strict=True):
+        if s and p > best.get(vocab_en.words[s], ("", 0.0))[1]:
+            best[vocab_en.words[s]] = (vocab_nl.words[t], p)
+    assert best["book"][0] == "boek" and best["the"][0] == "het" and best["house"][0] == "huis"
+    sums = np.bincount(table.source, weights=table.prob)
+    assert np.all(sums <= 1.0 + 1e-9)
+
+
+def test_lexicon_translates_both_ways_and_survives_a_json_round_trip() -> None:
+    lexicon = learn_lexicon(_corpus())
+    assert lexicon.dutch_candidates("pumps")[0][0] == "pompen"
+    assert lexicon.english_candidates("onderhouden")[0][0] == "maintain"
+    assert "maintain" in lexicon.to_english(["onderhouden"])
+    assert "pompen" in lexicon.to_dutch(["pumps"])
+    again = TranslationLexicon.from_dict(json.loads(json.dumps(lexicon.as_dict())))
+    assert again.en_to_nl == lexicon.en_to_nl and again.nl_to_en == lexicon.nl_to_en
+
+
+def test_lexicon_splits_an_unknown_dutch_compound_into_known_words() -> None:
+    lexicon = learn_lexicon(_corpus())
+    bag = lexicon.to_english(["klepmonteur"]) or lexicon.to_english(["onderhoudsmachines"])
+    assert {"maintenance", "machinery"} & set(bag)
+
+
+def test_compounds_split_with_a_linking_s_and_join_only_when_known() -> None:
+    known = {"onderhoud": 5, "monteur": 3, "las": 2, "technieken": 4, "lastechnieken": 2}
+    assert split_compound("onderhoudsmonteur", known) == ["onderhoud", "monteur"]
+    assert split_compound("monteur", known) == ["monteur"]
+    assert join_compounds(["las", "technieken", "toepassen"], known) == ["lastechnieken", "toepassen"]
+    assert join_compounds(["onderhoud", "technieken"], known) == ["onderhoud", "technieken"]
+
+
+def test_an_english_verb_phrase_becomes_a_dutch_phrase_with_the_verb_last() -> None:
+    labels = derive_dutch_labels(
+        _corpus(), [SkillToLabel("s:1", "repair valves"), SkillToLabel("s:2", "clean pumps")]
+    )
+    top = {d.uri: d for d in labels if d.rank == 1}
+    assert top["s:1"].text == "kleppen repareren"
+    assert top["s:2"].text == "pompen reinigen"
+    assert "reorder-verb-final" in top["s:1"].method
+
+
+def test_derived_labels_are_ranked_with_confidence_in_range_and_deterministic() -> None:
+    targets = [SkillToLabel("s:1", "maintain technical drawings"), SkillToLabel("s:2", "Haskell")]
+    first = derive_dutch_labels(_corpus(), targets)
+    assert first == derive_dutch_labels(_corpus(), targets)
+    assert all(isinstance(d, DerivedLabel) and 0.0 <= d.confidence <= 1.0 for d in first)
+    for uri in ("s:1", "s:2"):
+        ranks = [d.rank for d in first if d.uri == uri]
+        assert ranks == list(range(1, len(ranks) + 1)) and 1 <= len(ranks) <= 3
+    assert next(d for d in first if d.uri == "s:2").text == "Haskell"  # unknown names are kept as written
+
+
+def test_calibration_is_monotone_and_bounded() -> None:
+    qualities = [i / 100 for i in range(100)]
+    scores = [min(1.0, q + (0.3 if i % 7 == 0 else 0.0)) for i, q in enumerate(qualities)]
+    calibration = fit_calibration(qualities, scores)
+    mapped = [calibration(q) for q in qualities]
+    assert mapped == sorted(mapped) and all(0.0 <= m <= 1.0 for m in mapped)
+
+
+def test_token_f1_ignores_case_and_diacritics() -> None:
+    assert token_f1("Geschreven Koreaans begrijpen", "geschreven koreaans begrijpen") == 1.0
+    assert token_f1("coördinatie", "coordinatie") == 1.0
+    assert token_f1("machines onderhouden", "pompen repareren") == 0.0
+    assert 0.0 < token_f1("machines onderhouden", "machines repareren") < 1.0
+
+
+def test_a_dutch_query_becomes_english_words() -> None:
+    model = learn_label_model(_corpus())
+    assert "pumps" in english_query(model.lexicon, "pompen onderhouden").split()
+
+
+def test_sentences_split_at_full_stops_before_a_capital() -> None:
+    assert sentences("Eén zin. Nog een zin.\nDerde") == ["Eén zin.", "Nog een zin.", "Derde"]
