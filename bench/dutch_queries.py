@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
+from collections import Counter
 from pathlib import Path
 
 import yaml
@@ -31,7 +32,11 @@ def load_queries(path: Path = QUERIES) -> list[dict[str, object]]:
 def build_index(esco: Path, *, derive: bool) -> SearchIndex:
     """The search index of the ESCO files, with derived Dutch labels and the lexicon when ``derive``."""
     bundle = read_esco(esco)
-    concepts = [ConceptRecord(uri, c["kind"], c["skill_type"]) for uri, c in bundle.concepts.items()]
+    used = Counter(skill for _occupation, skill in bundle.occupation_skills or {})
+    concepts = [
+        ConceptRecord(uri, c["kind"], c["skill_type"], occupations=used[uri])
+        for uri, c in bundle.concepts.items()
+    ]
     labels = [LabelRecord(*label) for label in bundle.labels]
     if not derive:
         return SearchIndex(concepts, labels)

@@ -24,6 +24,7 @@ JAVA = SKILLS["java"][0]  # the toy skill without a Dutch label
 def _derive(uri: str, *labels: tuple[str, float]) -> None:
     """Store derived labels for ``uri`` as the import's derivation step writes them (rank by order)."""
     concept = Concept.objects.get(uri=uri)
+    DerivedLabel.objects.filter(concept=concept).delete()  # replace what the engine derived from the toy
     for rank, (text, confidence) in enumerate(labels, start=1):
         DerivedLabel.objects.create(
             concept=concept, lang="nl", text=text, confidence=confidence, method="phrase-table", rank=rank

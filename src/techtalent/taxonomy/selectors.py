@@ -23,6 +23,7 @@ from techtalent.taxonomy.models import (
     FrameworkItem,
     FrameworkLink,
     Label,
+    OccupationSkill,
     Release,
 )
 
@@ -55,8 +56,10 @@ def taxonomy_records() -> tuple[list[ConceptRecord], Iterator[LabelRecord]]:
     for concept_id, code in CollectionMember.objects.values_list("concept_id", "collection__code"):
         collections[concept_id].append(code)
     rows = list(Concept.objects.values_list("id", "uri", "kind", "skill_type").order_by("id"))
+    per_skill = OccupationSkill.objects.values_list("skill_id").annotate(n=Count("id"))
+    used = dict(per_skill.values_list("skill_id", "n"))
     concepts = [
-        ConceptRecord(uri, kind, skill_type, tuple(collections.get(cid, ())))
+        ConceptRecord(uri, kind, skill_type, tuple(collections.get(cid, ())), used.get(cid, 0))
         for cid, uri, kind, skill_type in rows
     ]
     uri_of = {cid: uri for cid, uri, _, _ in rows}

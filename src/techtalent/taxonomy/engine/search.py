@@ -29,9 +29,11 @@ __all__ = ["ConceptRecord", "LabelRecord", "SearchHit", "SearchIndex", "ShownLab
 KINDS = ("occupation", "skill", "skill_group", "isco_group")
 LANGS = ("nl", "en")
 LABEL_TYPES = ("preferred", "female", "male", "alternative", "hidden", "derived")
-_TYPE_WEIGHT = np.array([1.0, 0.97, 0.97, 0.9, 0.8, 0.86], dtype=np.float32)
+_TYPE_WEIGHT = np.array([1.0, 0.97, 0.97, 0.9, 0.8, 0.93], dtype=np.float32)
 _EXACT, _INFLECTED, _PREFIX, _TYPO = 1.0, 0.9, 0.8, 0.75
 _MAX_EXPANSIONS = 150
+_DERIVED_FLOOR = 0.85  # a derived label's weight scales with its confidence from this share upwards
+_PRIOR = 0.06  # at most +6 % for the skill most occupations need
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class ConceptRecord:
     kind: str
     skill_type: str = ""
     collections: tuple[str, ...] = ()
+    occupations: int = 0  # how many occupations need it: between equal matches, the more common skill first
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,8 @@ class SearchIndex:
             for code in c.collections:
                 members[code].append(i)
         self.collections = {code: np.array(ids, dtype=np.int32) for code, ids in members.items()}
+        used = np.log1p(np.array([c.occupations for c in self.concepts], dtype=np.float32))
+        self.prior = (1.0 + _PRIOR * used / max(1.0, float(used.max(initial=0.0)))).astype(np.float32)
 
         self.label_text: list[str] = []
         label_concept, label_lang, label_type, label_len, label_weight = [], [], [], [], []
@@ -131,7 +136,7 @@ class SearchIndex:
             label_len.append(len(tokens))
             weight = _TYPE_WEIGHT[LABEL_TYPES.index(label.type)]
             if label.type == "derived":
-                weight *= 0.85 + 0.15 * min(1.0, max(0.0, label.confidence))
+                weight *= _DERIVED_FLOOR + (1 - _DERIVED_FLOOR) * min(1.0, max(0.0, label.confidence))
             label_weight.append(weight)
             self.exact[" ".join(tokens)].append(index)
             for token, stemmed in zip(tokens, stem_tokens(tokens, label.lang), strict=True):
@@ -252,8 +257,6 @@ class SearchIndex:
         """Split an unknown Dutch compound in two known words: softwareontwikkelaar.."""
         if len(token) < 8 or token in self.surface:
             return [token]
-        if self.lexicon is not None and self.lexicon.to_english([token]):
-            return [token]
         best: tuple[int, list[str]] | None = None
         for cut in range(3, len(token) - 2):
             head, tail = token[:cut], token[cut:]
@@ -342,6 +345,7 @@ class SearchIndex:
         query_cover = weighted[candidates] / total_weight
         label_cover = np.minimum(1.0, matched[candidates] / self.label_len[candidates])
         scores = (0.75 * query_cover + 0.25 * label_cover) * self.label_weight[candidates]
+        scores *= self.prior[concept_of]
         scores *= np.where(
             self.label_lang[candidates] == LANGS.index(lang) if lang in LANGS else True, 1.0, 0.97
         )
