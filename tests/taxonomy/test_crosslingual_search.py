@@ -99,3 +99,14 @@ def test_the_index_with_its_lexicon_survives_the_disk_cache() -> None:
     index = pickle.loads(pickle.dumps(_index()))
     assert index.search("storingen", lang="nl")[0].uri == f"{E}fault"
     assert index.shown(f"{E}mach", "nl").derived
+
+
+def test_an_exact_dutch_match_outranks_a_short_label_reached_only_by_translation() -> None:
+    concepts = [ConceptRecord(f"{E}tech", "skill"), ConceptRecord(f"{E}weld", "skill")]
+    labels = [
+        LabelRecord(f"{E}tech", "nl", "derived", "lassen technieken", 0.4),
+        LabelRecord(f"{E}weld", "en", "preferred", "welding"),
+    ]
+    lexicon = WordListLexicon({"lassen": {"welding": 1.0}})
+    hits = SearchIndex(concepts, labels, lexicon=lexicon).search("lassen", lang="nl")
+    assert [h.uri for h in hits] == [f"{E}tech", f"{E}weld"]

@@ -17,6 +17,9 @@ from typing import Any
 
 from techtalent.core.bulk import bulk_delete_ids, bulk_insert
 from techtalent.core.cache import StampedCache
+from techtalent.taxonomy.derivation import corpus_from_records
+from techtalent.taxonomy.derived_records import derive_from_records
+from techtalent.taxonomy.engine.derive import TranslationLexicon, learn_lexicon
 from techtalent.taxonomy.models import Concept, ConceptText, DerivedLabel, Label
 
 __all__ = ["DERIVE_PAIRS", "DerivationOutcome", "derived_labels_sync", "translation_lexicon"]
@@ -102,12 +105,6 @@ def derived_labels_sync(*, relearn: bool) -> DerivationOutcome:
         outcome.removed += _drop_superseded(target)
     if not relearn:
         return outcome
-    try:
-        from techtalent.taxonomy.derived_records import derive_from_records
-        from techtalent.taxonomy.engine.derive import learn_label_model  # noqa: F401
-    except ImportError:  # until the derivation engine (branch dutch-derive) is merged
-        log.warning("the label derivation engine is not installed; no labels derived")
-        return outcome
     started = time.perf_counter()
     labels, texts, kinds = _stored_records()
     ids = dict(Concept.objects.values_list("uri", "id"))
@@ -124,11 +121,6 @@ def derived_labels_sync(*, relearn: bool) -> DerivationOutcome:
 
 def _learn_stored_lexicon() -> dict[str, object] | None:
     """The lexicon learned from the stored taxonomy, in its plain (cacheable) form; None without a pair."""
-    try:
-        from techtalent.taxonomy.derivation import corpus_from_records
-        from techtalent.taxonomy.engine.derive import learn_lexicon
-    except ImportError:  # until the derivation engine (branch dutch-derive) is merged
-        return None
     labels, texts, kinds = _stored_records()
     source, target = DERIVE_PAIRS[0]
     corpus = corpus_from_records(labels, texts, kinds, source=source, target=target)
@@ -150,8 +142,6 @@ def translation_lexicon(stamp: str) -> Any:
         data = _lexicon_cache.get(stamp)
         _lexicon_memo.clear()
         if data:
-            from techtalent.taxonomy.engine.derive import TranslationLexicon
-
             _lexicon_memo[stamp] = TranslationLexicon.from_dict(data)
         else:
             _lexicon_memo[stamp] = None

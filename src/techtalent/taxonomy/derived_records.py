@@ -6,7 +6,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from techtalent.taxonomy.derivation import corpus_from_records, targets_from_records
 from techtalent.taxonomy.engine import LabelRecord
+from techtalent.taxonomy.engine.derive import learn_label_model
 
 __all__ = ["Derivation", "derive_from_records", "derived_search_labels"]
 
@@ -32,9 +34,6 @@ def derive_from_records(
     target: str = "nl",
 ) -> Derivation:
     """Learn from every concept known in both languages; derive ``target`` labels for skills that lack one."""
-    from techtalent.taxonomy.derivation import corpus_from_records, targets_from_records
-    from techtalent.taxonomy.engine.derive import learn_label_model
-
     outcome = Derivation(source, target)
     corpus = corpus_from_records(labels, texts, kinds, source=source, target=target)
     if not corpus.pairs:

@@ -331,7 +331,7 @@ class SearchIndex:
                 weight = float(self.idf.max()) if len(self.idf) else 1.0
             total_weight += weight
             weighted += weight * hit
-            matched += hit > 0
+            matched += hit  # a weak match (typo, translation) covers less of the label
         candidates = np.nonzero(weighted)[0]
         if not len(candidates):
             return []
