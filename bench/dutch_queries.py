@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from techtalent.taxonomy.engine import ConceptRecord, LabelRecord, SearchIndex
-from techtalent.taxonomy.importers.esco import read_esco
+from techtalent.taxonomy.importers.esco import EscoBundle, read_esco
 
 REPO = Path(__file__).resolve().parents[1]
 QUERIES = REPO / "bench" / "devsets" / "dutch_queries.yaml"
@@ -29,9 +29,9 @@ def load_queries(path: Path = QUERIES) -> list[dict[str, object]]:
     return list(data["queries"])
 
 
-def build_index(esco: Path, *, derive: bool) -> SearchIndex:
+def build_index(esco: Path, *, derive: bool, bundle: EscoBundle | None = None) -> SearchIndex:
     """The search index of the ESCO files, with derived Dutch labels and the lexicon when ``derive``."""
-    bundle = read_esco(esco)
+    bundle = bundle or read_esco(esco)
     used = Counter(skill for _occupation, skill in bundle.occupation_skills or {})
     concepts = [
         ConceptRecord(uri, c["kind"], c["skill_type"], occupations=used[uri])
