@@ -9,7 +9,8 @@ the other; for the test figures from all of that plus the whole dev half. No Dut
 test-half skill is learned from. Prints (a) exact match and token F1 of the top derived label vs the
 official preferred + alternative labels, (b) recall@5 of searching each official Dutch label among all
 skills (engine `taxonomy/engine/search.py`), with derived labels indexed, with the lexicon's cross-lingual
-expansion, and the baseline without either; and the learning/derivation time.
+expansion, and the baseline without either; and the learning/derivation time. FreeDict (Debian
+packages dict-freedict-eng-nld/-nld-eng) is used when installed unless --no-dictionary.
 """
 
 from __future__ import annotations
@@ -23,8 +24,15 @@ from pathlib import Path
 
 from techtalent.taxonomy.derivation import corpus_from_records, targets_from_records
 from techtalent.taxonomy.engine import ConceptRecord, LabelRecord, SearchIndex
-from techtalent.taxonomy.engine.derive import DerivedLabel, DutchLabelModel, best_f1, learn_label_model
+from techtalent.taxonomy.engine.derive import (
+    DerivedLabel,
+    DutchLabelModel,
+    SentencePair,
+    best_f1,
+    learn_label_model,
+)
 from techtalent.taxonomy.engine.derive.crosslingual import english_query
+from techtalent.taxonomy.freedict import dictionary_pairs
 from techtalent.taxonomy.importers.esco import EscoBundle, read_esco
 
 REPO = Path(__file__).resolve().parents[1]
@@ -36,10 +44,13 @@ def half(uri: str) -> str:
 
 
 def _learn(
-    bundle: EscoBundle, kinds: dict[str, str], exclude: Collection[str]
+    bundle: EscoBundle, kinds: dict[str, str], exclude: Collection[str], extra: list[SentencePair]
 ) -> tuple[DutchLabelModel, float]:
     started = time.perf_counter()
-    corpus = corpus_from_records(bundle.labels, bundle.texts, kinds, exclude=exclude)
+    skill_types = {uri: c["skill_type"] for uri, c in bundle.concepts.items()}
+    corpus = corpus_from_records(
+        bundle.labels, bundle.texts, kinds, exclude=exclude, extra_pairs=extra, skill_types=skill_types
+    )
     return learn_label_model(corpus), time.perf_counter() - started
 
 
@@ -80,7 +91,10 @@ def _recall(
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("esco", nargs="?", default=str(REPO.parent / "shared" / "data" / "esco" / "v1.1.1"))
+    parser.add_argument("--no-dictionary", action="store_true", help="leave FreeDict out even if installed")
     args = parser.parse_args()
+    extra = [] if args.no_dictionary else dictionary_pairs()
+    print(f"FreeDict word pairs: {len(extra)}" + ("" if extra else " (not installed or left out)"))
     bundle = read_esco(Path(args.esco))
     kinds = {uri: c["kind"] for uri, c in bundle.concepts.items()}
     official: dict[str, list[str]] = defaultdict(list)
@@ -92,7 +106,8 @@ def main() -> None:
     dev_folds = [[u for u in halves["dev"] if zlib.crc32(u.encode()) % 4 == k] for k in (0, 2)]
     print(f"withheld skills: {len(withheld)} (dev {len(halves['dev'])}, test {len(halves['test'])})")
 
-    targets = targets_from_records(bundle.labels, kinds, exclude=set(withheld))
+    skill_types = {uri: c["skill_type"] for uri, c in bundle.concepts.items()}
+    targets = targets_from_records(bundle.labels, kinds, exclude=set(withheld), skill_types=skill_types)
     concepts = [ConceptRecord(uri, c["kind"], c["skill_type"]) for uri, c in bundle.concepts.items()]
     base_labels = [LabelRecord(*lab) for lab in bundle.labels if not (lab[1] == "nl" and lab[0] in official)]
     results: dict[str, tuple[DutchLabelModel, dict[str, DerivedLabel], list[DerivedLabel], list[str]]] = {}
@@ -101,7 +116,7 @@ def main() -> None:
         ("dev fold b", set(halves["test"]) | set(dev_folds[1]), dev_folds[1]),
         ("test", set(halves["test"]), halves["test"]),
     ):
-        model, learn_seconds = _learn(bundle, kinds, exclude)
+        model, learn_seconds = _learn(bundle, kinds, exclude, extra)
         started = time.perf_counter()
         derived = model.derive(targets)
         derive_seconds = time.perf_counter() - started

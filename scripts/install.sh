@@ -13,6 +13,9 @@ if [ "${1:-}" = "--test" ]; then
   compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need+=(postgresql)
   [ -x /usr/bin/chromium ] || need+=(chromium)
   command -v msgfmt >/dev/null || need+=(gettext)
+  # Optional general dictionary for Dutch label derivation (GPL data, read at run time, never copied).
+  [ -f /usr/share/dictd/freedict-eng-nld.dict.dz ] || need+=(dict-freedict-eng-nld)
+  [ -f /usr/share/dictd/freedict-nld-eng.dict.dz ] || need+=(dict-freedict-nld-eng)
   if [ ${#need[@]} -gt 0 ]; then
     echo "installing with apt: ${need[*]}"
     SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"

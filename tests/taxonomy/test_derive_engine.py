@@ -8,6 +8,7 @@ import numpy as np
 
 from techtalent.taxonomy.engine.derive import (
     DerivedLabel,
+    DutchLabelModel,
     LabelPair,
     ParallelCorpus,
     SentencePair,
@@ -145,3 +146,23 @@ def test_a_dutch_query_becomes_english_words() -> None:
 
 def test_sentences_split_at_full_stops_before_a_capital() -> None:
     assert sentences("Eén zin. Nog een zin.\nDerde") == ["Eén zin.", "Nog een zin.", "Derde"]
+
+
+def test_the_whole_model_survives_a_json_round_trip() -> None:
+    model = learn_label_model(_corpus())
+    again = DutchLabelModel.from_dict(json.loads(json.dumps(model.as_dict())))
+    targets = [SkillToLabel("s:1", "repair valves"), SkillToLabel("s:2", "install machinery")]
+    assert again.derive(targets) == model.derive(targets)
+
+
+def test_dictionary_words_back_off_behind_what_the_domain_text_taught() -> None:
+    corpus = _corpus()
+    extra = (
+        SentencePair(("pumps",), ("pompt",), "dictionary"),
+        SentencePair(("gasket",), ("pakking",), "dictionary"),
+    )
+    lexicon = learn_lexicon(ParallelCorpus((*corpus.pairs, *extra), corpus.skill_labels))
+    assert lexicon.dutch_candidates("pumps")[0][0] == "pompen"
+    assert "pompt" in dict(lexicon.dutch_candidates("pumps"))
+    assert lexicon.dutch_candidates("gasket")[0][0] == "pakking"
+    assert lexicon.english_candidates("pakking")[0][0] == "gasket"

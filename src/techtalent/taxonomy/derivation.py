@@ -7,22 +7,33 @@ touches the database, so the importer can call it on its in-memory rows and a co
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from techtalent.taxonomy.engine.derive import (
+    DerivedLabel,
+    DutchLabelModel,
     LabelPair,
     ParallelCorpus,
     SentencePair,
     SkillToLabel,
+    learn_label_model,
 )
-from techtalent.taxonomy.engine.derive.tokens import sentences, words
+from techtalent.taxonomy.engine.derive.tokens import cased_words, sentences, words
+from techtalent.taxonomy.freedict import dictionary_pairs
 
-__all__ = ["LabelSet", "group_labels", "corpus_from_records", "targets_from_records"]
+__all__ = [
+    "LabelSet",
+    "group_labels",
+    "corpus_from_records",
+    "targets_from_records",
+    "derive_from_records",
+]
 
 LabelTuple = tuple[str, str, str, str]
 _MAX_TEXT_TOKENS = 80
+_MAX_BAG = 4  # longer alternative lists rarely correspond across languages
 _USED_TYPES = ("preferred", "alternative", "female", "male")
 
 
@@ -74,6 +85,7 @@ def corpus_from_records(
     target: str = "nl",
     exclude: Collection[str] = (),
     extra_pairs: Sequence[SentencePair] = (),
+    skill_types: Mapping[str, str] | None = None,
 ) -> ParallelCorpus:
     """Every concept known in both languages as sentence pairs; skill label pairs kept apart as examples.
 
@@ -91,15 +103,16 @@ def corpus_from_records(
         if en is None or nl is None or not en.preferred or not nl.preferred:
             continue
         pairs.append(SentencePair(words(en.preferred), words(nl.preferred), "label"))
-        if en.others and nl.others:
+        if en.others and nl.others and len(en.others) <= _MAX_BAG and len(nl.others) <= _MAX_BAG:
             bag_en = words(" ; ".join(en.others))[:_MAX_TEXT_TOKENS]
             bag_nl = words(" ; ".join(nl.others))[:_MAX_TEXT_TOKENS]
             pairs.append(SentencePair(bag_en, bag_nl, "text"))
         if kinds.get(uri) == "skill":
-            skill_labels.append(LabelPair(en.preferred, nl.preferred, True))
+            skill_type = (skill_types or {}).get(uri, "")
+            skill_labels.append(LabelPair(en.preferred, nl.preferred, True, skill_type))
             # One alternative each way as an extra, weaker example when both sides have exactly one.
             if len(en.others) == 1 and len(nl.others) == 1:
-                skill_labels.append(LabelPair(en.others[0], nl.others[0], False))
+                skill_labels.append(LabelPair(en.others[0], nl.others[0], False, skill_type))
     for uri, lang in sorted(texts):
         if lang != source or uri in exclude or (uri, target) not in texts:
             continue
@@ -113,7 +126,33 @@ def corpus_from_records(
             if kinds.get(uri) == "skill" and (labels_of := by_lang.get(source)) is not None
         )
     )
-    return ParallelCorpus(tuple(pairs), tuple(skill_labels), english)
+    target_labels = [
+        text
+        for uri, by_lang in grouped.items()
+        if uri not in exclude and (entry := by_lang.get(target)) is not None
+        for text in (entry.preferred, *entry.others)
+    ]
+    capitalised = _capitalised(texts, target_labels, target, exclude)
+    return ParallelCorpus(tuple(pairs), tuple(skill_labels), english, capitalised)
+
+
+def _capitalised(
+    texts: Mapping[tuple[str, str], Sequence[str]], labels: Sequence[str], lang: str, exclude: Collection[str]
+) -> frozenset[str]:
+    """Words ``lang`` mostly writes with a capital inside sentences and in labels (Fins, Koreaans, Excel)."""
+    upper: Counter[str] = Counter()
+    lower: Counter[str] = Counter()
+    for label in labels:  # ESCO labels are lower case except for names
+        for word in cased_words(label):
+            (upper if word[:1].isupper() and word[1:].islower() else lower)[word.casefold()] += 1
+    for (uri, text_lang), fields in texts.items():
+        if text_lang != lang or uri in exclude:
+            continue
+        for text in fields:
+            for sentence in sentences(text):
+                for word in cased_words(sentence)[1:]:
+                    (upper if word[:1].isupper() and word[1:].islower() else lower)[word.casefold()] += 1
+    return frozenset(w for w, n in upper.items() if n >= 2 and n > lower[w])
 
 
 def targets_from_records(
@@ -139,3 +178,19 @@ def targets_from_records(
         skill_type = (skill_types or {}).get(uri, "")
         out.append(SkillToLabel(uri, en.preferred, tuple(en.others), skill_type))
     return out
+
+
+def derive_from_records(
+    labels: Iterable[LabelTuple],
+    texts: Mapping[tuple[str, str], Sequence[str]],
+    kinds: Mapping[str, str],
+    *,
+    skill_types: Mapping[str, str] | None = None,
+    use_dictionary: bool = True,
+) -> tuple[DutchLabelModel, list[DerivedLabel]]:
+    """Learn from the records (and FreeDict when installed); derive Dutch labels for skills lacking one."""
+    labels = list(labels)
+    extra = dictionary_pairs() if use_dictionary else []
+    corpus = corpus_from_records(labels, texts, kinds, extra_pairs=extra, skill_types=skill_types)
+    model = learn_label_model(corpus)
+    return model, model.derive(targets_from_records(labels, kinds, skill_types=skill_types))

@@ -33,10 +33,14 @@ class _Slot:
 
 def _word_slot(token: str, cased: str, lexicon: TranslationLexicon, *, opening: bool) -> _Slot | None:
     options = lexicon.dutch_candidates(token)
-    if not options:
-        # Names keep their case (SQL, Haskell); a capital that only opens a label does not.
+    if cased != token and not (opening and cased[1:].islower()):
+        options = tuple((cased if w == token else w, p) for w, p in options)
+    if not options or not lexicon.counts_en.get(token):
+        # Words ESCO's text never shows (names, loanwords: SQL, Haskell, software) are kept, keeping case
+        # unless the capital only opens the label; a dictionary sense is the runner-up.
         keep = cased != token and not (opening and cased[1:].islower())
-        return _Slot(((cased if keep else token, _COPY_QUALITY),), "copy")
+        copied = (cased if keep else token, _COPY_QUALITY)
+        return _Slot((copied, *options[:2]), "copy" if not options else "copy+dictionary")
     if options[0][1] < _DROP_BELOW and lexicon.counts_en.get(token, 0) > 500:
         return None  # a function word Dutch leaves out
     return _Slot(tuple(options[:3]), "word")
@@ -68,11 +72,25 @@ def _object_slots(
     return slots
 
 
-def _verb(tokens: tuple[str, ...], patterns: LabelPatterns) -> tuple[int, _Slot] | None:
+def _verb(
+    tokens: tuple[str, ...], patterns: LabelPatterns, lexicon: TranslationLexicon, *, action: bool | None
+) -> tuple[int, _Slot] | None:
+    """The English verb opening the label (one or two words) and its Dutch infinitives, if it has one."""
+    if action is False or len(tokens) < 2 or tokens[1] == "of":  # knowledge, or "types of pumps"
+        return None
     for size in (2, 1):
         if len(tokens) > size and (options := patterns.verbs.get(tokens[:size])):
             return size, _Slot(options[:3], "reorder-verb-final")
+    if action:  # a skill/competence label opens with a verb; take a Dutch infinitive the lexicon has
+        found = [(w, p) for w, p in lexicon.dutch_candidates(tokens[0])[:5] if w in patterns.infinitives]
+        if found:
+            return 1, _Slot(tuple((w, p * 0.7) for w, p in found[:3]), "reorder-verb-final")
     return None
+
+
+def _capitalise(word: str, lexicon: TranslationLexicon) -> str:
+    """Dutch words the corpus writes with a capital inside sentences (Fins, Koreaans) get one."""
+    return word[:1].upper() + word[1:] if word in lexicon.capitalised else word
 
 
 def _render(slots: list[_Slot], choice: list[int], lexicon: TranslationLexicon) -> Candidate:
@@ -83,7 +101,7 @@ def _render(slots: list[_Slot], choice: list[int], lexicon: TranslationLexicon) 
             parts.append(text)
         qualities.append(max(quality, 1e-3))
         methods.append(slot.method)
-    flat = " ".join(parts).split()
+    flat = [_capitalise(w, lexicon) for w in " ".join(parts).split()]
     joined = join_compounds(flat, lexicon.counts_nl, min_count=2)
     if len(joined) < len(flat):
         methods.append("compound")
@@ -95,9 +113,18 @@ def _render(slots: list[_Slot], choice: list[int], lexicon: TranslationLexicon) 
 
 
 def translate_label(
-    label: str, patterns: LabelPatterns, lexicon: TranslationLexicon, *, limit: int = 3
+    label: str,
+    patterns: LabelPatterns,
+    lexicon: TranslationLexicon,
+    *,
+    limit: int = 3,
+    action: bool | None = None,
 ) -> list[Candidate]:
-    """Up to ``limit`` distinct Dutch candidates for an English label, best first."""
+    """Up to ``limit`` distinct Dutch candidates for an English label, best first.
+
+    ``action`` says the label names a skill/competence (an English imperative, True) or knowledge (False,
+    never verb-final); None when unknown.
+    """
     cased = cased_words(label)
     tokens = tuple(t.casefold() for t in cased)
     if not tokens:
@@ -106,7 +133,7 @@ def translate_label(
     if whole and whole[0][1] >= 0.5:
         memory = [Candidate(text, 0.95 * share, ("phrase-table",)) for text, share in whole[:limit]]
         return memory
-    verb = _verb(tokens, patterns)
+    verb = _verb(tokens, patterns, lexicon, action=action)
     start = verb[0] if verb else 0
     slots = _object_slots(
         tokens[start:], cased[start:], patterns, lexicon, opening=start == 0 and len(tokens) > 1

@@ -19,6 +19,7 @@ Candidates = tuple[tuple[str, float], ...]
 _WEIGHT = {"label": 3.0, "dictionary": 1.0, "text": 1.0}
 _TOP = 8
 _MIN_SCORE = 0.02
+_DICTIONARY_WITH, _DICTIONARY_ALONE = 0.05, 0.5  # total probability given to dictionary senses
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class TranslationLexicon:
     nl_to_en: Mapping[str, Candidates]
     counts_en: Mapping[str, int] = field(default_factory=dict)
     counts_nl: Mapping[str, int] = field(default_factory=dict)
+    capitalised: frozenset[str] = frozenset()
     _folded: dict[int, dict[str, str]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -73,6 +75,7 @@ class TranslationLexicon:
             "nl_to_en": {k: [list(c) for c in v] for k, v in self.nl_to_en.items()},
             "counts_en": dict(self.counts_en),
             "counts_nl": dict(self.counts_nl),
+            "capitalised": sorted(self.capitalised),
         }
 
     @classmethod
@@ -85,7 +88,15 @@ class TranslationLexicon:
 
         counts_en, counts_nl = data.get("counts_en", {}), data.get("counts_nl", {})
         assert isinstance(counts_en, dict) and isinstance(counts_nl, dict)
-        return cls(table(data["en_to_nl"]), table(data["nl_to_en"]), dict(counts_en), dict(counts_nl))
+        capitalised = data.get("capitalised", [])
+        assert isinstance(capitalised, list)
+        return cls(
+            table(data["en_to_nl"]),
+            table(data["nl_to_en"]),
+            dict(counts_en),
+            dict(counts_nl),
+            frozenset(str(w) for w in capitalised),
+        )
 
 
 def _bag(lookup: object, tokens: Iterable[str], top: int) -> dict[str, float]:
@@ -118,12 +129,35 @@ def _table(
     return table
 
 
+def _with_dictionary(
+    table: dict[str, Candidates], entries: Sequence[tuple[tuple[str, ...], tuple[str, ...]]]
+) -> dict[str, Candidates]:
+    """Add dictionary translations of single words after the learned ones (or alone for unseen words)."""
+    by_word: dict[str, list[str]] = {}
+    for source, target in entries:
+        if len(source) == 1:
+            by_word.setdefault(source[0], []).append(" ".join(target))
+    merged = dict(table)
+    for word, options in by_word.items():
+        learned = merged.get(word, ())
+        share = (_DICTIONARY_WITH if learned else _DICTIONARY_ALONE) / len(options)
+        known = {w for w, _ in learned}
+        extra = tuple((o, round(share, 4)) for o in options if o not in known)
+        merged[word] = (*learned, *extra)[: _TOP + 2]
+    return merged
+
+
 def learn_lexicon(corpus: ParallelCorpus, *, iterations: int = 5) -> TranslationLexicon:
-    """Align the corpus both ways with IBM Model 1 and keep word pairs both directions agree on."""
+    """Align the corpus both ways with IBM Model 1 and keep word pairs both directions agree on.
+
+    Dictionary pairs are not aligned: their words back off behind what the domain text taught.
+    """
+    dictionary = [(pair.en, pair.nl) for pair in corpus.pairs if pair.kind == "dictionary"]
+    aligned = [pair for pair in corpus.pairs if pair.kind != "dictionary"]
     vocab_en, vocab_nl = Vocabulary(), Vocabulary()
-    en = [vocab_en.encode(pair.en) for pair in corpus.pairs]
-    nl = [vocab_nl.encode(pair.nl) for pair in corpus.pairs]
-    weights = [_WEIGHT.get(pair.kind, 1.0) for pair in corpus.pairs]
+    en = [vocab_en.encode(pair.en) for pair in aligned]
+    nl = [vocab_nl.encode(pair.nl) for pair in aligned]
+    weights = [_WEIGHT.get(pair.kind, 1.0) for pair in aligned]
     forward = train_ibm1(en, nl, weights, iterations=iterations)  # t(nl | en)
     backward = train_ibm1(nl, en, weights, iterations=iterations)  # t(en | nl)
     width = len(vocab_nl)
@@ -144,6 +178,11 @@ def learn_lexicon(corpus: ParallelCorpus, *, iterations: int = 5) -> Translation
     en_to_nl = _table(pairs, vocab_en.words, vocab_nl.words)
     reverse = {(n, e): s for (e, n), s in pairs.items()}
     nl_to_en = _table(reverse, vocab_nl.words, vocab_en.words)
-    counts_en = Counter(t for pair in corpus.pairs for t in pair.en)
-    counts_nl = Counter(t for pair in corpus.pairs for t in pair.nl)
-    return TranslationLexicon(en_to_nl, nl_to_en, dict(counts_en), dict(counts_nl))
+    if dictionary:
+        en_to_nl = _with_dictionary(en_to_nl, dictionary)
+        nl_to_en = _with_dictionary(nl_to_en, [(b, a) for a, b in dictionary])
+    counts_en = Counter(t for pair in aligned for t in pair.en)
+    counts_nl = Counter(t for pair in aligned for t in pair.nl)
+    return TranslationLexicon(
+        en_to_nl, nl_to_en, dict(counts_en), dict(counts_nl), frozenset(corpus.capitalised_nl)
+    )

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import zlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from techtalent.taxonomy.engine.derive.calibrate import Calibration, best_f1, fit_calibration
 from techtalent.taxonomy.engine.derive.generate import Candidate, translate_label
@@ -16,6 +17,11 @@ from techtalent.taxonomy.engine.derive.types import DerivedLabel, LabelPair, Par
 __all__ = ["DutchLabelModel", "learn_label_model"]
 
 _HELD_OUT = 5  # one skill example in five calibrates confidence
+
+
+def _action(skill_type: str) -> bool | None:
+    """ESCO's skill type as the label's grammar: skill/competence → verb phrase, knowledge → noun phrase."""
+    return {"skill/competence": True, "knowledge": False}.get(skill_type)
 
 
 def _held_out(example: LabelPair) -> bool:
@@ -30,14 +36,33 @@ class DutchLabelModel:
     patterns: LabelPatterns
     calibration: Calibration
 
+    def as_dict(self) -> dict[str, object]:
+        """A JSON-ready form of the whole model (no pickle), for caching between imports."""
+        return {
+            "lexicon": self.lexicon.as_dict(),
+            "patterns": self.patterns.as_dict(),
+            "calibration": {"edges": list(self.calibration.edges), "values": list(self.calibration.values)},
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> DutchLabelModel:
+        """Rebuild a model from :meth:`as_dict` output."""
+        calibration = data["calibration"]
+        return cls(
+            TranslationLexicon.from_dict(data["lexicon"]),
+            LabelPatterns.from_dict(data["patterns"]),
+            Calibration(tuple(calibration["edges"]), tuple(calibration["values"])),
+        )
+
     def candidates(self, target: SkillToLabel, *, limit: int = 3) -> list[Candidate]:
         """Raw candidates for one skill: from its preferred label, then from its alternatives."""
-        found = translate_label(target.preferred_en, self.patterns, self.lexicon, limit=limit)
+        action = _action(target.skill_type)
+        found = translate_label(target.preferred_en, self.patterns, self.lexicon, limit=limit, action=action)
         for alternative in target.alternatives_en[:2]:
             if len(found) >= limit:
                 break
             seen = {c.text for c in found}
-            for c in translate_label(alternative, self.patterns, self.lexicon, limit=1):
+            for c in translate_label(alternative, self.patterns, self.lexicon, limit=1, action=action):
                 if c.text not in seen:
                     found.append(Candidate(c.text, c.quality * 0.9, (*c.methods, "alternative")))
         return found[:limit]
@@ -60,6 +85,7 @@ def learn_label_model(corpus: ParallelCorpus) -> DutchLabelModel:
         tuple(p for p in corpus.pairs if (p.en, p.nl) not in held_pairs),
         corpus.skill_labels,
         corpus.english_skill_labels,
+        corpus.capitalised_nl,
     )
     lexicon = learn_lexicon(learning)
     fit_examples = [e for e in corpus.skill_labels if not _held_out(e)]
@@ -67,7 +93,7 @@ def learn_label_model(corpus: ParallelCorpus) -> DutchLabelModel:
     fitted = learn_patterns(fit_examples, lexicon, english, learning.pairs)
     qualities, scores = [], []
     for example in held:
-        found = translate_label(example.en, fitted, lexicon, limit=1)
+        found = translate_label(example.en, fitted, lexicon, limit=1, action=_action(example.skill_type))
         if found:
             qualities.append(found[0].quality)
             scores.append(best_f1(found[0].text, [example.nl]))

@@ -8,7 +8,7 @@ words are verbs, their Dutch infinitives, and the object phrase pairs (machinery
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from techtalent.taxonomy.engine.derive.lexicon import TranslationLexicon
@@ -26,6 +26,28 @@ class LabelPatterns:
 
     verbs: dict[tuple[str, ...], Options]
     phrases: dict[tuple[str, ...], Options]
+    infinitives: frozenset[str] = frozenset()
+
+    def as_dict(self) -> dict[str, dict[str, list[list[object]]]]:
+        """A JSON-ready form: keys joined by spaces, options as [text, share] lists."""
+        tables: dict[str, dict[str, list[list[object]]]] = {
+            name: {" ".join(k): [list(o) for o in v] for k, v in table.items()}
+            for name, table in (("verbs", self.verbs), ("phrases", self.phrases))
+        }
+        tables["infinitives"] = {word: [] for word in sorted(self.infinitives)}
+        return tables
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Mapping[str, Sequence[Sequence[object]]]]) -> LabelPatterns:
+        """Rebuild patterns from :meth:`as_dict` output."""
+
+        def table(name: str) -> dict[tuple[str, ...], Options]:
+            return {
+                tuple(k.split(" ")): tuple((str(t), float(str(p))) for t, p in v)
+                for k, v in data[name].items()
+            }
+
+        return cls(table("verbs"), table("phrases"), frozenset(data.get("infinitives", {})))
 
 
 def _is_infinitive(word: str) -> bool:
@@ -81,9 +103,9 @@ def learn_patterns(
             if share[0][0] != single[0][0] and share[0][1] >= 0.6:
                 verbs[key] = share
     # English words that mostly start labels and translate to a Dutch infinitive are verbs too; a Dutch
-    # word is known as an infinitive when it ends a skill example or follows "te" in the texts.
+    # word is known as an infinitive when it follows "te" in the texts or ends examples as a verb.
     pairs = list(label_pairs)
-    infinitives = {words(e.nl)[-1] for e in examples if words(e.nl)}
+    infinitives = {w for counts in evidence.values() for w in counts}
     for pair in pairs:
         infinitives.update(b for a, b in zip(pair.nl, pair.nl[1:], strict=False) if a == "te")
     for word, n in first.items():
@@ -95,9 +117,11 @@ def learn_patterns(
             verbs[(word,)] = tuple((w, round(p / total * 0.8, 4)) for w, p in options[:3])
     phrases: dict[tuple[str, ...], Counter[tuple[str, ...]]] = defaultdict(Counter)
     for pair in pairs:
-        if pair.kind in ("label", "dictionary") and 1 <= len(pair.en) <= 4:
+        if pair.kind == "label" and 1 <= len(pair.en) <= 4:
             phrases[pair.en][pair.nl] += 1
     for example in examples:
+        if not example.preferred:
+            continue
         en, nl = words(example.en), words(example.nl)
         phrases[en][nl] += 2
         for size in (2, 1):
@@ -106,4 +130,6 @@ def learn_patterns(
                 if nl[-1] in verb_nl:
                     phrases[en[size:]][nl[:-1]] += 1
                 break
-    return LabelPatterns(verbs, {k: _shares(v) for k, v in phrases.items()})
+    # One-word phrases seen once are as often noise as translations; the lexicon covers those words.
+    kept = {k: v for k, v in phrases.items() if len(k) > 1 or sum(v.values()) >= 3}
+    return LabelPatterns(verbs, {k: _shares(v) for k, v in kept.items()}, frozenset(infinitives))

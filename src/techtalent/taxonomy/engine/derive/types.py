@@ -23,16 +23,18 @@ class LabelPair:
     en: str
     nl: str
     preferred: bool = True
+    skill_type: str = ""
 
 
 @dataclass(frozen=True)
 class ParallelCorpus:
     """Sentence pairs to learn a lexicon from, skill label pairs to learn label patterns from, and all English
-    skill labels (monolingual: which first words are verbs)."""
+    skill labels (monolingual: which first words are verbs), and the Dutch words written with a capital."""
 
     pairs: tuple[SentencePair, ...]
     skill_labels: tuple[LabelPair, ...] = field(default=())
     english_skill_labels: tuple[str, ...] = field(default=())
+    capitalised_nl: frozenset[str] = field(default=frozenset())
 
     def __len__(self) -> int:
         return len(self.pairs)
