@@ -44,7 +44,8 @@ def build_index(esco: Path, *, derive: bool, bundle: EscoBundle | None = None) -
 
     started = time.perf_counter()
     kinds = {uri: c["kind"] for uri, c in bundle.concepts.items()}
-    derivation = derive_from_records(bundle.labels, bundle.texts, kinds)
+    skill_types = {uri: c["skill_type"] for uri, c in bundle.concepts.items()}
+    derivation = derive_from_records(bundle.labels, bundle.texts, kinds, skill_types=skill_types)
     print(f"derived {len(derivation.labels)} labels in {time.perf_counter() - started:.1f} s")
     return SearchIndex(concepts, [*labels, *derived_search_labels(derivation)], lexicon=derivation.lexicon)
 

@@ -20,9 +20,9 @@ S = "http://data.europa.eu/esco/skill/"
 @pytest.fixture(scope="module")
 def real(esco_real: Path) -> tuple[EscoBundle, Derivation, SearchIndex]:
     bundle = read_esco(esco_real)
-    derivation = derive_from_records(
-        bundle.labels, bundle.texts, {u: c["kind"] for u, c in bundle.concepts.items()}
-    )
+    kinds = {u: c["kind"] for u, c in bundle.concepts.items()}
+    types = {u: c["skill_type"] for u, c in bundle.concepts.items()}
+    derivation = derive_from_records(bundle.labels, bundle.texts, kinds, skill_types=types)
     used = Counter(skill for _occupation, skill in bundle.occupation_skills or {})
     concepts = [
         ConceptRecord(u, c["kind"], c["skill_type"], occupations=used[u]) for u, c in bundle.concepts.items()

@@ -114,6 +114,7 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 CACHE_DIR = Path(os.environ.get("TECHTALENT_CACHE_DIR", DATA_DIR / "cache")).resolve()
 ESCO_DIR = os.environ.get("ESCO_DIR", "")
+DERIVE_WITH_DICTIONARY = os.environ.get("TECHTALENT_DERIVE_DICTIONARY", "1") == "1"
 
 LOGGING = {
     "version": 1,

@@ -15,10 +15,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
+
 from techtalent.core.bulk import bulk_delete_ids, bulk_insert
 from techtalent.core.cache import StampedCache
 from techtalent.taxonomy.derivation import corpus_from_records
-from techtalent.taxonomy.derived_records import derive_from_records
+from techtalent.taxonomy.derived_records import derive_from_records, dictionary
 from techtalent.taxonomy.engine.derive import TranslationLexicon, learn_lexicon
 from techtalent.taxonomy.models import Concept, ConceptText, DerivedLabel, Label
 
@@ -112,7 +114,16 @@ def derived_labels_sync(*, relearn: bool) -> DerivationOutcome:
     for source, target in DERIVE_PAIRS:
         if source not in languages:
             continue
-        derivation = derive_from_records(labels, texts, kinds, source=source, target=target)
+        skill_types = dict(Concept.objects.filter(kind="skill").values_list("uri", "skill_type"))
+        derivation = derive_from_records(
+            labels,
+            texts,
+            kinds,
+            skill_types=skill_types,
+            use_dictionary=settings.DERIVE_WITH_DICTIONARY,
+            source=source,
+            target=target,
+        )
         _write(target, derivation.labels, ids, outcome)
         outcome.lexicon = outcome.lexicon or derivation.lexicon
     outcome.seconds = time.perf_counter() - started
@@ -123,7 +134,16 @@ def _learn_stored_lexicon() -> dict[str, object] | None:
     """The lexicon learned from the stored taxonomy, in its plain (cacheable) form; None without a pair."""
     labels, texts, kinds = _stored_records()
     source, target = DERIVE_PAIRS[0]
-    corpus = corpus_from_records(labels, texts, kinds, source=source, target=target)
+    skill_types = dict(Concept.objects.filter(kind="skill").values_list("uri", "skill_type"))
+    corpus = corpus_from_records(
+        labels,
+        texts,
+        kinds,
+        source=source,
+        target=target,
+        extra_pairs=dictionary() if settings.DERIVE_WITH_DICTIONARY else (),
+        skill_types=skill_types,
+    )
     return learn_lexicon(corpus).as_dict() if corpus.pairs else None
 
 
