@@ -59,6 +59,8 @@ def taxonomy_counts() -> dict[str, int]:
         counts[f"labels.{row['lang']}"] = row["n"]
     for row in Label.objects.filter(type="preferred").values("lang", "concept__kind").annotate(n=Count("id")):
         counts[f"preferred.{row['lang']}.{row['concept__kind']}"] = row["n"]
+    for row in DerivedLabel.objects.values("lang").annotate(n=Count("id")):
+        counts[f"derived_labels.{row['lang']}"] = row["n"]
     counts["broader"] = Broader.objects.count()
     counts["occupation_skills"] = OccupationSkill.objects.count()
     counts["skill_relations"] = SkillRelation.objects.count()

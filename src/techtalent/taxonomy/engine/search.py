@@ -208,7 +208,7 @@ class SearchIndex:
         self.__dict__.update(state)
 
     # -- query side -------------------------------------------------------------------------------
-    def _expansions(self, token: str, *, last: bool) -> dict[int, float]:
+    def _expansions(self, token: str, *, last: bool, translate: bool = False) -> dict[int, float]:
         """Terms a query token may stand for, each with the quality of that match."""
         found: dict[int, float] = {}
 
@@ -249,8 +249,9 @@ class SearchIndex:
                     token, bucket, scorer=OSA.distance, score_cutoff=1, limit=None
                 ):
                     add(self.surface[candidate], _TYPO)
-        for term, quality in translated_terms(self.lexicon, token, self.terms).items():
-            add([term], quality)
+        if translate:  # the lexicon translates Dutch words; an English query needs none
+            for term, quality in translated_terms(self.lexicon, token, self.terms).items():
+                add([term], quality)
         return found
 
     def _split_compound(self, token: str) -> list[str]:
@@ -319,7 +320,9 @@ class SearchIndex:
         matched = np.zeros(n_labels, dtype=np.float32)
         total_weight = 0.0
         for i, token in enumerate(tokens):
-            expansions = self._expansions(token, last=not complete and i == len(tokens) - 1)
+            expansions = self._expansions(
+                token, last=not complete and i == len(tokens) - 1, translate=lang == "nl"
+            )
             hit = np.zeros(n_labels, dtype=np.float32)
             for term, quality in expansions.items():
                 rows = indices[indptr[term] : indptr[term + 1]]
