@@ -228,10 +228,9 @@ class SearchIndex:
                 add([term], _INFLECTED)
         if len(token) >= 3:
             start = bisect.bisect_left(self.surface_sorted, token)
+            end = bisect.bisect_left(self.surface_sorted, token + "\U0010ffff", start)
             extensions = []
-            for candidate in self.surface_sorted[start:]:
-                if not candidate.startswith(token):
-                    break
+            for candidate in self.surface_sorted[start:end]:
                 if len(candidate) - len(token) <= 3 or last:
                     extensions.append(candidate)
             if len(extensions) > _MAX_EXPANSIONS:
