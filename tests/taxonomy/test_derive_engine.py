@@ -53,6 +53,8 @@ TEXTS = [
     ("maintenance", "onderhoud"),
     ("mechanic", "monteur"),
     ("maintenance mechanic", "onderhoudsmonteur"),
+    ("forklift", "vorkheftruck"),
+    ("drive a forklift", "een vorkheftruck besturen"),
 ]
 
 
@@ -166,3 +168,9 @@ def test_dictionary_words_back_off_behind_what_the_domain_text_taught() -> None:
     assert "pompt" in dict(lexicon.dutch_candidates("pumps"))
     assert lexicon.dutch_candidates("gasket")[0][0] == "pakking"
     assert lexicon.english_candidates("pakking")[0][0] == "gasket"
+
+
+def test_an_unknown_dutch_word_that_ends_a_known_compound_borrows_its_translation() -> None:
+    lexicon = learn_lexicon(_corpus())
+    assert lexicon.english_candidates("heftruck")[0][0] == "forklift"
+    assert lexicon.english_candidates("xyzzyq") == ()

@@ -30,8 +30,10 @@ def learned(esco_real: Path) -> tuple[EscoBundle, DutchLabelModel, dict[str, lis
         if lang == "nl" and kinds.get(uri) == "skill" and kind in ("preferred", "alternative"):
             official[uri].append(text)
     held = {u for u in official if zlib.crc32(u.encode()) % 2 or _dev_fold(u)}
-    model = learn_label_model(corpus_from_records(bundle.labels, bundle.texts, kinds, exclude=held))
-    targets = targets_from_records(bundle.labels, kinds, exclude=set(official))
+    skill_types = {uri: c["skill_type"] for uri, c in bundle.concepts.items()}
+    corpus = corpus_from_records(bundle.labels, bundle.texts, kinds, exclude=held, skill_types=skill_types)
+    model = learn_label_model(corpus)
+    targets = targets_from_records(bundle.labels, kinds, exclude=set(official), skill_types=skill_types)
     return bundle, model, {u: v for u, v in official.items() if _dev_fold(u)}, model.derive(targets)
 
 
@@ -56,7 +58,7 @@ def test_dev_fold_label_quality_and_search_recall_stay_above_their_floor(learned
     bundle, _model, official, derived = learned
     top = {d.uri: d for d in derived if d.rank == 1}
     f1 = sum(best_f1(top[u].text, labels) for u, labels in official.items()) / len(official)
-    assert f1 >= 0.45, f"token F1 of derived labels on the dev fold fell to {f1:.3f}"
+    assert f1 >= 0.47, f"token F1 of derived labels on the dev fold fell to {f1:.3f}"
     kinds = {uri: c["kind"] for uri, c in bundle.concepts.items()}
     withheld_nl = {u for u, k in kinds.items() if k == "skill" and (u, "nl") in bundle.preferred}
     labels = [LabelRecord(*lab) for lab in bundle.labels if not (lab[1] == "nl" and lab[0] in withheld_nl)]

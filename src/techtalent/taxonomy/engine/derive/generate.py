@@ -101,7 +101,10 @@ def _render(slots: list[_Slot], choice: list[int], lexicon: TranslationLexicon) 
             parts.append(text)
         qualities.append(max(quality, 1e-3))
         methods.append(slot.method)
-    flat = [_capitalise(w, lexicon) for w in " ".join(parts).split()]
+    flat: list[str] = []
+    for word in " ".join(parts).split():
+        if not flat or flat[-1].casefold() != word.casefold():  # tidal stream → one Dutch word
+            flat.append(_capitalise(word, lexicon))
     joined = join_compounds(flat, lexicon.counts_nl, min_count=2)
     if len(joined) < len(flat):
         methods.append("compound")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ __all__ = ["TranslationLexicon", "learn_lexicon"]
 Candidates = tuple[tuple[str, float], ...]
 _WEIGHT = {"label": 3.0, "dictionary": 1.0, "text": 1.0}
 _TOP = 8
+_MIN_HEAD, _MAX_HEAD_SCAN = 5, 50
 _MIN_SCORE = 0.02
 _DICTIONARY_WITH, _DICTIONARY_ALONE = 0.05, 0.5  # total probability given to dictionary senses
 
@@ -32,17 +34,23 @@ class TranslationLexicon:
     counts_nl: Mapping[str, int] = field(default_factory=dict)
     capitalised: frozenset[str] = frozenset()
     _folded: dict[int, dict[str, str]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _reversed_nl: list[str] = field(default_factory=list, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for table in (self.en_to_nl, self.nl_to_en):
             self._folded[id(table)] = {fold(word): word for word in table}
+        self._reversed_nl.extend(sorted(word[::-1] for word in self.nl_to_en))
 
-    def _lookup(self, table: Mapping[str, Candidates], token: str, counts: Mapping[str, int]) -> Candidates:
+    def _lookup(
+        self, table: Mapping[str, Candidates], token: str, counts: Mapping[str, int] | None
+    ) -> Candidates:
         if (found := table.get(token)) is not None:
             return found
         folded = self._folded[id(table)].get(fold(token))
         if folded is not None:
             return table[folded]
+        if counts is None:
+            return ()
         parts = split_compound(token, counts)
         if len(parts) > 1:
             merged: dict[str, float] = {}
@@ -50,11 +58,29 @@ class TranslationLexicon:
                 for word, prob in table.get(part, ())[:3]:
                     merged[word] = max(merged.get(word, 0.0), prob)
             return tuple(sorted(merged.items(), key=lambda item: -item[1]))
-        return ()
+        return self._as_head(token)
+
+    def _as_head(self, token: str) -> Candidates:
+        """For an unknown Dutch word, the translations of the most frequent known compound it ends
+        (heftruck → vorkheftruck), scaled down."""
+        if len(token) < _MIN_HEAD:
+            return ()
+        key = token[::-1]
+        start = bisect.bisect_left(self._reversed_nl, key)
+        best: str | None = None
+        for reversed_word in self._reversed_nl[start : start + _MAX_HEAD_SCAN]:
+            if not reversed_word.startswith(key):
+                break
+            word = reversed_word[::-1]
+            if best is None or self.counts_nl.get(word, 0) > self.counts_nl.get(best, 0):
+                best = word
+        if best is None:
+            return ()
+        return tuple((w, round(p * 0.7, 4)) for w, p in self.nl_to_en[best])
 
     def dutch_candidates(self, token: str) -> Candidates:
         """Dutch words for one English word, best first."""
-        return self._lookup(self.en_to_nl, token, self.counts_nl)
+        return self._lookup(self.en_to_nl, token, None)
 
     def english_candidates(self, token: str) -> Candidates:
         """English words for one Dutch word (compounds split into their parts), best first."""
