@@ -29,10 +29,11 @@ def test_api_search_returns_paginated_ranked_hits(client: Client, toy: None) -> 
     assert {"uri", "label", "kind", "score"} <= set(body["items"][0])
 
 
-def test_api_search_shows_the_other_language_when_a_label_is_missing(client: Client, toy: None) -> None:
+def test_api_search_shows_a_derived_label_marked_when_a_label_is_missing(client: Client, toy: None) -> None:
     body = client.get("/api/esco/search", {"q": "java", "lang": "nl"}).json()
     assert body["items"][0]["uri"] == SKILLS["java"][0]
-    assert body["items"][0]["label_lang"] == "en"
+    assert body["items"][0]["label_lang"] == "nl" and body["items"][0]["label_derived"] is True
+    assert body["items"][0]["label_original"] == "Java (computer programming)"
 
 
 @pytest.mark.parametrize(
@@ -98,7 +99,7 @@ def test_concept_page_shows_both_languages_hierarchy_and_skills(client: Client, 
     html = client.get(f"/esco/concept/?uri={quote(OCC['developer'][0])}").content.decode()
     assert "softwareontwikkelaar" in html and "software developer" in html
     assert "Python (computerprogrammering)" in html
-    assert 'class="badge other-lang"' in html  # Java has no Dutch label: shown in English, marked
+    assert 'class="badge derived"' in html  # Java has no Dutch label: a derived one is shown, marked
     assert client.get("/esco/concept/?uri=nope").status_code == 404
 
 

@@ -48,13 +48,22 @@ class StampedCache(Generic[T]):
                     log.warning("%s cache %s unreadable; rebuilding", self.name, path)
             if value is None:
                 value = self.build()
-                settings.CACHE_DIR.mkdir(parents=True, exist_ok=True)
-                tmp = f"{os.fspath(path)}.{os.getpid()}.tmp"
-                with open(tmp, "wb") as handle:
-                    pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(tmp, path)
+                self._store(path, value)
             self._value = (stamp, value)
             return value
+
+    def put(self, stamp: str, value: T) -> None:
+        """Cache ``value`` for ``stamp`` (a writer that has just computed it saves readers the work)."""
+        with self._lock:
+            self._store(self._path(stamp), value)
+            self._value = (stamp, value)
+
+    def _store(self, path: os.PathLike[str], value: T) -> None:
+        settings.CACHE_DIR.mkdir(parents=True, exist_ok=True)
+        tmp = f"{os.fspath(path)}.{os.getpid()}.tmp"
+        with open(tmp, "wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
 
     def forget(self) -> None:
         """Drop the in-memory value (tests import several toy taxonomies in one process)."""

@@ -58,7 +58,7 @@ def _own(request: HttpRequest, passport_id: int) -> Passport:
 def _out(passport: Passport, lang: str) -> dict[str, Any]:
     def shown(uri: str) -> dict[str, Any]:
         s = selectors.shown(uri, lang)
-        return {"uri": uri, "label": s.label, "label_lang": s.lang}
+        return {"uri": uri, "label": s.label, "label_lang": s.lang, "label_derived": s.derived}
 
     return {
         "id": passport.id,

@@ -37,7 +37,14 @@ __all__ = [
 def concept(uri: str, lang: str) -> dict[str, Any]:
     """``{"uri", "label", "label_lang", "fallback"}`` for one concept."""
     s = selectors.shown(uri, lang)
-    return {"uri": uri, "label": s.label, "label_lang": s.lang, "fallback": s.fallback}
+    return {
+        "uri": uri,
+        "label": s.label,
+        "label_lang": s.lang,
+        "fallback": s.fallback,
+        "derived": s.derived,
+        "original": s.original,
+    }
 
 
 def reason(e: Explanation) -> dict[str, int]:

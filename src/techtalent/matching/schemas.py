@@ -31,6 +31,7 @@ class SkillOut(Schema):
     uri: str
     label: str
     label_lang: str
+    label_derived: bool = False
     proficiency: str
     source: str
     evidence: str
@@ -46,6 +47,7 @@ class OccupationOut(Schema):
     uri: str
     label: str
     label_lang: str
+    label_derived: bool = False
     years: float
 
 
@@ -94,6 +96,7 @@ class ConceptOut(Schema):
     label: str
     label_lang: str
     fallback: bool
+    derived: bool = False
 
 
 class MatchedOut(ConceptOut):

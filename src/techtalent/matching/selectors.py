@@ -103,12 +103,14 @@ class Shown:
     label: str
     lang: str
     fallback: bool
+    derived: bool = False
+    original: str = ""
 
 
 def shown(uri: str, lang: str) -> Shown:
-    """The display label of ``uri`` in ``lang`` with fallback to the other language."""
-    label, label_lang = taxonomy.search_index().display_label(uri, lang)
-    return Shown(uri, label or uri, label_lang, label_lang != lang)
+    """The display label of ``uri`` in ``lang`` by the taxonomy's one rule (official, derived, other)."""
+    s = taxonomy.shown_label(uri, lang)
+    return Shown(uri, s.text or uri, s.lang, s.lang != lang, s.derived, s.original)
 
 
 def passport_of(user: Any) -> Passport | None:
@@ -190,6 +192,7 @@ def passport_export(passport: Passport, *, lang: str = "nl") -> dict[str, Any]:
             {
                 "uri": s.uri,
                 "label": label(s.uri),
+                "label_derived": shown(s.uri, lang).derived,
                 "proficiency": s.proficiency,
                 "source": s.source,
                 "evidence": s.evidence,

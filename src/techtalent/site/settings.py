@@ -143,6 +143,7 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 CACHE_DIR = Path(os.environ.get("TECHTALENT_CACHE_DIR", DATA_DIR / "cache")).resolve()
 ESCO_DIR = os.environ.get("ESCO_DIR", "")
+DERIVE_WITH_DICTIONARY = os.environ.get("TECHTALENT_DERIVE_DICTIONARY", "1") == "1"
 
 # Uploads stop at the limit while they stream in; bodies above it are refused from their Content-Length.
 FILE_UPLOAD_HANDLERS = [

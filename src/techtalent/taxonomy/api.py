@@ -13,6 +13,7 @@ from techtalent.taxonomy.models import Framework
 from techtalent.taxonomy.schemas import (
     ConceptDetailOut,
     ConceptRefOut,
+    DerivedLabelOut,
     DetailOut,
     FrameworkDetailOut,
     FrameworkItemOut,
@@ -50,7 +51,10 @@ def search(request: HttpRequest, params: Query[SearchParams]) -> list[dict[str, 
 
 
 def _refs(refs: list[selectors.ConceptRef]) -> list[ConceptRefOut]:
-    return [ConceptRefOut(uri=r.uri, kind=r.kind, label=r.label, label_lang=r.label_lang) for r in refs]
+    return [
+        ConceptRefOut(uri=r.uri, kind=r.kind, label=r.label, label_lang=r.label_lang, label_derived=r.derived)
+        for r in refs
+    ]
 
 
 @router.get(
@@ -71,7 +75,12 @@ def concept(request: HttpRequest, uri: str, lang: Lang = "nl") -> ConceptDetailO
         code=c.code,
         label=detail.title,
         label_lang=detail.title_lang,
+        label_derived=detail.title_derived,
         labels=detail.labels,
+        derived_labels=[
+            DerivedLabelOut(text=d.text, lang=d.lang, confidence=d.confidence, method=d.method, rank=d.rank)
+            for d in detail.derived
+        ],
         description={lg: t.description for lg, t in detail.texts.items() if t.description},
         scope_note={lg: t.scope_note for lg, t in detail.texts.items() if t.scope_note},
         breadcrumbs=_refs(detail.breadcrumbs),

@@ -183,3 +183,26 @@ class FrameworkLink(models.Model):
     relation = models.CharField(max_length=10)
     confidence = models.FloatField()
     method = models.CharField(max_length=500)
+
+
+class DerivedLabel(models.Model):
+    """A machine-made name of a concept in a language ESCO gives it none in; never an official label.
+
+    Derived at import from the imported ESCO files (see ``taxonomy.derived``), ranked (1 is best), with a
+    confidence in [0, 1] and the method that made it; dropped once an official label is imported.
+    """
+
+    concept = models.ForeignKey(Concept, on_delete=models.CASCADE, related_name="derived_labels")
+    lang = models.CharField(max_length=5)
+    text = models.CharField(max_length=500)
+    confidence = models.FloatField()
+    method = models.CharField(max_length=200)
+    rank = models.PositiveSmallIntegerField(default=1)
+
+    class Meta:
+        ordering = ["concept", "lang", "rank"]
+        indexes = [models.Index(fields=["concept", "lang"])]
+        constraints = [models.UniqueConstraint(fields=["concept", "lang", "text"], name="uniq_derived_label")]
+
+    def __str__(self) -> str:
+        return f"{self.text} ({self.lang}, derived {self.confidence:.2f})"

@@ -1,12 +1,14 @@
 """API schemas of the taxonomy."""
 
-from ninja import Schema
+from ninja import Field, Schema
 
 
 class SearchHitOut(Schema):
     uri: str
     label: str
     label_lang: str
+    label_derived: bool = Field(False, description="the label is machine-translated, not an official one")
+    label_original: str = Field("", description="the official label a derived one stands for")
     kind: str
     skill_type: str
     score: float
@@ -20,6 +22,15 @@ class ConceptRefOut(Schema):
     kind: str
     label: str
     label_lang: str
+    label_derived: bool = False
+
+
+class DerivedLabelOut(Schema):
+    text: str
+    lang: str
+    confidence: float = Field(description="0–1, calibrated against official labels of ESCO")
+    method: str = Field(description="how the label was made, e.g. phrase-table+reorder-verb-final")
+    rank: int
 
 
 class ConceptDetailOut(Schema):
@@ -30,7 +41,9 @@ class ConceptDetailOut(Schema):
     code: str
     label: str
     label_lang: str
-    labels: dict[str, dict[str, list[str]]]
+    label_derived: bool = False
+    labels: dict[str, dict[str, list[str]]] = Field(description="official ESCO labels (hidden ones left out)")
+    derived_labels: list[DerivedLabelOut] = Field(default_factory=list, description="machine-made labels")
     description: dict[str, str]
     scope_note: dict[str, str]
     breadcrumbs: list[ConceptRefOut]

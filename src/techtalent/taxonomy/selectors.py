@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections import defaultdict
 from collections.abc import Iterator
@@ -14,13 +15,14 @@ from django.db.models import Count
 
 from techtalent.core.cache import StampedCache
 from techtalent.core.languages import other_language
-from techtalent.taxonomy.engine import ConceptRecord, LabelRecord, SearchIndex
+from techtalent.taxonomy.engine import ConceptRecord, LabelRecord, SearchIndex, ShownLabel
 from techtalent.taxonomy.models import (
     Broader,
     Collection,
     CollectionMember,
     Concept,
     ConceptText,
+    DerivedLabel,
     Framework,
     FrameworkItem,
     FrameworkLink,
@@ -78,22 +80,33 @@ def taxonomy_records() -> tuple[list[ConceptRecord], Iterator[LabelRecord]]:
     for concept_id, code in CollectionMember.objects.values_list("concept_id", "collection__code"):
         collections[concept_id].append(code)
     rows = list(Concept.objects.values_list("id", "uri", "kind", "skill_type").order_by("id"))
+    per_skill = OccupationSkill.objects.values_list("skill_id").annotate(n=Count("id"))
+    used = dict(per_skill.values_list("skill_id", "n"))
     concepts = [
-        ConceptRecord(uri, kind, skill_type, tuple(collections.get(cid, ())))
+        ConceptRecord(uri, kind, skill_type, tuple(collections.get(cid, ())), used.get(cid, 0))
         for cid, uri, kind, skill_type in rows
     ]
     uri_of = {cid: uri for cid, uri, _, _ in rows}
-    labels = (
+    official = (
         LabelRecord(uri_of[cid], lang, type_, text)
         for cid, lang, type_, text in Label.objects.values_list(
             "concept_id", "lang", "type", "text"
         ).iterator(chunk_size=20000)
     )
-    return concepts, labels
+    derived = (
+        LabelRecord(uri_of[cid], lang, "derived", text, confidence)
+        for cid, lang, text, confidence in DerivedLabel.objects.values_list(
+            "concept_id", "lang", "text", "confidence"
+        ).iterator(chunk_size=20000)
+    )
+    return concepts, itertools.chain(official, derived)
 
 
 def _build_index() -> SearchIndex:
-    return SearchIndex(*taxonomy_records())
+    from techtalent.taxonomy.derived import translation_lexicon
+
+    concepts, labels = taxonomy_records()
+    return SearchIndex(concepts, labels, lexicon=translation_lexicon(taxonomy_stamp()))
 
 
 _index_cache: StampedCache[SearchIndex] = StampedCache("search", _build_index)
@@ -108,6 +121,18 @@ def forget_cache() -> None:
     """Drop the in-memory search index (tests import several toy taxonomies in one process)."""
     _index_cache.forget()
     _search.cache_clear()
+
+
+def shown_label(uri: str, lang: str) -> ShownLabel:
+    """The one display rule: the official label in ``lang``, else the best derived one (marked), else the
+    official label in the other language. Every page, export and API that names a concept uses this."""
+    return search_index().shown(uri, lang)
+
+
+def shown_labels(uris: list[str], lang: str) -> dict[str, ShownLabel]:
+    """:func:`shown_label` for many concepts at once."""
+    index = search_index()
+    return {uri: index.shown(uri, lang) for uri in uris}
 
 
 def concept_search(
@@ -140,16 +165,19 @@ def _search(
     for hit in index.search(
         query, lang=lang, limit=limit, kind=kind, skill_type=skill_type, collection=collection
     ):
-        label, label_lang = index.display_label(hit.uri, lang)
+        shown = index.shown(hit.uri, lang)
         results.append(
             {
                 "uri": hit.uri,
-                "label": label,
-                "label_lang": label_lang,
+                "label": shown.text,
+                "label_lang": shown.lang,
+                "label_derived": shown.derived,
+                "label_original": shown.original,
                 "kind": hit.kind,
                 "skill_type": hit.skill_type,
                 "score": hit.score,
-                "matched_label": hit.matched_label,
+                # hidden labels are misspellings: they find a concept but are never shown to people
+                "matched_label": shown.text if hit.matched_type == "hidden" else hit.matched_label,
                 "matched_lang": hit.matched_lang,
                 "matched_type": hit.matched_type,
             }
@@ -167,16 +195,31 @@ class ConceptRef:
     label_lang: str
     extra: str = ""
     fallback: bool = False
+    derived: bool = False
+    original: str = ""
 
 
 def _refs(concepts: list[Concept], lang: str, extra: dict[int, str] | None = None) -> list[ConceptRef]:
     labels: dict[tuple[int, str], str] = {}
-    for cid, label_lang, text in Label.objects.filter(
-        concept__in=[c.id for c in concepts], type="preferred"
-    ).values_list("concept_id", "lang", "text"):
+    ids = [c.id for c in concepts]
+    for cid, label_lang, text in Label.objects.filter(concept__in=ids, type="preferred").values_list(
+        "concept_id", "lang", "text"
+    ):
         labels.setdefault((cid, label_lang), text)
+    derived: dict[int, str] = {}
+    for cid, text in (
+        DerivedLabel.objects.filter(concept__in=ids, lang=lang)
+        .order_by("rank")
+        .values_list("concept_id", "text")
+    ):
+        derived.setdefault(cid, text)
     refs = []
     for c in concepts:
+        if (c.id, lang) not in labels and c.id in derived:
+            original = labels.get((c.id, other_language(lang)), "")
+            note = (extra or {}).get(c.id, "")
+            refs.append(ConceptRef(c.uri, c.kind, derived[c.id], lang, note, derived=True, original=original))
+            continue
         for candidate in (lang, other_language(lang)):
             if (c.id, candidate) in labels:
                 text = labels[(c.id, candidate)]
@@ -196,6 +239,9 @@ class ConceptDetail:
     concept: Concept
     lang: str
     labels: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    derived: list[DerivedLabel] = field(default_factory=list)
+    title_derived: bool = False
+    title_original: str = ""
     texts: dict[str, ConceptText] = field(default_factory=dict)
     title: str = ""
     title_lang: str = ""
@@ -235,7 +281,8 @@ def concept_detail(uri: str, lang: str) -> ConceptDetail | None:
     detail = ConceptDetail(concept=concept, lang=lang)
     order = {"preferred": 0, "female": 1, "male": 2, "alternative": 3, "hidden": 4}
     rows = sorted(
-        concept.labels.values_list("lang", "type", "text"), key=lambda r: (r[0], order.get(r[1], 9), r[2])
+        concept.labels.exclude(type="hidden").values_list("lang", "type", "text"),
+        key=lambda r: (r[0], order.get(r[1], 9), r[2]),
     )
     for label_lang, type_, text in rows:
         detail.labels.setdefault(label_lang, {}).setdefault(type_, []).append(text)
@@ -246,6 +293,12 @@ def concept_detail(uri: str, lang: str) -> ConceptDetail | None:
             break
     else:
         detail.title, detail.title_lang = concept.code or uri, lang
+    detail.derived = list(concept.derived_labels.all())
+    if not detail.labels.get(lang, {}).get("preferred"):
+        best = next((d for d in detail.derived if d.lang == lang), None)
+        if best is not None:
+            detail.title_original = detail.title
+            detail.title, detail.title_lang, detail.title_derived = best.text, lang, True
     detail.breadcrumbs = _trail(concept, lang)
     detail.broader = _refs(list(Concept.objects.filter(narrower_edges__concept=concept)), lang)
     detail.children = _refs(list(Concept.objects.filter(broader_edges__broader=concept)), lang)

@@ -11,6 +11,7 @@ from django.db.models import Count
 
 from techtalent.core.bulk import bulk_delete_ids, bulk_insert
 from techtalent.core.errors import DataFileError, UserError
+from techtalent.taxonomy.derived import derived_labels_sync, prime_lexicon
 from techtalent.taxonomy.importers.esco import COLLECTIONS, EscoBundle, ProgressFn, read_esco
 from techtalent.taxonomy.models import (
     Broader,
@@ -18,11 +19,13 @@ from techtalent.taxonomy.models import (
     CollectionMember,
     Concept,
     ConceptText,
+    DerivedLabel,
     Label,
     OccupationSkill,
     Release,
     SkillRelation,
 )
+from techtalent.taxonomy.selectors import taxonomy_stamp
 
 __all__ = ["ImportReport", "esco_import", "taxonomy_counts"]
 
@@ -57,6 +60,8 @@ def taxonomy_counts() -> dict[str, int]:
         counts[f"labels.{row['lang']}"] = row["n"]
     for row in Label.objects.filter(type="preferred").values("lang", "concept__kind").annotate(n=Count("id")):
         counts[f"preferred.{row['lang']}.{row['concept__kind']}"] = row["n"]
+    for row in DerivedLabel.objects.values("lang").annotate(n=Count("id")):
+        counts[f"derived_labels.{row['lang']}"] = row["n"]
     counts["broader"] = Broader.objects.count()
     counts["occupation_skills"] = OccupationSkill.objects.count()
     counts["skill_relations"] = SkillRelation.objects.count()
@@ -87,6 +92,7 @@ def _check_compatible(bundle: EscoBundle, replace: bool) -> None:
 def _delete_concepts(ids: set[int]) -> None:
     for model, columns in (
         (Label, ("concept_id",)),
+        (DerivedLabel, ("concept_id",)),
         (ConceptText, ("concept_id",)),
         (Broader, ("concept_id", "broader_id")),
         (OccupationSkill, ("occupation_id", "skill_id")),
@@ -332,6 +338,13 @@ def esco_import(
         if progress:
             progress("writing relations", len(steps) - 1, len(steps))
         _sync_relations(bundle, ids, dangling, report)
+        relearn = any(sum(report.changes[name].values()) for name in ("concepts", "labels", "texts"))
+        if progress and relearn:
+            progress("deriving labels", len(steps) - 1, len(steps))
+        derivation = derived_labels_sync(relearn=relearn or not DerivedLabel.objects.exists())
+        report.changes["derived_labels"].update(
+            added=derivation.added, removed=derivation.removed, updated=derivation.updated
+        )
         if report.changed and connection.vendor == "postgresql":
             _analyze()
         report.counts = taxonomy_counts()
@@ -344,6 +357,8 @@ def esco_import(
                 changes={k: dict(v) for k, v in report.changes.items()},
             )
             report.release_id = release.id
+            if derivation.lexicon is not None:
+                prime_lexicon(taxonomy_stamp(), derivation.lexicon)
     if progress:
         progress("done", len(steps), len(steps))
     return report

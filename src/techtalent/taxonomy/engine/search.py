@@ -3,8 +3,10 @@
 Each label is a bag of Snowball stems (in its own language). A query token matches a stem exactly, through
 an inflection (a shared stem prefix), as a prefix while typing, or within one edit (OSA distance). A label
 scores by the IDF-weighted share of query tokens it matches and the share of its own tokens covered; the
-label type (preferred above alternative above hidden) and language scale that, and an exact full match
-gets a bonus. A concept takes its best label.
+label type (preferred above alternative above hidden above derived, i.e. machine-made and scaled by its
+confidence) and language scale that, and an exact full match gets a bonus. A concept takes its best label.
+With a learned lexicon, a Dutch query word also matches the English words it translates to (at a lower
+quality than a Dutch match), so skills with English labels only are found in Dutch.
 """
 
 from __future__ import annotations
@@ -20,15 +22,18 @@ from rapidfuzz.distance import OSA
 from scipy import sparse
 
 from techtalent.core.text import STOPWORDS, stem, stem_tokens, tokenize
+from techtalent.taxonomy.engine.crosslingual import Lexicon, translated_terms
 
-__all__ = ["ConceptRecord", "LabelRecord", "SearchHit", "SearchIndex"]
+__all__ = ["ConceptRecord", "LabelRecord", "SearchHit", "SearchIndex", "ShownLabel"]
 
 KINDS = ("occupation", "skill", "skill_group", "isco_group")
 LANGS = ("nl", "en")
-LABEL_TYPES = ("preferred", "female", "male", "alternative", "hidden")
-_TYPE_WEIGHT = np.array([1.0, 0.97, 0.97, 0.9, 0.8], dtype=np.float32)
+LABEL_TYPES = ("preferred", "female", "male", "alternative", "hidden", "derived")
+_TYPE_WEIGHT = np.array([1.0, 0.97, 0.97, 0.9, 0.8, 0.93], dtype=np.float32)
 _EXACT, _INFLECTED, _PREFIX, _TYPO = 1.0, 0.9, 0.8, 0.75
 _MAX_EXPANSIONS = 150
+_DERIVED_FLOOR = 0.85  # a derived label's weight scales with its confidence from this share upwards
+_PRIOR = 0.06  # at most +6 % for the skill most occupations need
 
 
 @dataclass(frozen=True)
@@ -39,16 +44,29 @@ class ConceptRecord:
     kind: str
     skill_type: str = ""
     collections: tuple[str, ...] = ()
+    occupations: int = 0  # how many occupations need it: between equal matches, the more common skill first
 
 
 @dataclass(frozen=True)
 class LabelRecord:
-    """One label of a concept."""
+    """One label of a concept; a derived (machine-made) label carries its confidence."""
 
     uri: str
     lang: str
     type: str
     text: str
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class ShownLabel:
+    """The name to show for a concept: its text and language, and whether it is machine-made (derived)."""
+
+    text: str
+    lang: str
+    derived: bool = False
+    original: str = ""
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -67,7 +85,14 @@ class SearchHit:
 class SearchIndex:
     """An in-memory index of all labels; build once per taxonomy version, query many times."""
 
-    def __init__(self, concepts: Sequence[ConceptRecord], labels: Iterable[LabelRecord]):
+    def __init__(
+        self,
+        concepts: Sequence[ConceptRecord],
+        labels: Iterable[LabelRecord],
+        *,
+        lexicon: Lexicon | None = None,
+    ):
+        self.lexicon = lexicon
         self.concepts = list(concepts)
         position = {c.uri: i for i, c in enumerate(self.concepts)}
         self.concept_kind = np.array([KINDS.index(c.kind) for c in self.concepts], dtype=np.int8)
@@ -80,14 +105,17 @@ class SearchIndex:
             for code in c.collections:
                 members[code].append(i)
         self.collections = {code: np.array(ids, dtype=np.int32) for code, ids in members.items()}
+        used = np.log1p(np.array([c.occupations for c in self.concepts], dtype=np.float32))
+        self.prior = (1.0 + _PRIOR * used / max(1.0, float(used.max(initial=0.0)))).astype(np.float32)
 
         self.label_text: list[str] = []
-        label_concept, label_lang, label_type, label_len = [], [], [], []
+        label_concept, label_lang, label_type, label_len, label_weight = [], [], [], [], []
         terms: dict[str, int] = {}
         rows, cols = [], []
         surface_terms: dict[str, set[int]] = defaultdict(set)
         self.exact: dict[str, list[int]] = defaultdict(list)
         self.preferred: dict[str, dict[int, str]] = {lang: {} for lang in LANGS}
+        self.derived: dict[str, dict[int, tuple[str, float]]] = {lang: {} for lang in LANGS}
         for label in labels:
             if label.uri not in position or label.type not in LABEL_TYPES:
                 continue
@@ -97,11 +125,19 @@ class SearchIndex:
             index = len(self.label_text)
             if label.type == "preferred" and label.lang in self.preferred:
                 self.preferred[label.lang].setdefault(position[label.uri], label.text)
+            if label.type == "derived" and label.lang in self.derived:
+                best = self.derived[label.lang].get(position[label.uri])
+                if best is None or best[1] < label.confidence:
+                    self.derived[label.lang][position[label.uri]] = (label.text, label.confidence)
             self.label_text.append(label.text)
             label_concept.append(position[label.uri])
             label_lang.append(LANGS.index(label.lang) if label.lang in LANGS else 1)
             label_type.append(LABEL_TYPES.index(label.type))
             label_len.append(len(tokens))
+            weight = _TYPE_WEIGHT[LABEL_TYPES.index(label.type)]
+            if label.type == "derived":
+                weight *= _DERIVED_FLOOR + (1 - _DERIVED_FLOOR) * min(1.0, max(0.0, label.confidence))
+            label_weight.append(weight)
             self.exact[" ".join(tokens)].append(index)
             for token, stemmed in zip(tokens, stem_tokens(tokens, label.lang), strict=True):
                 term = terms.setdefault(stemmed, len(terms))
@@ -113,6 +149,7 @@ class SearchIndex:
         self.label_lang = np.array(label_lang, dtype=np.int8)
         self.label_type = np.array(label_type, dtype=np.int8)
         self.label_len = np.array(label_len, dtype=np.float32)
+        self.label_weight = np.array(label_weight, dtype=np.float32)
         matrix = sparse.csc_matrix(
             (np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(self.label_text), len(terms))
         )
@@ -143,8 +180,35 @@ class SearchIndex:
                 return text, candidate
         return uri, lang
 
+    def shown(self, uri: str, lang: str) -> ShownLabel:
+        """The name to show: the official preferred label in ``lang``, else its best derived label
+        (marked, with the official label of the other language as ``original``), else the other language."""
+        index = self.position.get(uri)
+        if index is None:
+            return ShownLabel(uri, lang)
+        if (text := self.preferred.get(lang, {}).get(index)) is not None:
+            return ShownLabel(text, lang)
+        official, official_lang = self.display_label(uri, lang)
+        if (derived := self.derived.get(lang, {}).get(index)) is not None:
+            return ShownLabel(derived[0], lang, True, official, derived[1])
+        return ShownLabel(official, official_lang)
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        lexicon = state.get("lexicon")
+        if lexicon is not None and hasattr(lexicon, "as_dict"):
+            state["lexicon"] = (type(lexicon), lexicon.as_dict())
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        lexicon = state.get("lexicon")
+        if isinstance(lexicon, tuple):
+            kind, data = lexicon
+            state["lexicon"] = kind.from_dict(data)
+        self.__dict__.update(state)
+
     # -- query side -------------------------------------------------------------------------------
-    def _expansions(self, token: str, *, last: bool) -> dict[int, float]:
+    def _expansions(self, token: str, *, last: bool, translate: bool = False) -> dict[int, float]:
         """Terms a query token may stand for, each with the quality of that match."""
         found: dict[int, float] = {}
 
@@ -164,10 +228,9 @@ class SearchIndex:
                 add([term], _INFLECTED)
         if len(token) >= 3:
             start = bisect.bisect_left(self.surface_sorted, token)
+            end = bisect.bisect_left(self.surface_sorted, token + "\U0010ffff", start)
             extensions = []
-            for candidate in self.surface_sorted[start:]:
-                if not candidate.startswith(token):
-                    break
+            for candidate in self.surface_sorted[start:end]:
                 if len(candidate) - len(token) <= 3 or last:
                     extensions.append(candidate)
             if len(extensions) > _MAX_EXPANSIONS:
@@ -185,6 +248,9 @@ class SearchIndex:
                     token, bucket, scorer=OSA.distance, score_cutoff=1, limit=None
                 ):
                     add(self.surface[candidate], _TYPO)
+        if translate:  # the lexicon translates Dutch words; an English query needs none
+            for term, quality in translated_terms(self.lexicon, token, self.terms).items():
+                add([term], quality)
         return found
 
     def _split_compound(self, token: str) -> list[str]:
@@ -253,7 +319,9 @@ class SearchIndex:
         matched = np.zeros(n_labels, dtype=np.float32)
         total_weight = 0.0
         for i, token in enumerate(tokens):
-            expansions = self._expansions(token, last=not complete and i == len(tokens) - 1)
+            expansions = self._expansions(
+                token, last=not complete and i == len(tokens) - 1, translate=lang == "nl"
+            )
             hit = np.zeros(n_labels, dtype=np.float32)
             for term, quality in expansions.items():
                 rows = indices[indptr[term] : indptr[term + 1]]
@@ -265,7 +333,7 @@ class SearchIndex:
                 weight = float(self.idf.max()) if len(self.idf) else 1.0
             total_weight += weight
             weighted += weight * hit
-            matched += hit > 0
+            matched += hit  # a weak match (typo, translation) covers less of the label
         candidates = np.nonzero(weighted)[0]
         if not len(candidates):
             return []
@@ -278,7 +346,8 @@ class SearchIndex:
                 return []
         query_cover = weighted[candidates] / total_weight
         label_cover = np.minimum(1.0, matched[candidates] / self.label_len[candidates])
-        scores = (0.75 * query_cover + 0.25 * label_cover) * _TYPE_WEIGHT[self.label_type[candidates]]
+        scores = (0.75 * query_cover + 0.25 * label_cover) * self.label_weight[candidates]
+        scores *= self.prior[concept_of]
         scores *= np.where(
             self.label_lang[candidates] == LANGS.index(lang) if lang in LANGS else True, 1.0, 0.97
         )

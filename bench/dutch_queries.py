@@ -1,0 +1,84 @@
+"""hit@5 of everyday Dutch skill queries (bench/devsets/dutch_queries.yaml) on the full ESCO nl+en: a query
+hits when one of its acceptable skills is among the first five skill results. Dev and test halves apart.
+
+Run: .venv/bin/python bench/dutch_queries.py [ESCO_DIR] [--no-derive] [--show dev]
+Uses the pure engines on the CSVs (no database): the same index the platform serves, built from the
+imported labels plus, unless --no-derive, the Dutch labels and lexicon derived from those same files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+from techtalent.taxonomy.engine import ConceptRecord, LabelRecord, SearchIndex
+from techtalent.taxonomy.importers.esco import EscoBundle, read_esco
+
+REPO = Path(__file__).resolve().parents[1]
+QUERIES = REPO / "bench" / "devsets" / "dutch_queries.yaml"
+
+
+def load_queries(path: Path = QUERIES) -> list[dict[str, object]]:
+    """The annotated queries: query, split (dev/test) and acceptable skill URIs."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return list(data["queries"])
+
+
+def build_index(esco: Path, *, derive: bool, bundle: EscoBundle | None = None) -> SearchIndex:
+    """The search index of the ESCO files, with derived Dutch labels and the lexicon when ``derive``."""
+    bundle = bundle or read_esco(esco)
+    used = Counter(skill for _occupation, skill in bundle.occupation_skills or {})
+    concepts = [
+        ConceptRecord(uri, c["kind"], c["skill_type"], occupations=used[uri])
+        for uri, c in bundle.concepts.items()
+    ]
+    labels = [LabelRecord(*label) for label in bundle.labels]
+    if not derive:
+        return SearchIndex(concepts, labels)
+    from techtalent.taxonomy.derived_records import derive_from_records, derived_search_labels
+
+    started = time.perf_counter()
+    kinds = {uri: c["kind"] for uri, c in bundle.concepts.items()}
+    skill_types = {uri: c["skill_type"] for uri, c in bundle.concepts.items()}
+    derivation = derive_from_records(bundle.labels, bundle.texts, kinds, skill_types=skill_types)
+    print(f"derived {len(derivation.labels)} labels in {time.perf_counter() - started:.1f} s")
+    return SearchIndex(concepts, [*labels, *derived_search_labels(derivation)], lexicon=derivation.lexicon)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("esco", nargs="?", default=str(REPO.parent / "shared" / "data" / "esco" / "v1.1.1"))
+    parser.add_argument("--no-derive", action="store_true", help="only the imported (official) labels")
+    parser.add_argument("--show", choices=("dev",), help="print the misses of the dev half")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    index = build_index(Path(args.esco), derive=not args.no_derive)
+    print(f"index built in {time.perf_counter() - started:.1f} s (derive={not args.no_derive})")
+    queries = load_queries()
+    latencies: list[float] = []
+    for split in ("dev", "test"):
+        part = [q for q in queries if q["split"] == split]
+        hits = 0
+        for q in part:
+            t0 = time.perf_counter()
+            found = index.search(str(q["query"]), lang="nl", limit=5, kind="skill")
+            latencies.append((time.perf_counter() - t0) * 1000)
+            ok = any(h.uri in q["uris"] for h in found)
+            hits += ok
+            if args.show == split and not ok:
+                print(f"  miss {q['query']!r}: {[h.matched_label for h in found]}")
+        print(f"{split:4} hit@5 {hits / len(part):.3f}  ({hits}/{len(part)})")
+    latencies.sort()
+    print(
+        f"latency p50 {statistics.median(latencies):.1f} ms  "
+        f"p95 {latencies[int(0.95 * len(latencies)) - 1]:.1f} ms  (n={len(latencies)})"
+    )
+
+
+if __name__ == "__main__":
+    main()

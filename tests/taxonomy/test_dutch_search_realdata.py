@@ -1,0 +1,66 @@
+"""On the real ESCO v1.1.1: the labels derived from its own files make everyday Dutch queries find skills
+that ESCO names only in English, and official Dutch labels always take precedence."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from techtalent.taxonomy.derived_records import Derivation, derive_from_records, derived_search_labels
+from techtalent.taxonomy.engine import ConceptRecord, LabelRecord, SearchIndex
+from techtalent.taxonomy.importers.esco import EscoBundle, read_esco
+
+pytestmark = pytest.mark.realdata
+
+S = "http://data.europa.eu/esco/skill/"
+
+
+@pytest.fixture(scope="module")
+def real(esco_real: Path) -> tuple[EscoBundle, Derivation, SearchIndex]:
+    bundle = read_esco(esco_real)
+    kinds = {u: c["kind"] for u, c in bundle.concepts.items()}
+    types = {u: c["skill_type"] for u, c in bundle.concepts.items()}
+    derivation = derive_from_records(bundle.labels, bundle.texts, kinds, skill_types=types)
+    used = Counter(skill for _occupation, skill in bundle.occupation_skills or {})
+    concepts = [
+        ConceptRecord(u, c["kind"], c["skill_type"], occupations=used[u]) for u, c in bundle.concepts.items()
+    ]
+    labels = [*(LabelRecord(*label) for label in bundle.labels), *derived_search_labels(derivation)]
+    return bundle, derivation, SearchIndex(concepts, labels, lexicon=derivation.lexicon)
+
+
+@pytest.mark.parametrize(
+    ("query", "acceptable"),
+    [
+        ("storingen", {"1de6b87b-2c7d-49aa-bcc0-3b2ef75f064f"}),  # resolve equipment malfunctions
+        (
+            "preventief onderhoud",
+            {"41097e86-42ad-4bbd-9a72-55f428fee251", "cfd19a2a-e311-46fe-a0f0-6b984408372a"},
+        ),
+        ("lassen", {"530cb489-d900-46ab-9350-4d50ccd49eea", "2ee57de4-bffd-4194-b009-0060edec77cc"}),
+        ("pompen", {"1864d4a3-eb9c-44f2-84f3-77137db21aeb"}),  # operate pumps
+    ],
+)
+def test_everyday_dutch_queries_from_the_issue_find_english_only_skills(
+    real: tuple[EscoBundle, Derivation, SearchIndex], query: str, acceptable: set[str]
+) -> None:
+    hits = real[2].search(query, lang="nl", limit=5, kind="skill")
+    assert {h.uri.removeprefix(S) for h in hits} & acceptable, [h.matched_label for h in hits]
+
+
+def test_every_skill_without_an_official_dutch_label_gets_a_derived_one_and_no_other_does(
+    real: tuple[EscoBundle, Derivation, SearchIndex],
+) -> None:
+    bundle, derivation, index = real
+    official = {uri for uri, lang, type_, _ in bundle.labels if lang == "nl" and type_ == "preferred"}
+    skills = {uri for uri, c in bundle.concepts.items() if c["kind"] == "skill"}
+    derived = {label.uri for label in derivation.labels}
+    assert not derived & official
+    assert len(derived) >= 0.95 * len(skills - official)
+    assert all(0.0 <= label.confidence <= 1.0 and label.method for label in derivation.labels)
+    shown = index.shown(f"{S}1864d4a3-eb9c-44f2-84f3-77137db21aeb", "nl")
+    assert shown.derived and shown.lang == "nl" and shown.original == "operate pumps"
+    python = next(iter(official & skills))
+    assert not index.shown(python, "nl").derived
