@@ -15,8 +15,9 @@ pytestmark = pytest.mark.django_db
 
 
 def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, ["extract", *args])
-    return result.exit_code, result.stdout, " ".join(result.stderr.split())  # rich wraps at 80 columns
+    # A wide terminal: rich would otherwise wrap tables (and long file paths in titles) at 80 columns.
+    result = CliRunner().invoke(app, ["extract", *args], env={"COLUMNS": "200"})
+    return result.exit_code, result.stdout, " ".join(result.stderr.split())
 
 
 def write_jsonl(path: Path, rows: list[dict]) -> Path:

@@ -14,7 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from techtalent.core.errors import UserError
-from techtalent.matching import results, selectors, services, transitions
+from techtalent.matching import results, selectors, transitions
 from techtalent.matching.forms import PathForm
 from techtalent.matching.graph import paths_svg
 from techtalent.taxonomy.selectors import taxonomy_status
