@@ -22,7 +22,8 @@ setup()
 from techtalent.catalog.services import offer_create, provider_get_or_create
 from techtalent.matching.services import passport_get_or_create, skill_add
 from techtalent.orgs import services as orgs
-consent_grant, membership_add, user_create = orgs.consent_grant, orgs.membership_add, orgs.user_create
+from techtalent.orgs.accounts import user_create
+consent_grant, membership_add = orgs.consent_grant, orgs.membership_add
 organisation_create, organisation_verify = orgs.organisation_create, orgs.organisation_verify
 
 director = user_create(username="directeur-mkb", password="Smart-Industry-2026!")
@@ -83,7 +84,8 @@ def test_an_sme_director_takes_the_scan_and_sees_levels_gaps_and_courses(
         _answer_section(page, "2" if step else "1")  # advanced manufacturing at level 1
         page.click("#submit-scan" if step == 4 else "#next")
 
-    expect(page.locator("h1")).to_contain_text("Resultaat van de scan")
+    # Scoring, the staff gaps and the first learning route (its index is built on first use) take a moment.
+    expect(page.locator("h1")).to_contain_text("Resultaat van de scan", timeout=60_000)
     expect(page.locator("svg.radar")).to_be_visible()
     expect(page.locator("#level-advanced-manufacturing td").nth(1)).to_have_text("1")
     expect(page.locator("#level-smart-design td").nth(1)).to_have_text("2")

@@ -31,6 +31,11 @@ LANGS = ("nl", "en")
 LABEL_TYPES = ("preferred", "female", "male", "alternative", "hidden", "derived")
 _TYPE_WEIGHT = np.array([1.0, 0.97, 0.97, 0.9, 0.8, 0.93], dtype=np.float32)
 _EXACT, _INFLECTED, _PREFIX, _TYPO = 1.0, 0.9, 0.8, 0.75
+# What may follow a stem for a token to count as its inflection (lasser → lass + er); anything else, such as
+# the transposed "ein" of "elektricein", is left to the one-typo match.
+_INFLECTION_ENDINGS = frozenset(
+    {"s", "e", "n", "en", "er", "ers", "es", "ed", "ing", "ings", "d", "t", "de", "te", "den", "ten", "je", "jes"}
+)
 _MAX_EXPANSIONS = 150
 _DERIVED_FLOOR = 0.85  # a derived label's weight scales with its confidence from this share upwards
 _PRIOR = 0.06  # at most +6 % for the skill most occupations need
@@ -224,7 +229,7 @@ class SearchIndex:
             add(self.surface[token], _EXACT)
         # Inflection: a stem that is a prefix of the token (lasser → lass) or a token that extends it.
         for cut in range(len(token) - 1, max(3, len(token) - 4), -1):
-            if (term := self.terms.get(token[:cut])) is not None:
+            if token[cut:] in _INFLECTION_ENDINGS and (term := self.terms.get(token[:cut])) is not None:
                 add([term], _INFLECTED)
         if len(token) >= 3:
             start = bisect.bisect_left(self.surface_sorted, token)
