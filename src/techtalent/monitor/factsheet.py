@@ -89,13 +89,15 @@ class Figure:
         if change is None:
             return "—"
         sign = "+" if change > 0 else ""
-        unit = _("pp") if self.unit == "percent" else ""
+        with translation.override(self.lang):  # the figure's language, not whatever is active
+            unit = _("pp") if self.unit == "percent" else ""
         return f"{sign}{self.shown(change)} {unit}".strip()
 
     @property
     def unit_text(self) -> str:
         """The unit in words."""
-        return unit_label(self.unit)
+        with translation.override(self.lang):
+            return unit_label(self.unit)
 
 
 @dataclass

@@ -34,7 +34,26 @@ _EXACT, _INFLECTED, _PREFIX, _TYPO = 1.0, 0.9, 0.8, 0.75
 # What may follow a stem for a token to count as its inflection (lasser → lass + er); anything else, such as
 # the transposed "ein" of "elektricein", is left to the one-typo match.
 _INFLECTION_ENDINGS = frozenset(
-    {"s", "e", "n", "en", "er", "ers", "es", "ed", "ing", "ings", "d", "t", "de", "te", "den", "ten", "je", "jes"}
+    {
+        "s",
+        "e",
+        "n",
+        "en",
+        "er",
+        "ers",
+        "es",
+        "ed",
+        "ing",
+        "ings",
+        "d",
+        "t",
+        "de",
+        "te",
+        "den",
+        "ten",
+        "je",
+        "jes",
+    }
 )
 _MAX_EXPANSIONS = 150
 _DERIVED_FLOOR = 0.85  # a derived label's weight scales with its confidence from this share upwards
