@@ -23,7 +23,21 @@ schema = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_applicatio
 
 
 @pytest.fixture
-def bearer(alice_passport: Any, store: Any, settings: Any) -> dict[str, str]:
+def keep_connection() -> Any:
+    """The WSGI app closes the database connection after each request (request_finished), which would
+    end the test's transaction on PostgreSQL; Django's own test client disconnects it the same way."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def bearer(alice_passport: Any, store: Any, settings: Any, keep_connection: None) -> dict[str, str]:
     """A live token of alice (who has a passport) on the toy ESCO, the monitor's starter data and the
     sector frameworks, as `techtalent init` leaves them; no rate limits."""
     from techtalent.orgs.services import token_create

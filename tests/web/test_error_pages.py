@@ -77,3 +77,13 @@ def test_password_rules_on_sign_up_are_shown_in_dutch_on_the_form() -> None:
     assert response.status_code == 200
     assert "Dit wachtwoord is te kort. Het moet minstens 8 tekens bevatten." in html
     assert "password is too short" not in html
+
+
+@pytest.mark.django_db
+def test_a_nul_character_in_a_request_is_a_clear_400_not_a_database_error() -> None:
+    from django.test import Client
+
+    api = Client().get("/api/monitor/observations", {"region": "PV20\x00"})
+    assert api.status_code == 400 and "NUL" in api.json()["detail"]
+    page = Client().get("/esco/?q=las%00ser")
+    assert page.status_code == 400 and "NUL" in page.content.decode()

@@ -81,6 +81,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "techtalent.web.middleware.InterfaceLanguageMiddleware",
     "techtalent.web.request_limits.RequestSizeMiddleware",
+    "techtalent.web.nul_bytes.NulByteMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
