@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from urllib.parse import unquote_to_bytes
 
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 
@@ -19,8 +20,13 @@ def _has_nul(request: HttpRequest) -> bool:
     if kind.startswith(("application/json", "application/x-www-form-urlencoded")):
         length = int(request.META.get("CONTENT_LENGTH") or 0)
         if 0 < length <= MAX_SCANNED_BODY:
-            body = request.body
-            return b"\x00" in body or b"\\u0000" in body or b"%00" in body
+            try:
+                body = request.body
+            except RequestDataTooBig:  # the size limits answer this request
+                return False
+            if kind.startswith("application/json"):
+                return b"\x00" in body or b"\\u0000" in body
+            return b"\x00" in body or b"\x00" in unquote_to_bytes(body)
     return False
 
 
