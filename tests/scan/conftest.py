@@ -11,6 +11,8 @@ from typing import Any
 import pytest
 import yaml
 
+from tests.matching.django_fixtures import _forget  # the caches a fresh toy import must drop
+
 DATA = Path(__file__).parents[2] / "src" / "techtalent" / "data"
 SKILL_HEADER = [
     "conceptType",
@@ -68,16 +70,6 @@ def write_export(root: Path) -> Path:
                 ]
             )
     return root
-
-
-def _forget() -> None:
-    from techtalent.extraction import services
-    from techtalent.matching import selectors as matching
-    from techtalent.taxonomy import selectors
-
-    selectors.forget_cache()
-    services._cached = None
-    matching.forget_cache()
 
 
 @pytest.fixture
