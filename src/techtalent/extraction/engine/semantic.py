@@ -47,6 +47,8 @@ class Calibration:
     low: float = 0.5
     high: float = 0.9
     cap: float = 0.6
+    fragment: float = 0.0  # added to a fragment's cosine (a whole sentence gets 0)
+    occupation: float = 1.0  # factor on an occupation's dense score (the gold of job ads is mostly skills)
 
     def score(self, similarity: NDArray[np.float32]) -> NDArray[np.float32]:
         """Scores in [0, cap] for an array of similarities."""
