@@ -3,8 +3,10 @@
 TUNE = the dev half of bench/devsets/extraction_en.jsonl + the hash-dev half of the TECH and HOUSE
 validation splits (``techtalent.extraction.devsplit``: first byte of SHA-1(id) even). REPORT = their other
 halves (the own set's test half and the TECH/HOUSE hash-test halves), scored once with the chosen values.
-The benchmark's test splits are not read. Every index text and query is embedded once into a vector store
-(bench/tune_vectors.py), so the grid costs no encoder time; the scoring mirrors the engine
+The benchmark's test splits are not read. Two-thirds of the own set are ESCO's own descriptions, which an
+index of descriptions finds trivially, so the objective uses only its written (job-ad style) lines; the
+ESCO-text lines are reported apart ("own-esco"). Every index text and query is embedded once into a
+vector store (bench/tune_vectors.py), so the grid costs no encoder time; the scoring mirrors the engine
 (``engine.ranking.dense_hits`` + ``Extractor._fused``), and the chosen values are then checked through the
 real engine with bench/extraction_vs_peer.py. Run from the repository root:
 
@@ -18,6 +20,7 @@ import argparse
 import csv
 import itertools
 import os
+import pickle
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -47,7 +50,9 @@ def sets() -> dict[str, list[GoldDoc]]:
     """The named halves: tune-* and report-* of TECH, HOUSE and the own English set."""
     out: dict[str, list[GoldDoc]] = {}
     named = [(n, load_gold(DEV / f"{n}_val.jsonl", lang="en")) for n in ("tech", "house")]
-    named.append(("own", load_gold(ROOT / "bench" / "devsets" / "extraction_en.jsonl")))
+    own = load_gold(ROOT / "bench" / "devsets" / "extraction_en.jsonl")
+    named.append(("own-written", [d for d in own if d.source == "written"]))
+    named.append(("own-esco", [d for d in own if d.source != "written"]))
     for name, gold in named:
         out[f"tune-{name}"] = [d for d in gold if half_of(d.id) == "dev"]
         out[f"report-{name}"] = [d for d in gold if half_of(d.id) == "test"]
@@ -139,6 +144,14 @@ def features(esco: Path, docs: Sequence[GoldDoc], *, pool: int = 400) -> list[Do
     skill_like = np.array([c.kind in ("skill", "occupation") for c in lexicon.concepts])  # type: ignore[attr-defined]
     lexical_engine = esco_extractor(esco, CACHE, semantic=False)
     uri_position = {c.uri: i for i, c in enumerate(lexicon.concepts)}  # type: ignore[attr-defined]
+    segments = []  # per group: its rows, the first row of each owner among them, those owners
+    for g in range(len(GROUPS)):
+        rows = np.flatnonzero(column == g)
+        if not len(rows):
+            segments.append((rows, rows, rows))
+            continue
+        starts = np.flatnonzero(np.r_[True, np.diff(owners[rows]) != 0])
+        segments.append((rows, starts, owners[rows][starts]))
     out = []
     for doc in docs:
         queries = queries_of(doc.text)
@@ -150,9 +163,9 @@ def features(esco: Path, docs: Sequence[GoldDoc], *, pool: int = 400) -> list[Do
             if not mask.any():
                 continue
             best_row = sims[mask].max(axis=0)
-            for g in range(len(GROUPS)):
-                rows = column == g
-                np.maximum.at(grid[:, g, kind], owners[rows], best_row[rows])
+            for g, (rows, starts, owned) in enumerate(segments):
+                if len(rows):
+                    grid[owned, g, kind] = np.maximum.reduceat(best_row[rows], starts)
         overall = grid.max(axis=(1, 2))
         overall[~skill_like] = -1.0
         chosen = set(np.argpartition(-overall, pool)[:pool].tolist())
@@ -174,6 +187,8 @@ class Params:
     description: float = -1.0  # offset added to description cosines; -1 = descriptions left out
     alt_offset: float = 0.0  # offset added to alternative-label cosines
     fragment_offset: float = 0.0  # offset added to fragment (not whole-sentence) cosines
+    lexical: float = 1.0  # factor on the lexical score before the noisy-or
+    prior: float = 0.0  # weight of the skill's use prior (log occupations linking it, scaled to [0, 1])
     occupation: float = 1.0  # factor on occupations' dense score
     low: float = 0.5
     high: float = 0.9
@@ -181,8 +196,22 @@ class Params:
     threshold: float = 0.4
 
 
+def use_prior(esco: Path, concepts: Sequence[object]) -> NDArray[np.float32]:
+    """Per concept position: log(1 + occupations that list the skill) / its maximum (0 for occupations)."""
+    counts: dict[str, int] = {}
+    with (esco / "relations" / "occupationSkillRelations.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            counts[row["skillUri"]] = counts.get(row["skillUri"], 0) + 1
+    raw = np.log1p(np.array([counts.get(c.uri, 0) for c in concepts], dtype=np.float32))  # type: ignore[attr-defined]
+    return (raw / max(float(raw.max()), 1e-9)).astype(np.float32)
+
+
 def score(
-    feats: Sequence[DocFeatures], p: Params, kinds: NDArray[np.bool_], uris: Sequence[str]
+    feats: Sequence[DocFeatures],
+    p: Params,
+    kinds: NDArray[np.bool_],
+    uris: Sequence[str],
+    prior: NDArray[np.float32] | None = None,
 ) -> tuple[float, float, float]:
     """(RP@5, F1, MRR) of the engine's fusion with ``p`` on ``feats``."""
     used = [0] + [g for g in range(1, 5) if g <= p.alternatives or (p.alternatives >= 4 and g == 4)]
@@ -196,13 +225,15 @@ def score(
     ranking_out: dict[str, list[str]] = {}
     for f in feats:
         sim = (f.sims[:, used, :] + offsets[used]).max(axis=(1, 2))
+        if p.prior and prior is not None:
+            sim = sim + p.prior * prior[f.concepts]
         keep = min(KEEP, len(sim))
         top = np.argpartition(-sim, keep - 1)[:keep]
         dense = np.clip((sim[top] - p.low) / (p.high - p.low), 0, 1) * p.cap
         dense = np.where(kinds[f.concepts[top]], dense * p.occupation, dense)
-        fused: dict[int, tuple[float, float]] = {c: (s, -1.0) for c, s in f.lexical.items()}
+        fused: dict[int, tuple[float, float]] = {c: (s * p.lexical, -1.0) for c, s in f.lexical.items()}
         for c, d, s in zip(f.concepts[top].tolist(), dense.tolist(), sim[top].tolist(), strict=True):
-            lex = f.lexical.get(c, 0.0)
+            lex = f.lexical.get(c, 0.0) * p.lexical
             fused[c] = (round(1 - (1 - lex) * (1 - d), 4), s)
         ranked = sorted(fused, key=lambda c: (-fused[c][0], -fused[c][1]))
         ranking_out[f.doc.id] = [uris[c] for c in ranked[:10]]
@@ -211,19 +242,36 @@ def score(
     return s.r_precision, s.f1, s.mrr
 
 
-GRID = {
-    "alternatives": [0, 1, 2, 3, 9],
-    "description": [-1.0, -0.1, -0.05, 0.0],
-    "alt_offset": [0.0, -0.02, -0.05],
-    "fragment_offset": [0.0, -0.03],
-    "occupation": [1.0, 0.7],
+# (alternatives, offset). All alternatives (130,287 more texts, ~6 CPU minutes) break the build budget
+# of ~4 minutes on one core, so they are measured (SHOWN) but not selectable.
+LABELS = [(0, 0.0)] + [(n, o) for n in (1, 2, 3) for o in (0.0, -0.03, -0.06)]
+SHOWN = {"labels": [(9, 0.0), (9, -0.03), (9, -0.06)]}
+GRID: dict[str, list[object]] = {
+    "labels": list(LABELS),
+    "description": [-1.0, -0.2, -0.15, -0.1, -0.05],
+    "fragment_offset": [0.0, -0.02, -0.04, -0.06],
+    "occupation": [1.0, 0.8, 0.6],
+    "prior": [0.0, 0.02, 0.04, 0.06, 0.1],
+    "lexical": [1.0, 0.8, 0.6],
 }
+MIN_GAIN = 0.01  # a move away from the current point must gain this much: the tune halves are small
 CALIBRATION = {
-    "low": [0.4, 0.5, 0.6],
-    "high": [0.8, 0.9, 1.0],
-    "cap": [0.5, 0.6, 0.7, 0.8],
-    "threshold": [0.3, 0.35, 0.4, 0.45, 0.5],
+    "low": [0.45, 0.5, 0.55, 0.6, 0.65, 0.7],
+    "high": [0.8, 0.85, 0.9, 1.0],
+    "cap": [0.5, 0.6, 0.7, 0.8, 0.9],
+    # the threshold is the extractor's MIN_SCORE, shared with the lexical (Dutch) path: scores must mean the
+    # same in both languages, so it stays 0.4 and the dense ramp is fitted to it
+    "threshold": [0.4],
 }
+OBJECTIVE = ("tune-tech", "tune-house", "tune-own-written")
+
+
+def with_value(p: Params, name: str, value: object) -> Params:
+    """``p`` with one grid axis set (``labels`` sets the alternatives and their offset together)."""
+    if name == "labels":
+        alternatives, offset = value  # type: ignore[misc]
+        return Params(**{**p.__dict__, "alternatives": alternatives, "alt_offset": offset})
+    return Params(**{**p.__dict__, name: value})
 
 
 def grid(esco: Path) -> None:
@@ -234,36 +282,68 @@ def grid(esco: Path) -> None:
     uris = [c.uri for c in lexicon.concepts]
     kinds = np.array([c.kind == "occupation" for c in lexicon.concepts])
     halves = sets()
-    feats = {name: features(esco, docs) for name, docs in halves.items()}
-    tune = [n for n in feats if n.startswith("tune-")]
+    prior = use_prior(esco, lexicon.concepts)
+    stored = CACHE / "tune-features.pickle"
+    key = (len(VectorCache(CACHE / "tune-vectors", "all-MiniLM-L6-v2").rows), sorted(halves))
+    feats = {}
+    if stored.exists():
+        saved = pickle.loads(stored.read_bytes())
+        feats = saved[1] if saved[0] == key else {}
+    if not feats:
+        feats = {name: features(esco, docs) for name, docs in halves.items()}
+        stored.write_bytes(pickle.dumps((key, feats)))
+    tune = list(OBJECTIVE)
 
     def objective(p: Params) -> tuple[float, dict[str, tuple[float, float, float]]]:
-        per = {n: score(feats[n], p, kinds, uris) for n in tune}
-        # mean RP@5 over the three tune halves, plus half the mean F1 (F1 must stay above the peer's)
-        return float(np.mean([v[0] for v in per.values()]) + 0.5 * np.mean([v[1] for v in per.values()])), per
+        per = {n: score(feats[n], p, kinds, uris, prior) for n in tune}
+        # mean of (RP@5 + MRR) / 2 over the tune halves (MRR is the smoother of the two on ~100 sentences),
+        # plus half their mean F1 (F1 must stay above the peer's)
+        ranking = np.mean([(v[0] + v[2]) / 2 for v in per.values()])
+        return float(ranking + 0.5 * np.mean([v[1] for v in per.values()])), per
 
     best = Params()
-    base, _ = objective(best)
+    base, held = objective(best)
+
+    def better(got: float, per: dict[str, tuple[float, float, float]]) -> bool:
+        """Gains MIN_GAIN and costs no RP@5 (the target metric) on the real job-ad halves TECH, HOUSE."""
+        kept = all(per[n][0] >= held[n][0] - 0.005 for n in ("tune-tech", "tune-house"))
+        return got > base + MIN_GAIN and kept
+
     print(f"start {best}: {base:.4f}")
-    for name, values in GRID.items():  # coordinate search over the index/fusion axes, then calibration
-        for value in values:
-            candidate = Params(**{**best.__dict__, name: value})
-            got, _ = objective(candidate)
-            if got > base + 1e-9:
-                best, base = candidate, got
-        print(f"after {name}: {best} -> {base:.4f}", flush=True)
-    for low, high, cap, threshold in itertools.product(*CALIBRATION.values()):
-        if high <= low:
-            continue
-        candidate = Params(**{**best.__dict__, "low": low, "high": high, "cap": cap, "threshold": threshold})
-        got, _ = objective(candidate)
-        if got > base + 1e-9:
-            best, base = candidate, got
+    for round_ in (1, 2):  # coordinate search over the index/fusion axes, then the calibration, twice
+        for name, values in GRID.items():
+            for value in values:
+                candidate = with_value(best, name, value)
+                got, per = objective(candidate)
+                if better(got, per):
+                    best, base, held = candidate, got, per
+            print(f"round {round_} after {name}: {best} -> {base:.4f}", flush=True)
+        for low, high, cap, threshold in itertools.product(*CALIBRATION.values()):
+            if high <= low:
+                continue
+            values = {"low": low, "high": high, "cap": cap, "threshold": threshold}
+            candidate = Params(**{**best.__dict__, **values})
+            got, per = objective(candidate)
+            if better(got, per):
+                best, base, held = candidate, got, per
+        print(f"round {round_} after calibration: {best} -> {base:.4f}", flush=True)
+    for name, values in GRID.items():  # how much each axis matters around the chosen point
+        row = []
+        for value in [*values, *SHOWN.get(name, [])]:
+            got, per = objective(with_value(best, name, value))
+            row.append(f"{value}: {got:.4f}")
+        print(f"  {name:<16}" + "  ".join(row))
     print(f"chosen {best}: objective {base:.4f}\n")
-    for label, p in (("baseline (engine defaults)", Params()), ("chosen", best)):
+    shown = [
+        ("baseline (engine defaults)", Params()),
+        ("chosen", best),
+        ("all alternatives, offset -0.06, defaults otherwise", Params(alternatives=9, alt_offset=-0.06)),
+        ("3 alternatives, offset -0.03, defaults otherwise", Params(alternatives=3, alt_offset=-0.03)),
+    ]
+    for label, p in shown:
         print(label)
         for name in feats:
-            rp5, f1, mrr = score(feats[name], p, kinds, uris)
+            rp5, f1, mrr = score(feats[name], p, kinds, uris, prior)
             print(f"  {name:<14}{len(feats[name]):>5} docs  RP@5 {rp5:.3f}  F1 {f1:.3f}  MRR {mrr:.3f}")
 
 

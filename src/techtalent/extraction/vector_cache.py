@@ -13,6 +13,7 @@ import hashlib
 import os
 import tempfile
 import time
+import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
@@ -44,7 +45,7 @@ class VectorCache:
             try:
                 with np.load(chunk) as data:
                     texts, vectors = data["texts"].tolist(), np.asarray(data["vectors"], np.float32)
-            except (OSError, ValueError, KeyError):
+            except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
                 continue  # a damaged chunk is ignored: its texts are embedded again
             if len(texts) != len(vectors):
                 continue
