@@ -33,7 +33,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from tune_vectors import CandidateTexts, candidate_texts, fill, first_sentence, seed_from_index  # noqa: E402
+from tune_features import GROUPS, DocFeatures, features, queries_of, setup  # noqa: E402
+from tune_vectors import fill, seed_from_index  # noqa: E402
 
 from techtalent.extraction.devsplit import half_of  # noqa: E402
 from techtalent.extraction.evaluation import GoldDoc, evaluate, load_gold  # noqa: E402
@@ -43,7 +44,6 @@ DEV = ROOT.parent / "shared" / "data" / "dev" / "skill-extraction-en"
 DEFAULT_ESCO = ROOT.parent / "shared" / "data" / "esco" / "v1.1.1"
 CACHE = Path(os.environ.get("TECHTALENT_BENCH_CACHE", Path.home() / ".cache" / "techtalent" / "bench"))
 KEEP = 50  # dense candidates per document, as engine.ranking._CANDIDATES
-GROUPS = ("pref", "alt1", "alt2", "alt3", "alt4+", "desc")  # feature columns of a candidate
 
 
 def sets() -> dict[str, list[GoldDoc]]:
@@ -59,45 +59,11 @@ def sets() -> dict[str, list[GoldDoc]]:
     return out
 
 
-def queries_of(text: str) -> list[tuple[str, bool]]:
-    """The engine's queries for a text: (sentence or fragment, is-whole-sentence), in its order."""
-    from techtalent.extraction.engine.context import sentences
-    from techtalent.extraction.engine.normalise import fold_text
-    from techtalent.extraction.engine.semantic import fragments
-
-    ft = fold_text(text)
-    out: list[tuple[str, bool]] = []
-    for part in sentences(ft.text):
-        shown = " ".join(text[slice(*ft.original(part.start, part.end))].split())
-        out += [(piece, i == 0) for i, piece in enumerate(fragments(shown))]
-    return out
-
-
-def descriptions(esco: Path) -> dict[str, str]:
-    """First sentence of each English skill and occupation description, by URI."""
-    out: dict[str, str] = {}
-    for name in ("skills_en.csv", "occupations_en.csv"):
-        with (esco / "en" / name).open(encoding="utf-8", newline="") as handle:
-            for row in csv.DictReader(handle):
-                if row.get("description", "").strip():
-                    out[row["conceptUri"]] = first_sentence(row["description"])
-    return out
-
-
-def setup(esco: Path) -> tuple[object, CandidateTexts]:
-    """The lexicon (cached) and every candidate index text over its concepts."""
-    from techtalent.extraction.offline import esco_lexicon, esco_records
-
-    lexicon = esco_lexicon(esco, CACHE)
-    _, labels = esco_records(esco)
-    return lexicon, candidate_texts(lexicon.concepts, labels, descriptions(esco))
-
-
 def warm(esco: Path, shard: tuple[int, int]) -> None:
     """Embed every candidate text and query of this shard that the store lacks."""
     from techtalent.extraction.offline import encoder
 
-    lexicon, candidates = setup(esco)
+    lexicon, candidates = setup(esco, CACHE)
     store = VectorCache(CACHE / "tune-vectors", "all-MiniLM-L6-v2")
     seed = sorted(CACHE.glob("dense-*-all-MiniLM-L6-v2.npy"))
     preferred = [t for t, g in zip(candidates.texts, candidates.groups, strict=True) if g == 0]
@@ -116,67 +82,6 @@ def warm(esco: Path, shard: tuple[int, int]) -> None:
     texts = queries + [candidates.texts[i] for i in order]
     print(f"{len(store.missing(texts))} texts to embed (all shards)")
     fill(store, texts, encoder(), shard=shard)
-
-
-@dataclass
-class DocFeatures:
-    """Per document: candidate concepts, their best cosine per (group × sentence/fragment), lexical scores."""
-
-    doc: GoldDoc
-    concepts: NDArray[np.int64]
-    sims: NDArray[np.float32]  # (candidates, len(GROUPS), 2): [..., 0] whole sentence, [..., 1] fragment
-    lexical: dict[int, float]
-
-
-def features(esco: Path, docs: Sequence[GoldDoc], *, pool: int = 400) -> list[DocFeatures]:
-    """Every document's candidate features (the union of each group's best ``pool`` concepts)."""
-    from techtalent.extraction.offline import esco_extractor
-
-    lexicon, candidates = setup(esco)
-    store = VectorCache(CACHE / "tune-vectors", "all-MiniLM-L6-v2")
-    have = np.array([t in store.rows for t in candidates.texts])
-    if not have.all():
-        print(f"note: {int((~have).sum())} index texts not embedded yet are left out", file=sys.stderr)
-    owners, groups = candidates.owners[have], candidates.groups[have]
-    matrix = store.vectors([t for t, h in zip(candidates.texts, have, strict=True) if h])
-    column = np.where(groups < 0, 5, np.minimum(groups, 4)).astype(np.int64)
-    n_concepts = len(lexicon.concepts)  # type: ignore[attr-defined]
-    skill_like = np.array([c.kind in ("skill", "occupation") for c in lexicon.concepts])  # type: ignore[attr-defined]
-    lexical_engine = esco_extractor(esco, CACHE, semantic=False)
-    uri_position = {c.uri: i for i, c in enumerate(lexicon.concepts)}  # type: ignore[attr-defined]
-    segments = []  # per group: its rows, the first row of each owner among them, those owners
-    for g in range(len(GROUPS)):
-        rows = np.flatnonzero(column == g)
-        if not len(rows):
-            segments.append((rows, rows, rows))
-            continue
-        starts = np.flatnonzero(np.r_[True, np.diff(owners[rows]) != 0])
-        segments.append((rows, starts, owners[rows][starts]))
-    out = []
-    for doc in docs:
-        queries = queries_of(doc.text)
-        q = store.vectors([t for t, _ in queries])
-        whole = np.array([w for _, w in queries])
-        sims = q @ matrix.T  # (queries, rows)
-        grid = np.full((n_concepts, len(GROUPS), 2), -1.0, dtype=np.float32)
-        for kind, mask in ((0, whole), (1, ~whole)):
-            if not mask.any():
-                continue
-            best_row = sims[mask].max(axis=0)
-            for g, (rows, starts, owned) in enumerate(segments):
-                if len(rows):
-                    grid[owned, g, kind] = np.maximum.reduceat(best_row[rows], starts)
-        overall = grid.max(axis=(1, 2))
-        overall[~skill_like] = -1.0
-        chosen = set(np.argpartition(-overall, pool)[:pool].tolist())
-        for g in range(len(GROUPS)):
-            top_g = grid[:, g, :].max(axis=1)
-            chosen |= set(np.argpartition(-top_g, pool)[:pool].tolist())
-        result = lexical_engine.extract(doc.text, lang="en", top=10_000)
-        lexical = {uri_position[c.uri]: c.score for c in result.ranking}
-        concepts = np.array(sorted(chosen), dtype=np.int64)
-        out.append(DocFeatures(doc, concepts, grid[concepts], lexical))
-    return out
 
 
 @dataclass(frozen=True)
@@ -287,10 +192,13 @@ def grid(esco: Path) -> None:
     key = (len(VectorCache(CACHE / "tune-vectors", "all-MiniLM-L6-v2").rows), sorted(halves))
     feats = {}
     if stored.exists():
-        saved = pickle.loads(stored.read_bytes())
-        feats = saved[1] if saved[0] == key else {}
+        try:
+            saved = pickle.loads(stored.read_bytes())
+            feats = saved[1] if saved[0] == key else {}
+        except (AttributeError, EOFError, pickle.UnpicklingError):  # an older script's features
+            feats = {}
     if not feats:
-        feats = {name: features(esco, docs) for name, docs in halves.items()}
+        feats = {name: features(esco, CACHE, docs) for name, docs in halves.items()}
         stored.write_bytes(pickle.dumps((key, feats)))
     tune = list(OBJECTIVE)
 
