@@ -21,6 +21,8 @@ cleanup() { as_pg "$PGBIN/pg_ctl" -D "$PGTMP/data" -m immediate stop >/dev/null 
 trap cleanup EXIT
 
 export TECHTALENT_DATA_DIR=$(mktemp -d /tmp/techtalent-test.XXXXXX)
+# One vector cache for both sessions: the dense index of full ESCO is embedded once, not once per session.
+export TECHTALENT_VECTOR_CACHE=$TECHTALENT_DATA_DIR/vectors
 echo "== pytest on SQLite (with browser tests)"
 DATABASE_URL="sqlite:///$TECHTALENT_DATA_DIR/test.sqlite3" $BIN/python -m pytest "$@"
 echo "== pytest on PostgreSQL"

@@ -172,3 +172,27 @@ def test_a_batch_gives_exactly_the_results_of_one_document_at_a_time(semantic: E
     batched = [r.to_dict() for r in extract_many(semantic, documents, lang="auto", top=6)]
     single = [semantic.extract(t, lang="auto", doc_id=i, top=6).to_dict() for i, t in documents]
     assert batched == single
+
+
+def test_a_fragment_offset_and_an_occupation_factor_reweigh_dense_hits(
+    lexicon: Lexicon, dense: DenseIndex
+) -> None:
+    from techtalent.extraction.engine.ranking import dense_hits
+
+    sentence = "We need a welder, someone who writes computer programs, and a nurse for the night shift."
+    occupations = np.array([lexicon.concepts[c].kind == "occupation" for c in dense.concepts])
+    plain = dense_hits([sentence], local_encoder(), dense, Calibration(), occupations=occupations)
+    assert any(hit.query != sentence for hit in plain.values())  # some concepts are best met by a fragment
+    whole_only = dense_hits(
+        [sentence], local_encoder(), dense, Calibration(fragment=-2.0), occupations=occupations
+    )
+    assert all(hit.query == sentence for hit in whole_only.values())
+    halved = dense_hits(
+        [sentence], local_encoder(), dense, Calibration(occupation=0.5), occupations=occupations
+    )
+    kinds = {c: lexicon.concepts[c].kind for c in plain}
+    assert any(kind == "occupation" and plain[c].score > 0 for c, kind in kinds.items())
+    for concept, hit in plain.items():
+        factor = 0.5 if kinds[concept] == "occupation" else 1.0
+        assert halved[concept].similarity == hit.similarity
+        assert halved[concept].score == pytest.approx(hit.score * factor, abs=1e-4)

@@ -2,7 +2,9 @@
 
 The floors are a few points under the figures of bench/extraction_dev.py and bench/titles_eval.py (see
 docs/devsets.md), so a change that costs ranking quality fails here. The dense index is built once per
-test session into the run's temporary folder (minutes on two shared cores).
+test session into the run's temporary folder; its text vectors come from the vector cache when
+TECHTALENT_VECTOR_CACHE names one (scripts/test.sh shares one between the SQLite and PostgreSQL sessions),
+else they are embedded (about 41 CPU seconds, bench/extraction_index_cost.py).
 """
 
 from __future__ import annotations
@@ -22,8 +24,9 @@ pytestmark = pytest.mark.realdata
 REPO = Path(__file__).resolve().parents[2]
 DEV = REPO.parent / "shared" / "data" / "dev"
 E = "http://data.europa.eu/esco/"
-# (set, F1 floor, RP@5 floor): measured minus a margin; the peer's test-split RP@5 is 0.403 / 0.336.
-FLOORS = {"tech": (0.30, 0.40), "house": (0.17, 0.30)}
+# (set, F1 floor, RP@5 floor): bench/extraction_dev.py measures TECH 0.398 / 0.498 and HOUSE 0.305 / 0.345;
+# the floors are those minus about 0.04. The peer's test-split RP@5 is 0.403 / 0.336.
+FLOORS = {"tech": (0.36, 0.46), "house": (0.27, 0.31)}
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +56,8 @@ def test_the_own_english_dev_half_keeps_its_floor(semantic: Extractor) -> None:
     gold = dev_half(load_gold(REPO / "bench" / "devsets" / "extraction_en.jsonl"))
     concepts, ranking = predict_ranked(semantic, gold, top=10)
     scores = evaluate(gold, concepts, ranking=ranking).overall
-    assert scores.f1 >= 0.45 and scores.r_precision >= 0.45, scores
+    # measured F1 0.491, RP@5 0.624 (bench/extraction_dev.py, "own-en dev semantic")
+    assert scores.f1 >= 0.45 and scores.r_precision >= 0.58, scores
 
 
 def test_a_paraphrased_job_ad_sentence_ranks_the_skill_it_describes(semantic: Extractor) -> None:

@@ -202,7 +202,14 @@ class Extractor:
         if self.encoder is not None and self.dense is not None and lang == "en" and parts:
             texts = [" ".join(text[slice(*ft.original(p.start, p.end))].split()) for p in parts]
             spans = [ft.original(p.start, p.end) for p in parts]
-            hits = dense_hits(texts, self.encoder, self.dense, self.calibration, allowed=self._allowed(kinds))
+            hits = dense_hits(
+                texts,
+                self.encoder,
+                self.dense,
+                self.calibration,
+                allowed=self._allowed(kinds),
+                occupations=self._allowed(("occupation",)),
+            )
             found = self._fused(found, hits, texts, spans)
         ranked = sorted(found.values(), key=_rank_key)
         accepted = [f for f in ranked if f.score >= self.min_score]

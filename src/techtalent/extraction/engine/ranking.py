@@ -40,22 +40,32 @@ def dense_hits(
     calibration: Calibration,
     *,
     allowed: NDArray[np.bool_] | None = None,
+    occupations: NDArray[np.bool_] | None = None,
     keep: int = _CANDIDATES,
 ) -> dict[int, DenseHit]:
-    """The ``keep`` concepts of ``index`` most similar to any sentence or fragment, by concept position."""
+    """The ``keep`` concepts of ``index`` most similar to any sentence or fragment, by concept position.
+
+    A fragment's cosines get ``calibration.fragment`` added (the whole sentence none), and the scores of
+    the concepts marked in ``occupations`` are multiplied by ``calibration.occupation``.
+    """
     queries: list[str] = []
     owner: list[int] = []
+    offsets: list[float] = []
     for number, sentence in enumerate(sentences):
-        for piece in fragments(sentence):
+        for i, piece in enumerate(fragments(sentence)):
             queries.append(piece)
             owner.append(number)
+            offsets.append(0.0 if i == 0 else calibration.fragment)
     if not queries or not len(index):
         return {}
     vectors = encoder.encode(queries)
+    shift = np.asarray(offsets, dtype=np.float32)[:, None]
     best = np.full(len(index), -1.0, dtype=np.float32)
     which = np.zeros(len(index), dtype=np.int64)
     for start in range(0, len(queries), _CHUNK):
         block = index.best_per_query(vectors[start : start + _CHUNK])
+        if calibration.fragment:
+            block = block + shift[start : start + _CHUNK]
         top = block.max(axis=0)
         better = top > best
         which[better] = block.argmax(axis=0)[better] + start
@@ -65,6 +75,8 @@ def dense_hits(
     keep = min(keep, len(best))
     chosen = np.argpartition(-best, keep - 1)[:keep] if keep else np.zeros(0, np.int64)
     scores = calibration.score(best[chosen])
+    if occupations is not None and calibration.occupation != 1.0:
+        scores = np.where(occupations[chosen], scores * calibration.occupation, scores).astype(np.float32)
     return {
         int(index.concepts[g]): DenseHit(
             int(index.concepts[g]),
