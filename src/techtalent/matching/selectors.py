@@ -155,6 +155,18 @@ def findable_passports(*, ids: Collection[int]) -> dict[str, dict[str, Proficien
     return found
 
 
+def skill_sets_of_owners(
+    *, passport_ids: Collection[int], owner_ids: Collection[int]
+) -> dict[str, frozenset[str]]:
+    """The skill URIs of the passports ``passport_ids`` owned by ``owner_ids``, by owner display name."""
+    sets: dict[str, frozenset[str]] = {}
+    chosen = Passport.objects.filter(id__in=list(passport_ids), owner_id__in=list(owner_ids))
+    for passport in chosen.select_related("owner").prefetch_related("skills"):
+        name = passport.owner.get_full_name() or passport.owner.get_username()
+        sets[name] = frozenset(s.uri for s in passport.skills.all())
+    return sets
+
+
 def concept_kind(uri: str) -> str | None:
     """The kind of the concept with ``uri`` (occupation, skill, ...), None when unknown."""
     return taxonomy.concept_kind(uri)
