@@ -157,3 +157,40 @@ def test_the_scan_mapping_is_read_once_per_framework_state(toy: Path, django_ass
     frameworks_load()  # reloaded: new items, so the mapping is read again
     again = level_mapping()
     assert again is not first and again.competencies.keys() == first.competencies.keys()
+
+
+def test_a_concept_found_through_a_hidden_label_does_not_show_that_misspelling() -> None:
+    concept = {
+        "uri": WELD,
+        "kind": "skill",
+        "label": "lasssen",
+        "score": 0.8,
+        "display": "lassen",
+        "display_lang": "nl",
+        "display_derived": False,
+        "display_original": "",
+        "decision": "open",
+        "evidence": {"rule": "exact", "label_type": "hidden", "label_lang": "nl"},
+    }
+    with translation.override("nl"):
+        row = render_to_string("extraction/_concept_row.html", {"c": concept, "lang": "nl"})
+    assert "lassen" in row and "gevonden als bekende verschrijving" in row and "lasssen" not in row
+
+
+def test_the_passport_export_page_and_api_say_which_labels_are_derived(toy: Path) -> None:
+    from techtalent.matching.services import passport_get_or_create, skill_add
+
+    client = _user_client("wim")
+    passport = passport_get_or_create(user=get_user_model().objects.get(username="wim"))
+    skill_add(passport=passport, uri=JAVA)
+    skill_add(passport=passport, uri=WELD)
+    page = json.loads(client.get("/passport/export.json").content)
+    api = client.get(f"/api/passports/{passport.pk}/export").json()
+    for exported in (page, api):
+        by_uri = {s["uri"]: s for s in exported["skills"]}
+        assert (by_uri[JAVA]["label"], by_uri[JAVA]["label_lang"], by_uri[JAVA]["label_derived"]) == (
+            DERIVED,
+            "nl",
+            True,
+        )
+        assert (by_uri[WELD]["label"], by_uri[WELD]["label_derived"]) == ("lassen", False)

@@ -181,8 +181,9 @@ def passport_export(passport: Passport, *, lang: str = "nl") -> dict[str, Any]:
 
     owner = passport.owner
 
-    def label(uri: str) -> str:
-        return shown(uri, lang).label
+    def named(uri: str) -> dict[str, Any]:
+        name = shown(uri, lang)
+        return {"label": name.label, "label_lang": name.lang, "label_derived": name.derived}
 
     return {
         "schema": EXPORT_SCHEMA,
@@ -203,8 +204,7 @@ def passport_export(passport: Passport, *, lang: str = "nl") -> dict[str, Any]:
         "skills": [
             {
                 "uri": s.uri,
-                "label": label(s.uri),
-                "label_derived": shown(s.uri, lang).derived,
+                **named(s.uri),
                 "proficiency": s.proficiency,
                 "source": s.source,
                 "evidence": s.evidence,
@@ -213,7 +213,7 @@ def passport_export(passport: Passport, *, lang: str = "nl") -> dict[str, Any]:
             for s in passport.skills.all()
         ],
         "occupations": [
-            {"uri": o.uri, "label": label(o.uri), "years": float(o.years)} for o in passport.occupations.all()
+            {"uri": o.uri, **named(o.uri), "years": float(o.years)} for o in passport.occupations.all()
         ],
         "education": [{"level": e.level, "programme": e.programme} for e in passport.education.all()],
         "shares": [
