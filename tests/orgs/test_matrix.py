@@ -180,7 +180,7 @@ def test_the_candidates_csv_export_follows_the_same_consent(world: World) -> Non
     hana = w.client("hana").post("/candidates/", {"organisation": w.acme.id, **body})
     assert hana["Content-Type"].startswith("text/csv")
     rows = hana.content.decode().splitlines()
-    assert rows[0] == "passport,score,coverage,matched,partial,missing"
+    assert rows[0] == "passport,score,coverage,matched,partial,missing,labels_derived"
     assert rows[1].startswith(f"{w.passport.id},") and "MAG-lassen" in rows[1] and len(rows) == 2
     otto = w.client("otto").post("/candidates/", {"organisation": w.other.id, **body})
     assert otto.content.decode().splitlines() == [rows[0]]

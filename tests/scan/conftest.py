@@ -12,23 +12,9 @@ import pytest
 import yaml
 
 from tests.matching.django_fixtures import _forget  # the caches a fresh toy import must drop
+from tests.taxonomy.toy_esco import SKILL_HEADER
 
 DATA = Path(__file__).parents[2] / "src" / "techtalent" / "data"
-SKILL_HEADER = [
-    "conceptType",
-    "conceptUri",
-    "skillType",
-    "reuseLevel",
-    "preferredLabel",
-    "altLabels",
-    "hiddenLabels",
-    "status",
-    "modifiedDate",
-    "scopeNote",
-    "definition",
-    "inScheme",
-    "description",
-]
 
 
 def mapped_skills() -> dict[str, str]:

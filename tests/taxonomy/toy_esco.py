@@ -117,6 +117,40 @@ ESSENTIAL = [
 OPTIONAL = [("developer", "java"), ("welder", "teamwork"), ("electrician", "teamwork")]
 
 
+# The columns of the official ESCO CSV files (shared by the test fixtures that write ESCO exports).
+OCCUPATION_HEADER = [
+    "conceptType",
+    "conceptUri",
+    "iscoGroup",
+    "preferredLabel",
+    "altLabels",
+    "hiddenLabels",
+    "status",
+    "modifiedDate",
+    "regulatedProfessionNote",
+    "scopeNote",
+    "definition",
+    "inScheme",
+    "description",
+    "code",
+]
+SKILL_HEADER = [
+    "conceptType",
+    "conceptUri",
+    "skillType",
+    "reuseLevel",
+    "preferredLabel",
+    "altLabels",
+    "hiddenLabels",
+    "status",
+    "modifiedDate",
+    "scopeNote",
+    "definition",
+    "inScheme",
+    "description",
+]
+
+
 def _write(path: Path, header: list[str], rows: list[list[str]]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8", newline="") as handle:
@@ -127,42 +161,11 @@ def _write(path: Path, header: list[str], rows: list[list[str]]) -> None:
 
 def write_toy_export(root: Path, *, languages: tuple[str, ...] = ("en", "nl")) -> Path:
     """Write the toy export under ``root`` (folders en/, nl/, relations/) and return ``root``."""
-    occ_header = [
-        "conceptType",
-        "conceptUri",
-        "iscoGroup",
-        "preferredLabel",
-        "altLabels",
-        "hiddenLabels",
-        "status",
-        "modifiedDate",
-        "regulatedProfessionNote",
-        "scopeNote",
-        "definition",
-        "inScheme",
-        "description",
-        "code",
-    ]
-    skill_header = [
-        "conceptType",
-        "conceptUri",
-        "skillType",
-        "reuseLevel",
-        "preferredLabel",
-        "altLabels",
-        "hiddenLabels",
-        "status",
-        "modifiedDate",
-        "scopeNote",
-        "definition",
-        "inScheme",
-        "description",
-    ]
     for lang in languages:
         nl = lang == "nl"
         _write(
             root / lang / f"occupations_{lang}.csv",
-            occ_header,
+            OCCUPATION_HEADER,
             [
                 [
                     "Occupation",
@@ -186,7 +189,7 @@ def write_toy_export(root: Path, *, languages: tuple[str, ...] = ("en", "nl")) -
         skills = SKILLS if not nl else {k: v for k, v in SKILLS.items() if k != "java"}
         _write(
             root / lang / f"skills_{lang}.csv",
-            skill_header,
+            SKILL_HEADER,
             [
                 [
                     "KnowledgeSkillCompetence",

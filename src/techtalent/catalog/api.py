@@ -28,7 +28,7 @@ from techtalent.catalog.schemas import (
     StationIn,
     VerifyOut,
 )
-from techtalent.catalog.skills import skill_decide, skill_labels
+from techtalent.catalog.skills import skill_decide, skill_names
 from techtalent.core.errors import UserError
 
 router = Router(tags=["catalog"])
@@ -58,7 +58,7 @@ def _offer_out(offer: Offer) -> dict[str, Any]:
 
 def _offer_detail(offer: Offer, lang: str) -> dict[str, Any]:
     skills = selectors.offer_skills(offer, include_rejected=True)
-    labels = skill_labels([s.uri for s in skills], lang)
+    names = skill_names([s.uri for s in skills], lang)
     return {
         **_offer_out(offer),
         "description": offer.description,
@@ -68,7 +68,9 @@ def _offer_detail(offer: Offer, lang: str) -> dict[str, Any]:
         "skills": [
             {
                 "uri": s.uri,
-                "label": labels.get(s.uri, s.uri),
+                "label": names[s.uri].text if s.uri in names else s.uri,
+                "label_lang": names[s.uri].lang if s.uri in names else lang,
+                "label_derived": s.uri in names and names[s.uri].derived,
                 "level": s.level,
                 "status": s.status,
                 "method": s.method,

@@ -16,6 +16,10 @@ class DetailOut(Schema):
 class SkillOut(Schema):
     uri: str
     label: str
+    label_lang: str = ""
+    label_derived: bool = Field(
+        False, description="the label is machine-translated, not an official ESCO label"
+    )
     level: str
     status: str
     method: str
@@ -124,12 +128,21 @@ class StationIn(Schema):
     credential: bool = True
 
 
+class TaughtOut(Schema):
+    uri: str
+    label: str
+    label_lang: str
+    label_derived: bool = Field(
+        False, description="the label is machine-translated, not an official ESCO label"
+    )
+
+
 class RouteStationOut(Schema):
     id: int
     title: str
     provider: str
     skills: list[str]
-    teaches: list[dict[str, str]]
+    teaches: list[TaughtOut]
     required_by: list[int]
     hours: float | None
     cost_eur: float | None
@@ -141,6 +154,9 @@ class RouteOut(Schema):
     covered: list[str]
     missing: list[str]
     missing_labels: dict[str, str]
+    missing_derived: list[str] = Field(
+        default_factory=list, description="missing skills whose label is derived"
+    )
     hours: float
     cost_eur: float
 

@@ -113,10 +113,17 @@ def route_for_gap(
 
 def route_dict(route: Route, *, lang: str = "nl") -> dict[str, object]:
     """The route as JSON: ``stations`` (id, title, provider, skills, hours, cost_eur, teaches), totals."""
-    from techtalent.catalog.skills import skill_labels
+    from techtalent.catalog.skills import skill_names
 
     uris = {u for step in route.steps for u in step.station.skills} | set(route.missing)
-    labels = skill_labels(sorted(uris), lang)
+    names = skill_names(sorted(uris), lang)
+
+    def taught(uri: str) -> dict[str, object]:
+        name = names.get(uri)
+        if name is None:
+            return {"uri": uri, "label": uri, "label_lang": lang, "label_derived": False}
+        return {"uri": uri, "label": name.text, "label_lang": name.lang, "label_derived": name.derived}
+
     return {
         "stations": [
             {
@@ -124,7 +131,7 @@ def route_dict(route: Route, *, lang: str = "nl") -> dict[str, object]:
                 "title": step.station.title,
                 "provider": step.station.provider,
                 "skills": sorted(step.station.skills),
-                "teaches": [{"uri": u, "label": labels.get(u, u)} for u in step.teaches],
+                "teaches": [taught(u) for u in step.teaches],
                 "required_by": list(step.required_by),
                 "hours": step.station.hours,
                 "cost_eur": step.station.cost_eur,
@@ -134,7 +141,8 @@ def route_dict(route: Route, *, lang: str = "nl") -> dict[str, object]:
         ],
         "covered": list(route.covered),
         "missing": list(route.missing),
-        "missing_labels": {u: labels.get(u, u) for u in route.missing},
+        "missing_labels": {u: names[u].text if u in names else u for u in route.missing},
+        "missing_derived": [u for u in route.missing if u in names and names[u].derived],
         "hours": route.hours,
         "cost_eur": route.cost_eur,
     }

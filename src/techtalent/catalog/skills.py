@@ -9,17 +9,34 @@ from django.utils.translation import gettext as _
 
 from techtalent.catalog.models import Offer, OfferSkill
 from techtalent.core.errors import UserError
+from techtalent.taxonomy.engine import ShownLabel
 
-__all__ = ["skill_labels", "skills_extract", "skills_state", "skill_decide", "search_text_refresh"]
+__all__ = [
+    "skill_labels",
+    "skill_names",
+    "skills_extract",
+    "skills_state",
+    "skill_decide",
+    "search_text_refresh",
+]
 
 SKILL = "http://data.europa.eu/esco/skill/"
 
 
 def skill_labels(uris: Sequence[str], lang: str) -> dict[str, str]:
-    """The preferred label of each known ESCO URI in ``lang`` (unknown URIs are left out)."""
+    """The official preferred label of each known ESCO URI in ``lang`` (else the other language; unknown
+    URIs are left out): for known-URI checks, search text and signed credentials; pages use skill_names."""
     from techtalent.extraction.services import display_labels
 
     return {uri: label for uri, (label, _lang) in display_labels(list(uris), lang).items() if label != uri}
+
+
+def skill_names(uris: Sequence[str], lang: str) -> dict[str, ShownLabel]:
+    """The name each known ESCO URI is shown with, by the taxonomy's one display rule: official in ``lang``,
+    else the best derived label (marked ``derived``), else the other language. Unknown URIs are left out."""
+    from techtalent.taxonomy.selectors import shown_labels
+
+    return {uri: name for uri, name in shown_labels(list(uris), lang).items() if name.text != uri}
 
 
 @transaction.atomic

@@ -25,7 +25,7 @@ from techtalent.catalog.forms import (
 )
 from techtalent.catalog.models import Line, Offer, Provider
 from techtalent.catalog.permissions import can_manage
-from techtalent.catalog.skills import SKILL, skill_decide, skill_labels
+from techtalent.catalog.skills import SKILL, skill_decide, skill_names
 from techtalent.core.errors import UserError
 
 
@@ -71,12 +71,12 @@ def offer_detail(request: HttpRequest, offer_id: int) -> HttpResponse:
     offer = get_object_or_404(Offer.objects.select_related("provider"), pk=offer_id)
     manager = can_manage(request.user, offer.provider)
     skills = selectors.offer_skills(offer, include_rejected=manager)
-    labels = skill_labels([s.uri for s in skills], _lang())
+    names = skill_names([s.uri for s in skills], _lang())
     lines = Line.objects.filter(owner=offer.provider).exclude(stations__offer=offer) if manager else []
     context = {
         "offer": offer,
         "manager": manager,
-        "skills": [{"row": s, "label": labels.get(s.uri, s.uri)} for s in skills],
+        "skills": [{"row": s, "name": names.get(s.uri)} for s in skills],
         "stations": offer.stations.select_related("line"),
         "lines": lines,
         "issue_form": IssueForm(),

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping, Sequence
+from collections.abc import Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 __all__ = [
     "Segment",
@@ -14,6 +14,7 @@ __all__ = [
     "review_decide",
     "review_view",
     "review_export",
+    "display_fields",
 ]
 
 SESSION_KEY = "extraction_review"
@@ -93,19 +94,39 @@ def suggestion_uris(result: dict[str, Any]) -> list[str]:
     return [c["uri"] for c in result.get("ranking", []) if c["uri"] not in accepted]
 
 
-def review_view(state: dict[str, Any], labels: dict[str, tuple[str, str]]) -> dict[str, Any]:
+class Named(Protocol):
+    """The name a concept is shown with (the taxonomy's display rule: ``ShownLabel``)."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def lang(self) -> str: ...
+    @property
+    def derived(self) -> bool: ...
+    @property
+    def original(self) -> str: ...
+
+
+def display_fields(c: dict[str, Any], labels: Mapping[str, Named], lang: str) -> dict[str, Any]:
+    """The display fields of one concept: its shown name, language, and whether it is machine-translated."""
+    name = labels.get(c["uri"])
+    if name is None:
+        return {"display": c["label"], "display_lang": lang, "display_derived": False, "display_original": ""}
+    return {
+        "display": name.text,
+        "display_lang": name.lang,
+        "display_derived": name.derived,
+        "display_original": name.original,
+    }
+
+
+def review_view(state: dict[str, Any], labels: Mapping[str, Named]) -> dict[str, Any]:
     """What the page shows: concepts and suggestions with label and decision, the marked text, counts."""
     decisions = state["decisions"]
     result = state["result"]
 
     def shown(c: dict[str, Any]) -> dict[str, Any]:
-        label, label_lang = labels.get(c["uri"], (c["label"], result["lang"]))
-        return {
-            **c,
-            "display": label,
-            "display_lang": label_lang,
-            "decision": decisions.get(c["uri"], "open"),
-        }
+        return {**c, **display_fields(c, labels, result["lang"]), "decision": decisions.get(c["uri"], "open")}
 
     concepts = [shown(c) for c in result["concepts"]]
     accepted = {c["uri"] for c in concepts}
@@ -121,11 +142,25 @@ def review_view(state: dict[str, Any], labels: dict[str, tuple[str, str]]) -> di
     }
 
 
-def review_export(state: dict[str, Any]) -> dict[str, Any]:
-    """The accepted concepts as an extraction result: {"id", "lang", "concepts": [...]}."""
+def review_export(state: dict[str, Any], labels: Mapping[str, Named] | None = None) -> dict[str, Any]:
+    """The accepted concepts as an extraction result: {"id", "lang", "concepts": [...]}; with ``labels``
+    each concept also says the name it is shown with (``display_label``, ``display_lang``) and whether
+    that name is machine-translated (``display_derived``, with the official ``display_original``)."""
     accepted = [c for c in _candidates(state["result"]) if state["decisions"].get(c["uri"]) == "accepted"]
+    if labels is not None:
+        lang = state["result"]["lang"]
+        accepted = [{**c, **_export_fields(display_fields(c, labels, lang))} for c in accepted]
     return {
         "id": state["result"].get("id") or state["name"],
         "lang": state["result"]["lang"],
         "concepts": accepted,
+    }
+
+
+def _export_fields(display: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "display_label": display["display"],
+        "display_lang": display["display_lang"],
+        "display_derived": display["display_derived"],
+        "display_original": display["display_original"],
     }

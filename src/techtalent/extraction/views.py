@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from techtalent.extraction import review, services
 from techtalent.extraction.readers import EmptyText, InputError, TooLarge
 from techtalent.taxonomy import selectors
+from techtalent.taxonomy.engine import ShownLabel
 from techtalent.web.request_limits import too_large_message
 
 _MAX_PAGE_TITLES = 50
@@ -28,10 +29,14 @@ def _context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
     state = review.review_state(request.session)
     context: dict[str, Any] = {"review": None, "lang": _lang(), "limits": services.limits(), **extra}
     if state is not None:
-        uris = [c["uri"] for c in state["result"]["concepts"]] + review.suggestion_uris(state["result"])
-        labels = services.display_labels(uris, _lang())
-        context["review"] = review.review_view(state, labels)
+        context["review"] = review.review_view(state, _labels(state))
     return context
+
+
+def _labels(state: dict[str, Any]) -> dict[str, ShownLabel]:
+    """The shown name of every concept and suggestion of the review, by the taxonomy's display rule."""
+    uris = [c["uri"] for c in state["result"]["concepts"]] + review.suggestion_uris(state["result"])
+    return selectors.shown_labels(uris, _lang())
 
 
 def _result(request: HttpRequest, error: InputError | None = None) -> HttpResponse:
@@ -98,11 +103,20 @@ def export(request: HttpRequest) -> HttpResponse:
     if state is None:
         return JsonResponse({"detail": _("Nothing to export yet.")}, status=404)
     response = HttpResponse(
-        json.dumps(review.review_export(state), ensure_ascii=False, indent=2),
+        json.dumps(review.review_export(state, _labels(state)), ensure_ascii=False, indent=2),
         content_type="application/json; charset=utf-8",
     )
     response["Content-Disposition"] = 'attachment; filename="accepted-concepts.json"'
     return response
+
+
+def _named_titles(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The title rows with each occupation named by the taxonomy's display rule (derived names marked)."""
+    names = selectors.shown_labels([c["uri"] for r in rows for c in r["concepts"]], _lang())
+    return [
+        {**r, "concepts": [{**c, **review.display_fields(c, names, _lang())} for c in r["concepts"]]}
+        for r in rows
+    ]
 
 
 @require_POST
@@ -116,7 +130,9 @@ def titles(request: HttpRequest) -> HttpResponse:
         if len(lines) > _MAX_PAGE_TITLES:
             raise TooLarge(_("At most %(n)d titles at a time.") % {"n": _MAX_PAGE_TITLES})
         lang = request.POST.get("lang", _lang())
-        context["rows"] = services.titles_for_display(lines, lang=lang, labels_lang=_lang(), top=5)
+        context["rows"] = _named_titles(
+            services.titles_for_display(lines, lang=lang, labels_lang=_lang(), top=5)
+        )
     except InputError as error:
         context["error"] = str(error)
     template = "extraction/_titles.html" if request.htmx else "extraction/page.html"

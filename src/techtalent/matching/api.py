@@ -181,7 +181,13 @@ def occupation_add(
 ) -> dict[str, Any]:
     held = services.occupation_add(passport=_own(request, passport_id), **data.dict())
     s = selectors.shown(held.uri, lang)
-    return {"uri": held.uri, "label": s.label, "label_lang": s.lang, "years": float(held.years)}
+    return {
+        "uri": held.uri,
+        "label": s.label,
+        "label_lang": s.lang,
+        "label_derived": s.derived,
+        "years": float(held.years),
+    }
 
 
 @router.delete("/{passport_id}/occupations", response={204: None, **ERRORS}, summary="Remove an occupation")

@@ -202,6 +202,10 @@ class ExportPassportOut(Schema):
 class ExportSkillOut(Schema):
     uri: str
     label: str
+    label_lang: str = ""
+    label_derived: bool = Field(
+        False, description="the label is machine-translated, not an official ESCO label"
+    )
     proficiency: str
     source: str
     evidence: str
@@ -211,6 +215,10 @@ class ExportSkillOut(Schema):
 class ExportOccupationOut(Schema):
     uri: str
     label: str
+    label_lang: str = ""
+    label_derived: bool = Field(
+        False, description="the label is machine-translated, not an official ESCO label"
+    )
     years: float
 
 

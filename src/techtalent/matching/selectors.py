@@ -155,6 +155,18 @@ def findable_passports(*, ids: Collection[int]) -> dict[str, dict[str, Proficien
     return found
 
 
+def skill_sets_of_owners(
+    *, passport_ids: Collection[int], owner_ids: Collection[int]
+) -> dict[str, frozenset[str]]:
+    """The skill URIs of the passports ``passport_ids`` owned by ``owner_ids``, by owner display name."""
+    sets: dict[str, frozenset[str]] = {}
+    chosen = Passport.objects.filter(id__in=list(passport_ids), owner_id__in=list(owner_ids))
+    for passport in chosen.select_related("owner").prefetch_related("skills"):
+        name = passport.owner.get_full_name() or passport.owner.get_username()
+        sets[name] = frozenset(s.uri for s in passport.skills.all())
+    return sets
+
+
 def concept_kind(uri: str) -> str | None:
     """The kind of the concept with ``uri`` (occupation, skill, ...), None when unknown."""
     return taxonomy.concept_kind(uri)
@@ -169,8 +181,9 @@ def passport_export(passport: Passport, *, lang: str = "nl") -> dict[str, Any]:
 
     owner = passport.owner
 
-    def label(uri: str) -> str:
-        return shown(uri, lang).label
+    def named(uri: str) -> dict[str, Any]:
+        name = shown(uri, lang)
+        return {"label": name.label, "label_lang": name.lang, "label_derived": name.derived}
 
     return {
         "schema": EXPORT_SCHEMA,
@@ -191,8 +204,7 @@ def passport_export(passport: Passport, *, lang: str = "nl") -> dict[str, Any]:
         "skills": [
             {
                 "uri": s.uri,
-                "label": label(s.uri),
-                "label_derived": shown(s.uri, lang).derived,
+                **named(s.uri),
                 "proficiency": s.proficiency,
                 "source": s.source,
                 "evidence": s.evidence,
@@ -201,7 +213,7 @@ def passport_export(passport: Passport, *, lang: str = "nl") -> dict[str, Any]:
             for s in passport.skills.all()
         ],
         "occupations": [
-            {"uri": o.uri, "label": label(o.uri), "years": float(o.years)} for o in passport.occupations.all()
+            {"uri": o.uri, **named(o.uri), "years": float(o.years)} for o in passport.occupations.all()
         ],
         "education": [{"level": e.level, "programme": e.programme} for e in passport.education.all()],
         "shares": [

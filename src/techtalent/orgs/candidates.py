@@ -35,17 +35,20 @@ def ranked(
     )
 
 
-CSV_COLUMNS = ("passport", "score", "coverage", "matched", "partial", "missing")
+CSV_COLUMNS = ("passport", "score", "coverage", "matched", "partial", "missing", "labels_derived")
+_PARTS = ("matched", "partial", "missing")
 
 
 def as_csv(found: Sequence[dict[str, Any]]) -> str:
-    """Ranked candidates as CSV: passport number, score, coverage and the skill labels by kind."""
+    """Ranked candidates as CSV: passport number, score, coverage and the skill labels by kind; the last
+    column lists which of those labels are machine-translated (derived), not official ESCO labels."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
     for c in found:
         e = c["explanation"]
-        labels = {part: "; ".join(s["label"] for s in e[part]) for part in ("matched", "partial", "missing")}
+        labels = {part: "; ".join(s["label"] for s in e[part]) for part in _PARTS}
+        derived = dict.fromkeys(s["label"] for part in _PARTS for s in e[part] if s.get("derived"))
         writer.writerow([c["passport"], c["score"], e["coverage"], labels["matched"], labels["partial"],
-                         labels["missing"]])  # fmt: skip
+                         labels["missing"], "; ".join(derived)])  # fmt: skip
     return buffer.getvalue()

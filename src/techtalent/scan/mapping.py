@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import yaml
@@ -51,11 +51,22 @@ def _raw_mapping() -> dict[str, Any]:
     return data
 
 
+FRAMEWORK = "industry40-competencies"
+
+
 def level_mapping() -> MappingInfo:
-    """The mapping, with the Industry 4.0 competencies and their ESCO links from the frameworks."""
+    """The mapping, with the Industry 4.0 competencies and their ESCO links from the frameworks; built once
+    per state of that framework (one cheap query per report instead of reading the framework again)."""
+    from techtalent.taxonomy.selectors import framework_stamp
+
+    return _mapping_for(framework_stamp(FRAMEWORK))
+
+
+@lru_cache(maxsize=4)
+def _mapping_for(stamp: str) -> MappingInfo:
     from techtalent.taxonomy.selectors import framework_detail
 
-    found = framework_detail("industry40-competencies")
+    found = framework_detail(FRAMEWORK)
     framework: dict[str, Competency] = {}
     if found:
         fw, items = found

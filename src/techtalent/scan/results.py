@@ -35,7 +35,10 @@ def report_json(report: ScanReport, route: dict[str, Any] | None = None) -> dict
                         "new": c.new,
                         "confidence": c.confidence,
                         "framework": c.framework,
-                        "skills": [{"uri": uri, "label": label} for uri, label, _other in c.skills],
+                        "skills": [
+                            {"uri": s.uri, "label": s.label, "label_lang": s.lang, "label_derived": s.derived}
+                            for s in c.skills
+                        ],
                         "staff_covered": (c.gap.covered if c.gap and shown else None),
                         "named_covered": list(c.gap.named_covered) if c.gap else [],
                         "named_missing": list(c.gap.named_missing) if c.gap else [],

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ninja import Schema
+from pydantic import Field
 
 
 class InstrumentOut(Schema):
@@ -29,6 +30,10 @@ class ScanIn(Schema):
 class SkillOut(Schema):
     uri: str
     label: str
+    label_lang: str = ""
+    label_derived: bool = Field(
+        False, description="the label is machine-translated, not an official ESCO label"
+    )
 
 
 class CompetencyOut(Schema):

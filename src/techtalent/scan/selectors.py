@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db.models import QuerySet
 
@@ -38,6 +38,7 @@ __all__ = [
     "scan_report",
     "scans_of",
     "skill_label",
+    "SkillName",
 ]
 
 
@@ -65,12 +66,22 @@ def scan_for(*, user: Any, scan_id: int) -> Scan | None:
     return None
 
 
-def skill_label(uri: str, lang: str) -> tuple[str, bool]:
-    """The label of an ESCO skill in the interface language, and whether it is from the other language."""
-    from techtalent.taxonomy.selectors import search_index
+class SkillName(NamedTuple):
+    """An ESCO skill as shown: its name, the name's language, whether it is machine-translated (derived)."""
 
-    label, label_lang = search_index().display_label(uri, lang)
-    return (label or uri), label_lang != lang
+    uri: str
+    label: str
+    lang: str
+    derived: bool = False
+    original: str = ""
+
+
+def skill_label(uri: str, lang: str) -> SkillName:
+    """The name of an ESCO skill by the taxonomy's one display rule (official, else derived, else other)."""
+    from techtalent.taxonomy.selectors import shown_label
+
+    shown = shown_label(uri, lang)
+    return SkillName(uri, shown.text or uri, shown.lang, shown.derived, shown.original)
 
 
 @dataclass
@@ -83,7 +94,7 @@ class CompetencyRow:
     new: bool
     confidence: float
     framework: str
-    skills: list[tuple[str, str, bool]]
+    skills: list[SkillName]
     gap: CompetencyGap | None
 
 
@@ -197,7 +208,7 @@ def scan_report(scan: Scan, *, lang: str) -> ScanReport:
                     new=new,
                     confidence=req.confidence,
                     framework=comp.framework,
-                    skills=[(uri, *skill_label(uri, lang)) for uri in comp.skills],
+                    skills=[skill_label(uri, lang) for uri in comp.skills],
                     gap=gap,
                 )
             )

@@ -235,7 +235,7 @@ def skillslab_detail(request: HttpRequest, lab_id: int) -> HttpResponse:
     lang = _lang()
     from techtalent.catalog.selectors import offers_by_id
 
-    skills = [(uri, *selectors.skill_label(uri, lang)) for uri in selectors.skillslab_skills(lab)]
+    skills = [selectors.skill_label(uri, lang) for uri in selectors.skillslab_skills(lab)]
     return render(
         request,
         "scan/skillslab.html",

@@ -11,7 +11,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from django.db.models import Count
+from django.db.models import Count, Max
 
 from techtalent.core.cache import StampedCache
 from techtalent.core.languages import other_language
@@ -393,3 +393,9 @@ def matching_records() -> MatchingRecords:
 def concept_kind(uri: str) -> str | None:
     """The kind of the concept with ``uri`` (occupation, skill, ...), None when unknown."""
     return Concept.objects.filter(uri=uri).values_list("kind", flat=True).first()
+
+
+def framework_stamp(code: str) -> str:
+    """Changes whenever framework ``code`` is (re)loaded: its item count and last item id, in one query."""
+    found = FrameworkItem.objects.filter(framework__code=code).aggregate(n=Count("id"), last=Max("id"))
+    return f"{code}:{found['n']}:{found['last'] or 0}"

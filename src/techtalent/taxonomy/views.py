@@ -73,13 +73,16 @@ def framework(request: HttpRequest, code: str) -> HttpResponse:
     for item in items:
         links = []
         for link in item.links.all():
-            label, label_lang = index.display_label(link.concept_uri, lang) if index else (link.label, "en")
+            known = index is not None and link.concept_uri in index.position
+            name = index.shown(link.concept_uri, lang) if index is not None and known else None
             links.append(
                 {
                     "link": link,
-                    "label": label,
-                    "fallback": label_lang != lang,
-                    "known": index is not None and link.concept_uri in index.position,
+                    "label": name.text if name else link.label,
+                    "label_lang": name.lang if name else "en",
+                    "derived": bool(name and name.derived),
+                    "original": name.original if name else "",
+                    "known": known,
                 }
             )
         rows.append({"item": item, "links": links})

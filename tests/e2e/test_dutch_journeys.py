@@ -1,0 +1,230 @@
+"""Journeys 2–4 walked in Dutch in a real Chromium on full ESCO v1.1.1 with its derived Dutch labels: every
+skill has a Dutch name, the machine-translated ones are marked "automatisch vertaald" with the English
+label in the mark's title, and no skill is left in English with an "EN" badge.
+
+The session's server (tests/e2e/conftest.py) imports full ESCO once with the CLI, which derives the labels;
+every test here reuses it. Screenshots go to /tmp (not committed)."""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import ESCO_REAL
+
+pytestmark = [pytest.mark.e2e, pytest.mark.realdata]
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "journeys"
+DERIVED_TITLE = re.compile(r"^Automatisch vertaald uit het Engelse label “[^”]+”")
+SLOW = 180_000  # the first request of a session builds the extraction and matching caches
+
+
+@pytest.fixture(autouse=True)
+def _full_esco() -> None:
+    if not (ESCO_REAL / "en" / "skills_en.csv").exists():
+        pytest.fail(f"full ESCO v1.1.1 is needed at {ESCO_REAL} (../shared/data)")
+
+
+def _no_english_only_names(area: Any) -> None:
+    """No skill or occupation in ``area`` is shown in English with a language badge."""
+    from playwright.sync_api import expect
+
+    expect(area.locator(".badge.other-lang")).to_have_count(0)
+
+
+def _derived_marks(area: Any) -> list[str]:
+    """The English labels behind the "automatisch vertaald" marks in ``area`` (at least one must be there)."""
+    from playwright.sync_api import expect
+
+    badges = area.locator(".badge.derived")
+    expect(badges.first).to_have_text("automatisch vertaald")
+    titles = [badges.nth(i).get_attribute("title") or "" for i in range(badges.count())]
+    assert titles and all(DERIVED_TITLE.match(t) for t in titles), titles
+    return [t.split("“", 1)[1].split("”", 1)[0] for t in titles]
+
+
+def _sign_up(page: Any) -> None:
+    from playwright.sync_api import expect
+
+    name, password = f"wim-{uuid.uuid4().hex[:8]}", "Proces-Operator-45!"
+    page.goto("/")
+    page.click("#signup")
+    expect(page.locator("html")).to_have_attribute("lang", "nl")
+    page.fill("#id_username", name)
+    page.fill("#id_password1", password)
+    page.fill("#id_password2", password)
+    page.click("#signup-form button[type=submit]")
+    expect(page.locator("h1")).to_have_text("Mijn vaardighedenpaspoort")
+
+
+def _cv_pdf(tmp_path: Path) -> Path:
+    """The Dutch CV of the fixtures as a real PDF (rendered by WeasyPrint), as a worker would upload it."""
+    from html import escape
+
+    from weasyprint import HTML
+
+    text = (FIXTURES / "cv_procesoperator_nl.txt").read_text(encoding="utf-8")
+    body = "".join(f"<p>{escape(block).replace(chr(10), '<br>')}</p>" for block in text.split("\n\n"))
+    path = tmp_path / "cv-wim.pdf"
+    HTML(string=f'<html lang="nl"><body>{body}</body></html>').write_pdf(path)
+    return path
+
+
+def _add_by_typing(page: Any, query: str, rows: int) -> list[str]:
+    """Type ``query`` in the skill search, check the hits are Dutch, add the first; the hits' names."""
+    from playwright.sync_api import expect
+
+    page.fill("#skill-q", query)
+    hits = page.locator("#skill-hits")
+    expect(hits).to_contain_text(query.split()[0][:5], ignore_case=True, timeout=30_000)  # this query's hits
+    _no_english_only_names(hits)
+    names = [hits.locator("li").nth(i).inner_text() for i in range(hits.locator("li").count())]
+    held = set(page.locator("#skills tbody tr").evaluate_all("rows => rows.map(r => r.dataset.uri)"))
+    buttons = hits.locator("button.add-skill")
+    new = next(i for i in range(buttons.count()) if buttons.nth(i).get_attribute("data-uri") not in held)
+    buttons.nth(new).click()
+    expect(page.locator("#skills tbody tr")).to_have_count(rows, timeout=30_000)
+    return names
+
+
+def test_journey_2_a_dutch_vacancy_gets_dutch_skill_names_one_removed_and_saved(page: Any) -> None:
+    from playwright.sync_api import expect
+
+    vacancy = (FIXTURES / "vacature_constructiebankwerker.txt").read_text(encoding="utf-8")
+    page.goto("/extract/")
+    expect(page.locator("html")).to_have_attribute("lang", "nl")
+    page.locator("#extract-text").fill(vacancy)
+    page.locator("#extract-submit").click()
+    found = page.locator("#found")
+    expect(found).to_be_visible(timeout=SLOW)
+    expect(page.locator("#doc mark").first).to_be_visible()
+    _no_english_only_names(page.locator("#result"))
+    originals = _derived_marks(found)
+    rows = found.locator("tbody tr")
+    assert rows.count() >= 2
+    names = [rows.nth(i).locator("td").first.inner_text() for i in range(rows.count())]
+    for original in originals:  # the English label is only in the mark's title, never as the name
+        assert not any(name.startswith(original) for name in names), (original, names)
+    # a derived name is also the tooltip of its mark in the text
+    derived_row = found.locator("tbody tr:has(.badge.derived)").first
+    uri = derived_row.get_attribute("data-uri")
+    expect(page.locator(f'#doc mark[data-uri="{uri}"]').first).to_have_attribute(
+        "title", re.compile(r"\(automatisch vertaald\)")
+    )
+
+    # remove the first one as wrong, accept the others, save the accepted skills
+    wrong = rows.nth(0).get_attribute("data-uri")
+    rows.nth(0).locator("button.reject").click()
+    expect(found.locator(f'tr[data-uri="{wrong}"]')).to_have_class("rejected")
+    for i in range(1, found.locator("tbody tr").count()):
+        row = page.locator("#found tbody tr").nth(i)
+        row.locator("button.accept").click()
+        expect(page.locator("#found tbody tr").nth(i)).to_have_class("accepted")
+    page.screenshot(path="/tmp/techtalent-journey2-nl.png", full_page=True)
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Geaccepteerde als JSON exporteren").click()
+    saved = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
+    concepts = saved["concepts"]
+    assert concepts and wrong not in {c["uri"] for c in concepts}
+    assert all(c["display_lang"] == "nl" for c in concepts), concepts
+    derived = [c for c in concepts if c["display_derived"]]
+    assert derived and all(
+        c["display_original"] and c["display_label"] != c["display_original"] for c in derived
+    )
+
+
+def test_journey_3_cv_skills_search_matches_and_export_in_dutch(page: Any, tmp_path: Path) -> None:
+    from playwright.sync_api import expect
+
+    _sign_up(page)
+    page.set_input_files("#cv-file", str(_cv_pdf(tmp_path)))
+    page.locator("#cv-form button[type=submit]").click()
+    expect(page.locator("h1")).to_have_text("Vaardigheden gevonden in je cv", timeout=SLOW)
+    review = page.locator("#cv-review")
+    found = review.locator("tbody tr").count()
+    assert found >= 2
+    _no_english_only_names(review)
+    _derived_marks(review)
+    review.locator("button[type=submit]").click()
+    expect(page.locator("#skills tbody tr")).to_have_count(found, timeout=30_000)
+
+    _add_by_typing(page, "storingen verhelpen", found + 1)
+    _add_by_typing(page, "pompen onderhouden", found + 2)
+    skills = page.locator("#skills")
+    _no_english_only_names(skills)
+    _derived_marks(skills)
+
+    page.click("#to-matches")
+    expect(page.locator("h1")).to_have_text("Beroepen die passen")
+    matches = page.locator("#matches")
+    expect(matches.locator("li.match").first).to_contain_text("Ontbreekt", timeout=SLOW)
+    _no_english_only_names(matches)
+    _derived_marks(matches)
+    page.screenshot(path="/tmp/techtalent-journey3-matches-nl.png", full_page=False)
+    matches.locator("li.match h3 a").first.click()  # what this occupation still needs
+    main = page.locator("main")
+    expect(main.locator(".score").first).to_contain_text("%", timeout=SLOW)
+    _no_english_only_names(main)
+
+    page.goto("/passport/")
+    with page.expect_download() as info:
+        page.click("#export")
+    exported = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
+    skills_out = exported["skills"]
+    assert len(skills_out) == found + 2
+    assert all(s["label_lang"] == "nl" for s in skills_out), skills_out
+    assert any(s["label_derived"] for s in skills_out) and any(not s["label_derived"] for s in skills_out)
+
+
+def test_journey_4_elektricien_in_dutch_then_english_then_a_skill_to_its_occupations(page: Any) -> None:
+    from playwright.sync_api import expect
+
+    # ESCO names no occupation "elektricien"; it is an alternative label of the building electrician
+    page.goto("/esco/?q=elektricien&kind=occupation")
+    expect(page.locator("html")).to_have_attribute("lang", "nl")
+    first = page.locator("#results .results li").first
+    expect(first).to_contain_text("elektricien", timeout=30_000)
+    occupation = first.locator("a").first.inner_text()
+    first.locator("a").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(occupation)
+    expect(page.locator("section[lang=nl]")).to_contain_text("elektricien")  # its Dutch labels
+    lists = page.locator("#essential-skills, #optional-skills")
+    expect(page.locator("#essential-skills li").first).to_be_visible()
+    _no_english_only_names(lists)
+    originals = _derived_marks(lists)
+    page.screenshot(path="/tmp/techtalent-journey4-nl.png", full_page=False)
+    concept_url = page.url
+
+    page.click("#switch-language")  # for an international student
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    if page.url != concept_url:
+        page.goto(concept_url)
+    expect(page.get_by_role("heading", level=1)).to_contain_text("electrician")
+    lists = page.locator("#essential-skills, #optional-skills")
+    expect(lists.locator(".badge.derived")).to_have_count(0)
+    _no_english_only_names(lists)
+    expect(lists.first).to_be_visible()
+    shown = (
+        lists.inner_text() if lists.count() == 1 else " ".join(lists.nth(i).inner_text() for i in range(2))
+    )
+    assert originals[0] in shown  # the English label behind a derived Dutch name is the English name
+
+    page.click("#switch-language")
+    expect(page.locator("html")).to_have_attribute("lang", "nl")
+    if page.url != concept_url:
+        page.goto(concept_url)
+    skill = page.locator("#essential-skills li a").first
+    name = skill.inner_text()
+    skill.click()
+    heading = page.get_by_role("heading", level=1)
+    expect(heading).to_contain_text(name)
+    occupations = page.locator("#occupations")
+    expect(occupations.locator("li").first).to_be_visible()
+    assert occupations.locator("li").count() >= 2  # the other occupations that need this skill
+    expect(occupations).to_contain_text(occupation)
+    _no_english_only_names(occupations)
