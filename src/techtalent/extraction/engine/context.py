@@ -31,7 +31,7 @@ _HEADINGS = [
         r"what you get",
     ),
     ("diversity", r"diversiteit|inclusi|gelijke kansen|equal opportunit|diversity"),
-    ("apply", r"sollicit|interesse\b|reageren|^contact|how to apply|^apply|procedure|acquisitie"),
+    ("apply", r"sollicit|interesse\b|reageren|^contact|how to apply|^apply|^procedure|acquisitie"),
     (
         "company",
         r"over ons|wie (zijn|is) |over (het bedrijf|de organisatie|de werkgever)|about (us|the company|"
@@ -126,11 +126,18 @@ _UNSEEN = "\x00unseen"
 _SHORT_LINES: dict[str, str | None] = {}
 
 
+_BULLET = re.compile(r"^\s*[•▪●◦·*-]\s+")
+
+
 def _short_heading(line: str, text: str) -> str | None:
+    colon = line.rstrip().endswith(":")
+    # A short sentence ("Monsters nemen volgens de procedures.") or list item is content, not a heading.
+    if not colon and (text.endswith(".") or _BULLET.match(line)):
+        return None
     match = _HEADING_RE.search(text)
     if match and match.lastgroup:
         return _kind_of(match)
-    return "other" if line.rstrip().endswith(":") else None
+    return "other" if colon else None
 
 
 def _kind_of(match: re.Match[str]) -> str:
