@@ -29,14 +29,31 @@ def load_queries(path: Path = QUERIES) -> list[dict[str, object]]:
     return list(data["queries"])
 
 
+def concept_records(bundle: EscoBundle) -> list[ConceptRecord]:
+    """The bundle's concepts as the search engine sees them, with what its generality prior reads."""
+    relations = bundle.occupation_skills or {}
+    used = Counter(skill for _occupation, skill in relations)
+    essential = Counter(
+        skill for (_occupation, skill), (rel, *_rest) in relations.items() if rel == "essential"
+    )
+    narrower = Counter(broader for _concept, broader in bundle.broader.get("skill", ()))
+    return [
+        ConceptRecord(
+            uri,
+            c["kind"],
+            c["skill_type"],
+            occupations=used[uri],
+            essential=essential[uri],
+            narrower=narrower[uri],
+        )
+        for uri, c in bundle.concepts.items()
+    ]
+
+
 def build_index(esco: Path, *, derive: bool, bundle: EscoBundle | None = None) -> SearchIndex:
     """The search index of the ESCO files, with derived Dutch labels and the lexicon when ``derive``."""
     bundle = bundle or read_esco(esco)
-    used = Counter(skill for _occupation, skill in bundle.occupation_skills or {})
-    concepts = [
-        ConceptRecord(uri, c["kind"], c["skill_type"], occupations=used[uri])
-        for uri, c in bundle.concepts.items()
-    ]
+    concepts = concept_records(bundle)
     labels = [LabelRecord(*label) for label in bundle.labels]
     if not derive:
         return SearchIndex(concepts, labels)

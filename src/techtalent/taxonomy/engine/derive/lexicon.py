@@ -11,7 +11,7 @@ import numpy as np
 
 from techtalent.core.text import fold
 from techtalent.taxonomy.engine.derive.align import Vocabulary, train_ibm1
-from techtalent.taxonomy.engine.derive.compounds import split_compound
+from techtalent.taxonomy.engine.derive.compounds import split_compound, split_concatenation
 from techtalent.taxonomy.engine.derive.types import ParallelCorpus
 
 __all__ = ["TranslationLexicon", "learn_lexicon"]
@@ -22,6 +22,10 @@ _TOP = 8
 _MIN_HEAD, _MAX_HEAD_SCAN = 5, 50
 _MIN_SCORE = 0.02
 _DICTIONARY_WITH, _DICTIONARY_ALONE = 0.05, 0.5  # total probability given to dictionary senses
+# Unknown Dutch word forms: an inflected form (stopcontacten → stopcontact) and, for a verb, the agent noun or
+# gerund the corpus knows (orderpicken → orderpicker), each trusted a little less than the word itself.
+_INFLECTIONS = (("en", ""), ("s", ""), ("'s", ""), ("n", ""), ("e", ""), ("en", "er"), ("en", "ing"))
+_INFLECTED = 0.9
 
 
 @dataclass(frozen=True)
@@ -33,24 +37,27 @@ class TranslationLexicon:
     counts_en: Mapping[str, int] = field(default_factory=dict)
     counts_nl: Mapping[str, int] = field(default_factory=dict)
     capitalised: frozenset[str] = frozenset()
-    _folded: dict[int, dict[str, str]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _folded: dict[str, dict[str, str]] = field(default_factory=dict, init=False, repr=False, compare=False)
     _reversed_nl: list[str] = field(default_factory=list, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        for table in (self.en_to_nl, self.nl_to_en):
-            self._folded[id(table)] = {fold(word): word for word in table}
+        for name, table in (("en", self.en_to_nl), ("nl", self.nl_to_en)):  # by source language (picklable)
+            self._folded[name] = {fold(word): word for word in table}
         self._reversed_nl.extend(sorted(word[::-1] for word in self.nl_to_en))
 
-    def _lookup(
-        self, table: Mapping[str, Candidates], token: str, counts: Mapping[str, int] | None
-    ) -> Candidates:
+    def _lookup(self, source: str, token: str, counts: Mapping[str, int] | None) -> Candidates:
+        table = self.en_to_nl if source == "en" else self.nl_to_en
         if (found := table.get(token)) is not None:
             return found
-        folded = self._folded[id(table)].get(fold(token))
+        folded = self._folded[source].get(fold(token))
         if folded is not None:
             return table[folded]
         if counts is None:
             return ()
+        for ending, replacement in _INFLECTIONS:
+            base = token[: -len(ending)] + replacement
+            if token.endswith(ending) and len(base) >= _MIN_HEAD and (found := table.get(base)):
+                return tuple((w, round(p * _INFLECTED, 4)) for w, p in found)
         parts = split_compound(token, counts)
         if len(parts) > 1:
             merged: dict[str, float] = {}
@@ -78,13 +85,23 @@ class TranslationLexicon:
             return ()
         return tuple((w, round(p * 0.7, 4)) for w, p in self.nl_to_en[best])
 
+    def knows(self, token: str) -> bool:
+        """Whether the Dutch word itself (or an inflected form of it) has translations, without splitting."""
+        if token in self.nl_to_en or fold(token) in self._folded["nl"]:
+            return True
+        return any(
+            token.endswith(ending) and token[: -len(ending)] + replacement in self.nl_to_en
+            for ending, replacement in _INFLECTIONS
+            if len(token) - len(ending) + len(replacement) >= _MIN_HEAD
+        )
+
     def dutch_candidates(self, token: str) -> Candidates:
         """Dutch words for one English word, best first."""
-        return self._lookup(self.en_to_nl, token, None)
+        return self._lookup("en", token, None)
 
     def english_candidates(self, token: str) -> Candidates:
         """English words for one Dutch word (compounds split into their parts), best first."""
-        return self._lookup(self.nl_to_en, token, self.counts_nl)
+        return self._lookup("nl", token, self.counts_nl)
 
     def to_english(self, tokens: Iterable[str], *, top: int = 3) -> dict[str, float]:
         """A bag of English words with weights in (0, 1] for Dutch ``tokens``."""
@@ -156,12 +173,19 @@ def _table(
 
 
 def _with_dictionary(
-    table: dict[str, Candidates], entries: Sequence[tuple[tuple[str, ...], tuple[str, ...]]]
+    table: dict[str, Candidates],
+    entries: Sequence[tuple[tuple[str, ...], tuple[str, ...]]],
+    target_counts: Mapping[str, int] | None = None,
 ) -> dict[str, Candidates]:
-    """Add dictionary translations of single words after the learned ones (or alone for unseen words)."""
+    """Add dictionary translations of single words after the learned ones (or alone for unseen words).
+
+    With ``target_counts``, a translation the corpus never shows that is two of its words written together
+    (FreeDict's "firstaid", "electricsocket") is split into them."""
     by_word: dict[str, list[str]] = {}
     for source, target in entries:
         if len(source) == 1:
+            if target_counts is not None:
+                target = tuple(part for word in target for part in split_concatenation(word, target_counts))
             by_word.setdefault(source[0], []).append(" ".join(target))
     merged = dict(table)
     for word, options in by_word.items():
@@ -205,11 +229,11 @@ def learn_lexicon(corpus: ParallelCorpus, *, iterations: int = 5) -> Translation
     en_to_nl = _table(pairs, vocab_en.words, vocab_nl.words)
     reverse = {(n, e): s for (e, n), s in pairs.items()}
     nl_to_en = _table(reverse, vocab_nl.words, vocab_en.words)
-    if dictionary:
-        en_to_nl = _with_dictionary(en_to_nl, dictionary)
-        nl_to_en = _with_dictionary(nl_to_en, [(b, a) for a, b in dictionary])
     counts_en = Counter(t for pair in aligned for t in pair.en)
     counts_nl = Counter(t for pair in aligned for t in pair.nl)
+    if dictionary:
+        en_to_nl = _with_dictionary(en_to_nl, dictionary)
+        nl_to_en = _with_dictionary(nl_to_en, [(b, a) for a, b in dictionary], counts_en)
     return TranslationLexicon(
         en_to_nl, nl_to_en, dict(counts_en), dict(counts_nl), frozenset(corpus.capitalised_nl)
     )
