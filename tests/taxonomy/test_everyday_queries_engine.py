@@ -134,3 +134,23 @@ def test_a_one_word_query_ranks_the_broad_skill_first_but_an_exact_official_labe
     assert found.index(f"{E}equip") < found.index(f"{E}db")  # broad derived above narrow official
     # With more words the prior is small: the official Dutch match of both words wins.
     assert index.search("databases onderhouden", kind="skill")[0].uri == f"{E}db"
+
+
+def test_a_compound_in_an_occupation_label_teaches_its_trade_word_with_method_and_confidence() -> None:
+    pairs = [
+        SentencePair(words("lathe operator"), words("operator draaibank"), "label"),
+        SentencePair(words("press operator"), words("operator pers"), "label"),
+        SentencePair(words("brake"), words("rem"), "label"),
+    ]
+    groups = (
+        ((words("press brake operator"), words("brake press operator")), (words("kantpersoperator"),)),
+        ((words("press brake operator"),), (words("kantpersoperator"), words("operator kantpers"))),
+    )
+    lexicon = learn_lexicon(ParallelCorpus(tuple(pairs), label_groups=groups))
+    learned = lexicon.phrases["kantpers"]
+    assert learned[0][0] == "press brake" and learned[0][2] == "compound-alignment"
+    assert 0.0 < learned[0][1] <= 1.0
+    assert lexicon.english_candidates("kantpers")[0][0] == "press brake"
+    assert "press brake operator" in dict(lexicon.english_candidates("kantpersoperator"))
+    again = type(lexicon).from_dict(lexicon.as_dict())
+    assert again.phrases == lexicon.phrases

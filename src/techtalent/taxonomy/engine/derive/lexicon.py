@@ -12,6 +12,7 @@ import numpy as np
 from techtalent.core.text import fold
 from techtalent.taxonomy.engine.derive.align import Vocabulary, train_ibm1
 from techtalent.taxonomy.engine.derive.compounds import split_compound, split_concatenation
+from techtalent.taxonomy.engine.derive.phrases import LearnedPhrase, learn_compound_phrases
 from techtalent.taxonomy.engine.derive.types import ParallelCorpus
 
 __all__ = ["TranslationLexicon", "learn_lexicon"]
@@ -26,6 +27,7 @@ _DICTIONARY_WITH, _DICTIONARY_ALONE = 0.05, 0.5  # total probability given to di
 # gerund the corpus knows (orderpicken → orderpicker), each trusted a little less than the word itself.
 _INFLECTIONS = (("en", ""), ("s", ""), ("'s", ""), ("n", ""), ("e", ""), ("en", "er"), ("en", "ing"))
 _INFLECTED = 0.9
+_PHRASE_ALONE = 0.5  # the probability of a learned compound phrase for a word alignment never saw
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,9 @@ class TranslationLexicon:
     counts_en: Mapping[str, int] = field(default_factory=dict)
     counts_nl: Mapping[str, int] = field(default_factory=dict)
     capitalised: frozenset[str] = frozenset()
+    # Dutch word → English phrases learned from compounds, with confidence and method (provenance; they
+    # are also among ``nl_to_en``'s candidates).
+    phrases: Mapping[str, tuple[LearnedPhrase, ...]] = field(default_factory=dict)
     _folded: dict[str, dict[str, str]] = field(default_factory=dict, init=False, repr=False, compare=False)
     _reversed_nl: list[str] = field(default_factory=list, init=False, repr=False, compare=False)
 
@@ -119,6 +124,7 @@ class TranslationLexicon:
             "counts_en": dict(self.counts_en),
             "counts_nl": dict(self.counts_nl),
             "capitalised": sorted(self.capitalised),
+            "phrases": {k: [list(p) for p in v] for k, v in self.phrases.items()},
         }
 
     @classmethod
@@ -133,12 +139,16 @@ class TranslationLexicon:
         assert isinstance(counts_en, dict) and isinstance(counts_nl, dict)
         capitalised = data.get("capitalised", [])
         assert isinstance(capitalised, list)
+        raw_phrases = data.get("phrases", {})
+        assert isinstance(raw_phrases, dict)
+        phrases = {str(k): tuple((str(e), float(c), str(m)) for e, c, m in v) for k, v in raw_phrases.items()}
         return cls(
             table(data["en_to_nl"]),
             table(data["nl_to_en"]),
             dict(counts_en),
             dict(counts_nl),
             frozenset(str(w) for w in capitalised),
+            phrases,
         )
 
 
@@ -234,6 +244,28 @@ def learn_lexicon(corpus: ParallelCorpus, *, iterations: int = 5) -> Translation
     if dictionary:
         en_to_nl = _with_dictionary(en_to_nl, dictionary)
         nl_to_en = _with_dictionary(nl_to_en, [(b, a) for a, b in dictionary], counts_en)
+    phrases = learn_compound_phrases(corpus.label_groups, en_to_nl, nl_to_en, counts_nl)
+    nl_to_en = _with_phrases(nl_to_en, phrases)
     return TranslationLexicon(
-        en_to_nl, nl_to_en, dict(counts_en), dict(counts_nl), frozenset(corpus.capitalised_nl)
+        en_to_nl, nl_to_en, dict(counts_en), dict(counts_nl), frozenset(corpus.capitalised_nl), phrases
     )
+
+
+def _with_phrases(
+    table: dict[str, Candidates], phrases: Mapping[str, tuple[LearnedPhrase, ...]]
+) -> dict[str, Candidates]:
+    """Put learned compound phrases among a word's translations, up to level with the best one that word
+    alignment found (or alone for a word it never saw), by their confidence."""
+    merged = dict(table)
+    for word, learned in phrases.items():
+        existing = merged.get(word, ())
+        top = existing[0][1] if existing else _PHRASE_ALONE
+        known = {w for w, _ in existing}
+        extra = []
+        for phrase, confidence, _method in learned:
+            if phrase in known:
+                continue
+            extra.append((phrase, round(top * min(1.0, 2 * confidence), 4)))
+        if extra:
+            merged[word] = tuple(sorted((*existing, *extra), key=lambda item: -item[1]))[: _TOP + 2]
+    return merged
