@@ -24,67 +24,79 @@ _MAX_RUN, _MAX_EN, _MAX_NL = 3, 6, 4
 _ALIGNED = 0.05  # a word pair counts as translating each other from this lexicon score on
 
 
-def _score(en: str, nl: str, en_to_nl: Mapping[str, Candidates], nl_to_en: Mapping[str, Candidates]) -> float:
-    if en == nl:  # loanwords written alike (operator, manager)
-        return 1.0
-    forward = next((p for w, p in en_to_nl.get(en, ()) if w == nl), 0.0)
-    backward = next((p for w, p in nl_to_en.get(nl, ()) if w == en), 0.0)
-    return max(forward, backward)
+class _Aligner:
+    """Word scores from the learned tables and compound splits, cached (words recur in many labels)."""
 
+    def __init__(
+        self,
+        en_to_nl: Mapping[str, Candidates],
+        nl_to_en: Mapping[str, Candidates],
+        counts_nl: Mapping[str, int],
+    ):
+        self.en_to_nl, self.nl_to_en, self.counts_nl = en_to_nl, nl_to_en, counts_nl
+        self._forward: dict[str, dict[str, float]] = {}
+        self._backward: dict[str, dict[str, float]] = {}
+        self._tails: dict[str, list[tuple[str, str]]] = {}
 
-def _tails(word: str, counts_nl: Mapping[str, int]) -> list[tuple[str, str]]:
-    """(head, tail) splits of ``word`` whose tail is a known Dutch word; linking s/e dropped from the head."""
-    out = []
-    for cut in range(_MIN_PART, len(word) - _MIN_PART + 1):
-        head, tail = word[:cut], word[cut:]
-        if counts_nl.get(tail, 0) < _MIN_TAIL_COUNT:
-            continue
-        if head[-1:] in ("s", "e") and counts_nl.get(head[:-1], 0) and len(head) > _MIN_PART + 1:
-            head = head[:-1]
-        out.append((head.rstrip("-"), tail))
-    return out
+    def score(self, en: str, nl: str) -> float:
+        """How strongly the lexicon pairs ``en`` and ``nl`` (1.0 for loanwords written alike: operator)."""
+        if en == nl:
+            return 1.0
+        forward = self._forward.get(en)
+        if forward is None:
+            forward = self._forward[en] = dict(self.en_to_nl.get(en, ()))
+        backward = self._backward.get(nl)
+        if backward is None:
+            backward = self._backward[nl] = dict(self.nl_to_en.get(nl, ()))
+        return max(forward.get(nl, 0.0), backward.get(en, 0.0))
 
-
-def _align_pair(
-    en: Sequence[str],
-    nl: Sequence[str],
-    en_to_nl: Mapping[str, Candidates],
-    nl_to_en: Mapping[str, Candidates],
-    counts_nl: Mapping[str, int],
-) -> list[tuple[str, str]]:
-    """(Dutch word, English phrase) pairs one label pair teaches through its compounds."""
-    stop = STOPWORDS["en"]
-    found: list[tuple[str, str]] = []
-    for n in nl:
-        if len(n) < _MIN_WORD:
-            continue
-        others = [o for o in nl if o != n]
-        for head, tail in _tails(n, counts_nl):
-            scores = [_score(e, tail, en_to_nl, nl_to_en) for e in en]
-            k = max(range(len(en)), key=scores.__getitem__)
-            if scores[k] < _ALIGNED or sum(score > scores[k] / 2 for score in scores) > 1:
-                continue  # the tail must translate one English word clearly
-            start = k
-            while (
-                start > 0
-                and k - start < _MAX_RUN
-                and en[start - 1] not in stop
-                and all(_score(en[start - 1], o, en_to_nl, nl_to_en) < _ALIGNED for o in others)
-            ):
-                start -= 1
-            if start == k:
+    def tails(self, word: str) -> list[tuple[str, str]]:
+        """(head, tail) splits of ``word`` whose tail is a known Dutch word; a linking s/e dropped."""
+        if (found := self._tails.get(word)) is not None:
+            return found
+        out = []
+        for cut in range(_MIN_PART, len(word) - _MIN_PART + 1):
+            head, tail = word[:cut], word[cut:]
+            if self.counts_nl.get(tail, 0) < _MIN_TAIL_COUNT:
                 continue
-            # A head the lexicon knows must be confirmed by the run (heftruck ↔ forklift): else the run is
-            # some other modifier of the same English head word (order picker driver).
-            if nl_to_en.get(head) and not any(
-                _score(e, head, en_to_nl, nl_to_en) >= _ALIGNED for e in en[start:k]
-            ):
+            if head[-1:] in ("s", "e") and self.counts_nl.get(head[:-1], 0) and len(head) > _MIN_PART + 1:
+                head = head[:-1]
+            out.append((head.rstrip("-"), tail))
+        self._tails[word] = out
+        return out
+
+    def align_pair(self, en: Sequence[str], nl: Sequence[str]) -> list[tuple[str, str]]:
+        """(Dutch word, English phrase) pairs one label pair teaches through its compounds."""
+        stop = STOPWORDS["en"]
+        found: list[tuple[str, str]] = []
+        for n in nl:
+            if len(n) < _MIN_WORD:
                 continue
-            run = " ".join(en[start:k])
-            found.append((head, run))
-            found.append((n, f"{run} {en[k]}"))
-            break  # the longest known tail explained the word
-    return found
+            others = [o for o in nl if o != n]
+            for head, tail in self.tails(n):
+                scores = [self.score(e, tail) for e in en]
+                k = max(range(len(en)), key=scores.__getitem__)
+                if scores[k] < _ALIGNED or sum(score > scores[k] / 2 for score in scores) > 1:
+                    continue  # the tail must translate one English word clearly
+                start = k
+                while (
+                    start > 0
+                    and k - start < _MAX_RUN
+                    and en[start - 1] not in stop
+                    and all(self.score(en[start - 1], o) < _ALIGNED for o in others)
+                ):
+                    start -= 1
+                if start == k:
+                    continue
+                # A head the lexicon knows must be confirmed by the run (heftruck ↔ forklift): else the run
+                # is some other modifier of the same English head word (order picker driver).
+                if self.nl_to_en.get(head) and not any(self.score(e, head) >= _ALIGNED for e in en[start:k]):
+                    continue
+                run = " ".join(en[start:k])
+                found.append((head, run))
+                found.append((n, f"{run} {en[k]}"))
+                break  # the longest known tail explained the word
+        return found
 
 
 def learn_compound_phrases(
@@ -94,16 +106,17 @@ def learn_compound_phrases(
     counts_nl: Mapping[str, int],
 ) -> dict[str, tuple[LearnedPhrase, ...]]:
     """Dutch word → English phrases learned from the labels of each concept (English labels, Dutch labels)."""
+    aligner = _Aligner(en_to_nl, nl_to_en, counts_nl)
     seen: dict[tuple[str, str], float] = defaultdict(float)
     for english_labels, dutch_labels in groups:
         # One concept gives each Dutch word one vote, shared among the phrases its labels suggest.
         votes: dict[str, set[str]] = defaultdict(set)
         for nl in dutch_labels:
-            if len(nl) > _MAX_NL:
+            if len(nl) > _MAX_NL or all(len(n) < _MIN_WORD for n in nl):
                 continue
             for en in english_labels:
-                if len(en) <= _MAX_EN:
-                    for word, phrase in _align_pair(en, nl, en_to_nl, nl_to_en, counts_nl):
+                if 0 < len(en) <= _MAX_EN:
+                    for word, phrase in aligner.align_pair(en, nl):
                         votes[word].add(phrase)
         for word, suggested in votes.items():
             for phrase in suggested:
