@@ -95,6 +95,7 @@ def corpus_from_records(
     grouped = group_labels(labels)
     pairs: list[SentencePair] = []
     skill_labels: list[LabelPair] = []
+    label_groups = []
     for uri in sorted(grouped):
         if uri in exclude:
             continue
@@ -102,6 +103,13 @@ def corpus_from_records(
         en, nl = by_lang.get(source), by_lang.get(target)
         if en is None or nl is None or not en.preferred or not nl.preferred:
             continue
+        if kinds.get(uri) != "skill":  # occupations and groups: their compounds teach trade words
+            label_groups.append(
+                (
+                    tuple(words(text) for text in (en.preferred, *en.others)),
+                    tuple(words(text) for text in (nl.preferred, *nl.others)),
+                )
+            )
         pairs.append(SentencePair(words(en.preferred), words(nl.preferred), "label"))
         if en.others and nl.others and len(en.others) <= _MAX_BAG and len(nl.others) <= _MAX_BAG:
             bag_en = words(" ; ".join(en.others))[:_MAX_TEXT_TOKENS]
@@ -133,7 +141,7 @@ def corpus_from_records(
         for text in (entry.preferred, *entry.others)
     ]
     capitalised = _capitalised(texts, target_labels, target, exclude)
-    return ParallelCorpus(tuple(pairs), tuple(skill_labels), english, capitalised)
+    return ParallelCorpus(tuple(pairs), tuple(skill_labels), english, capitalised, tuple(label_groups))
 
 
 def _capitalised(

@@ -80,10 +80,24 @@ def taxonomy_records() -> tuple[list[ConceptRecord], Iterator[LabelRecord]]:
     for concept_id, code in CollectionMember.objects.values_list("concept_id", "collection__code"):
         collections[concept_id].append(code)
     rows = list(Concept.objects.values_list("id", "uri", "kind", "skill_type").order_by("id"))
+    # What the search's generality prior reads: occupations needing a skill (essential ones apart) and its
+    # narrower skills in the hierarchy.
     per_skill = OccupationSkill.objects.values_list("skill_id").annotate(n=Count("id"))
     used = dict(per_skill.values_list("skill_id", "n"))
+    per_essential = OccupationSkill.objects.filter(relation="essential").values_list("skill_id")
+    essential = dict(per_essential.annotate(n=Count("id")).values_list("skill_id", "n"))
+    per_broader = Broader.objects.filter(concept__kind="skill").values_list("broader_id")
+    narrower = dict(per_broader.annotate(n=Count("id")).values_list("broader_id", "n"))
     concepts = [
-        ConceptRecord(uri, kind, skill_type, tuple(collections.get(cid, ())), used.get(cid, 0))
+        ConceptRecord(
+            uri,
+            kind,
+            skill_type,
+            tuple(collections.get(cid, ())),
+            used.get(cid, 0),
+            essential.get(cid, 0),
+            narrower.get(cid, 0),
+        )
         for cid, uri, kind, skill_type in rows
     ]
     uri_of = {cid: uri for cid, uri, _, _ in rows}

@@ -12,10 +12,14 @@ from typing import Protocol
 
 from techtalent.core.text import STOPWORDS, stem, tokenize
 
-__all__ = ["Lexicon", "TRANSLATED", "translated_terms"]
+__all__ = ["Lexicon", "Phrase", "TRANSLATED", "translated_phrases", "translated_terms"]
 
 TRANSLATED = 0.72  # the quality of a match through translation (exact 1.0, inflected 0.9, typo 0.75)
 _MIN_WEIGHT = 0.15
+# An English word also stands for its base without a derivational ending (picker → pick, roofer → roof), so
+# "orderpicken" (→ order picker) reaches "pick orders"; such a match is trusted a little less.
+_DERIVATIONAL = ("er", "ers", "or", "ing")
+_DERIVED_MATCH = 0.9
 
 
 class Lexicon(Protocol):
@@ -26,21 +30,51 @@ class Lexicon(Protocol):
 
 def translated_terms(lexicon: Lexicon | None, token: str, terms: Mapping[str, int]) -> dict[int, float]:
     """Index terms (English stems) that ``token`` translates to, each with the quality of that match."""
+    found: dict[int, float] = {}
+    for alternatives, quality in translated_phrases(lexicon, token, terms):
+        share = quality / max(1, len(alternatives)) ** 0.5
+        for word in alternatives:
+            for term, value in word:
+                found[term] = max(found.get(term, 0.0), value * share)
+    return found
+
+
+Phrase = tuple[tuple[tuple[int, float], ...], ...]  # per English word: (index term, relative quality) options
+
+
+def translated_phrases(
+    lexicon: Lexicon | None, token: str, terms: Mapping[str, int]
+) -> list[tuple[Phrase, float]]:
+    """The English phrases ``token`` translates to, as index terms per word, each with its match quality.
+
+    A label matches a phrase ("stopcontact" → "electric socket") fully only when it has all its words.
+    """
     if lexicon is None or token in STOPWORDS["nl"]:
-        return {}
+        return []
     bag = lexicon.to_english([token])
     if not bag:
-        return {}
+        return []
     best = max(bag.values())
-    found: dict[int, float] = {}
+    out: list[tuple[Phrase, float]] = []
     for phrase, weight in bag.items():
         share = weight / best
         if share < _MIN_WEIGHT:
             continue
-        words = [w for w in tokenize(phrase) if w not in STOPWORDS["en"]]
-        for word in words:
-            term = terms.get(stem(word, "en"))
-            if term is not None:
-                quality = TRANSLATED * share / max(1, len(words)) ** 0.5
-                found[term] = max(found.get(term, 0.0), quality)
-    return found
+        words = []
+        for word in (w for w in tokenize(phrase) if w not in STOPWORDS["en"]):
+            options = [(terms.get(stem(word, "en")), 1.0), (_derivational_term(word, terms), _DERIVED_MATCH)]
+            words.append(tuple((term, value) for term, value in options if term is not None))
+        if any(words):
+            out.append((tuple(words), TRANSLATED * share))
+    return out
+
+
+def _derivational_term(word: str, terms: Mapping[str, int]) -> int | None:
+    """The index term of ``word`` without a derivational ending, when there is one."""
+    for ending in _DERIVATIONAL:
+        base = word[: -len(ending)]
+        if word.endswith(ending) and len(base) >= 3:
+            for candidate in (base, base + "e"):
+                if (term := terms.get(stem(candidate, "en"))) is not None:
+                    return term
+    return None

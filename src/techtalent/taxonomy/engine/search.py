@@ -22,7 +22,7 @@ from rapidfuzz.distance import OSA
 from scipy import sparse
 
 from techtalent.core.text import STOPWORDS, stem, stem_tokens, tokenize
-from techtalent.taxonomy.engine.crosslingual import Lexicon, translated_terms
+from techtalent.taxonomy.engine.crosslingual import Lexicon, Phrase, translated_phrases
 
 __all__ = ["ConceptRecord", "LabelRecord", "SearchHit", "SearchIndex", "ShownLabel"]
 
@@ -57,7 +57,8 @@ _INFLECTION_ENDINGS = frozenset(
 )
 _MAX_EXPANSIONS = 150
 _DERIVED_FLOOR = 0.85  # a derived label's weight scales with its confidence from this share upwards
-_PRIOR = 0.06  # at most +6 % for the skill most occupations need
+_PRIOR = 0.06  # at most +6 % for the most general skill (many occupations need it, many narrower skills)
+_SHORT_PRIOR = 0.45  # a one-word query ("onderhoud", "lassen") asks for the broad, commonly used skills
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,8 @@ class ConceptRecord:
     skill_type: str = ""
     collections: tuple[str, ...] = ()
     occupations: int = 0  # how many occupations need it: between equal matches, the more common skill first
+    essential: int = 0  # how many of those need it as essential
+    narrower: int = 0  # how many narrower skills it has in the ESCO hierarchy
 
 
 @dataclass(frozen=True)
@@ -106,6 +109,15 @@ class SearchHit:
     score: float
 
 
+def generality(concepts: Sequence[ConceptRecord]) -> np.ndarray:
+    """How broad and commonly used each concept is, in [0, 1]: occupations that need it (essential ones
+    twice) and its narrower skills in the hierarchy, on a log scale relative to the broadest concept."""
+    raw = np.log1p(
+        np.array([c.occupations + c.essential + 2 * c.narrower for c in concepts], dtype=np.float32)
+    )
+    return (raw / max(1.0, float(raw.max(initial=0.0)))).astype(np.float32)
+
+
 class SearchIndex:
     """An in-memory index of all labels; build once per taxonomy version, query many times."""
 
@@ -129,8 +141,7 @@ class SearchIndex:
             for code in c.collections:
                 members[code].append(i)
         self.collections = {code: np.array(ids, dtype=np.int32) for code, ids in members.items()}
-        used = np.log1p(np.array([c.occupations for c in self.concepts], dtype=np.float32))
-        self.prior = (1.0 + _PRIOR * used / max(1.0, float(used.max(initial=0.0)))).astype(np.float32)
+        self.generality = generality(self.concepts)
 
         self.label_text: list[str] = []
         label_concept, label_lang, label_type, label_len, label_weight = [], [], [], [], []
@@ -232,7 +243,7 @@ class SearchIndex:
         self.__dict__.update(state)
 
     # -- query side -------------------------------------------------------------------------------
-    def _expansions(self, token: str, *, last: bool, translate: bool = False) -> dict[int, float]:
+    def _expansions(self, token: str, *, last: bool) -> dict[int, float]:
         """Terms a query token may stand for, each with the quality of that match."""
         found: dict[int, float] = {}
 
@@ -272,14 +283,39 @@ class SearchIndex:
                     token, bucket, scorer=OSA.distance, score_cutoff=1, limit=None
                 ):
                     add(self.surface[candidate], _TYPO)
-        if translate:  # the lexicon translates Dutch words; an English query needs none
-            for term, quality in translated_terms(self.lexicon, token, self.terms).items():
-                add([term], quality)
         return found
 
+    def _phrase_hits(self, phrases: list[tuple[Phrase, float]], hit: np.ndarray, cover: np.ndarray) -> None:
+        """Raise ``hit`` for labels matching translated phrases, by the share of the phrase's words they have,
+        and ``cover`` by the label words the phrase matched."""
+        indptr, indices = self.matrix.indptr, self.matrix.indices
+        for words, quality in phrases:
+            if len(words) == 1:
+                for term, value in words[0]:
+                    rows = indices[indptr[term] : indptr[term + 1]]
+                    hit[rows] = np.maximum(hit[rows], quality * value)
+                continue
+            have: dict[int, float] = defaultdict(float)
+            for options in words:
+                best: dict[int, float] = {}
+                for term, value in options:
+                    for row in indices[indptr[term] : indptr[term + 1]].tolist():
+                        best[row] = max(best.get(row, 0.0), value)
+                for row, value in best.items():
+                    have[row] += value
+            if have:
+                rows = np.fromiter(have.keys(), dtype=np.int64, count=len(have))
+                words_had = np.fromiter(have.values(), dtype=np.float32, count=len(have))
+                hit[rows] = np.maximum(hit[rows], quality * words_had / len(words))
+                cover[rows] = np.maximum(cover[rows], quality * words_had)
+
     def _split_compound(self, token: str) -> list[str]:
-        """Split an unknown Dutch compound in two known words: softwareontwikkelaar.."""
+        """Split an unknown Dutch compound in two known words: softwareontwikkelaar.. (not when the lexicon
+        translates the whole word: stopcontacten is no stop + contacten)."""
         if len(token) < 8 or token in self.surface:
+            return [token]
+        knows = getattr(self.lexicon, "knows", None)
+        if knows is not None and knows(token):
             return [token]
         best: tuple[int, list[str]] | None = None
         for cut in range(3, len(token) - 2):
@@ -334,30 +370,42 @@ class SearchIndex:
         tokens = tokenize(query)
         stop = STOPWORDS["nl"] | STOPWORDS["en"]
         content = [t for t in tokens if t not in stop]
+        prior = _SHORT_PRIOR if len(content or tokens) == 1 else _PRIOR
         tokens = [part for t in (content or tokens) for part in self._split_compound(t)]
         if not tokens or not len(self.label_text):
             return []
+        n_words = len(tokens)
         n_labels = len(self.label_text)
         indptr, indices = self.matrix.indptr, self.matrix.indices
         weighted = np.zeros(n_labels, dtype=np.float32)
         matched = np.zeros(n_labels, dtype=np.float32)
         total_weight = 0.0
         for i, token in enumerate(tokens):
-            expansions = self._expansions(
-                token, last=not complete and i == len(tokens) - 1, translate=lang == "nl"
-            )
+            expansions = self._expansions(token, last=not complete and i == n_words - 1)
             hit = np.zeros(n_labels, dtype=np.float32)
+            cover = np.zeros(n_labels, dtype=np.float32)
             for term, quality in expansions.items():
                 rows = indices[indptr[term] : indptr[term + 1]]
                 hit[rows] = np.maximum(hit[rows], quality)
-            if expansions:
-                best = max(expansions.values())
-                weight = float(min(self.idf[t] for t, q in expansions.items() if q == best))
+            # The lexicon translates Dutch words; an English query needs none.
+            phrases = translated_phrases(self.lexicon, token, self.terms) if lang == "nl" else []
+            self._phrase_hits(phrases, hit, cover)
+            # The token weighs as much as the rarest of its best matches: a matched term, or a translated
+            # phrase by its rarest word ("electric socket" by "socket").
+            found = [(q, float(self.idf[t])) for t, q in expansions.items()]
+            found += [
+                (quality, max(float(self.idf[t]) for options in words for t, _ in options))
+                for words, quality in phrases
+                if any(words)
+            ]
+            if found:
+                best = max(q for q, _ in found)
+                weight = min(w for q, w in found if q == best)
             else:
                 weight = float(self.idf.max()) if len(self.idf) else 1.0
             total_weight += weight
             weighted += weight * hit
-            matched += hit  # a weak match (typo, translation) covers less of the label
+            matched += np.maximum(hit, cover)  # a weak match (typo, translation) covers less of the label
         candidates = np.nonzero(weighted)[0]
         if not len(candidates):
             return []
@@ -371,14 +419,14 @@ class SearchIndex:
         query_cover = weighted[candidates] / total_weight
         label_cover = np.minimum(1.0, matched[candidates] / self.label_len[candidates])
         scores = (0.75 * query_cover + 0.25 * label_cover) * self.label_weight[candidates]
-        scores *= self.prior[concept_of]
+        scores *= 1.0 + prior * self.generality[concept_of]
         scores *= np.where(
             self.label_lang[candidates] == LANGS.index(lang) if lang in LANGS else True, 1.0, 0.97
         )
         exact = self.exact.get(" ".join(tokenize(query)))
-        if exact:
+        if exact:  # an exact full match stays above anything the generality prior lifts
             bonus = np.isin(candidates, exact)
-            scores = scores + 0.1 * bonus
+            scores = scores + (0.1 + prior) * bonus
         order = np.argsort(-scores, kind="stable")
         hits: list[SearchHit] = []
         seen: set[int] = set()

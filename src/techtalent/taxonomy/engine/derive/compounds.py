@@ -5,15 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-__all__ = ["split_compound", "join_compounds"]
+__all__ = ["split_compound", "split_concatenation", "join_compounds"]
 
 _LINKS = ("", "s", "e", "en", "-")
 _MIN_PART = 3
 
 
-def split_compound(word: str, known: Mapping[str, int]) -> list[str]:
-    """The best split of ``word`` into two or three known words (with a linking s/e/en), else ``[word]``."""
-    if len(word) < 2 * _MIN_PART + 1 or word in known:
+def split_compound(word: str, known: Mapping[str, int], *, keep_known: bool = True) -> list[str]:
+    """The best split of ``word`` into two or three known words (with a linking s/e/en), else ``[word]``.
+
+    A known word stays whole unless ``keep_known`` is false (then its parts are looked for too).
+    """
+    if len(word) < 2 * _MIN_PART + 1 or (keep_known and word in known):
         return [word]
     best: tuple[float, list[str]] | None = None
     for cut in range(_MIN_PART, len(word) - _MIN_PART + 1):
@@ -33,6 +36,24 @@ def split_compound(word: str, known: Mapping[str, int]) -> list[str]:
             score = min(len(head), *(len(t) for t in tails)) - 2 * len(tails)
             if best is None or score > best[0]:
                 best = (score, [head, *tails])
+    return best[1] if best else [word]
+
+
+def split_concatenation(word: str, known: Mapping[str, int], *, min_count: int = 3) -> list[str]:
+    """Two known words written together without a space (firstaid → first aid), else ``[word]``; the first
+    must be frequent (``min_count``).
+
+    For dictionary entries whose spaces were lost; a word the corpus knows stays whole.
+    """
+    if word in known or len(word) < 2 * _MIN_PART:
+        return [word]
+    best: tuple[int, list[str]] | None = None
+    for cut in range(_MIN_PART, len(word) - _MIN_PART + 1):
+        head, tail = word[:cut], word[cut:]
+        if known.get(head, 0) >= min_count and known.get(tail, 0) >= 1:
+            score = min(known[head], known[tail])
+            if best is None or score > best[0]:
+                best = (score, [head, tail])
     return best[1] if best else [word]
 
 

@@ -11,7 +11,8 @@ import numpy as np
 
 from techtalent.core.text import fold
 from techtalent.taxonomy.engine.derive.align import Vocabulary, train_ibm1
-from techtalent.taxonomy.engine.derive.compounds import split_compound
+from techtalent.taxonomy.engine.derive.compounds import split_compound, split_concatenation
+from techtalent.taxonomy.engine.derive.phrases import LearnedPhrase, learn_compound_phrases
 from techtalent.taxonomy.engine.derive.types import ParallelCorpus
 
 __all__ = ["TranslationLexicon", "learn_lexicon"]
@@ -22,6 +23,11 @@ _TOP = 8
 _MIN_HEAD, _MAX_HEAD_SCAN = 5, 50
 _MIN_SCORE = 0.02
 _DICTIONARY_WITH, _DICTIONARY_ALONE = 0.05, 0.5  # total probability given to dictionary senses
+# Unknown Dutch word forms: an inflected form (stopcontacten → stopcontact) and, for a verb, the agent noun or
+# gerund the corpus knows (orderpicken → orderpicker), each trusted a little less than the word itself.
+_INFLECTIONS = (("en", ""), ("s", ""), ("'s", ""), ("n", ""), ("e", ""), ("en", "er"), ("en", "ing"))
+_INFLECTED = 0.9
+_PHRASE_ALONE = 0.5  # the probability of a learned compound phrase for a word alignment never saw
 
 
 @dataclass(frozen=True)
@@ -33,24 +39,30 @@ class TranslationLexicon:
     counts_en: Mapping[str, int] = field(default_factory=dict)
     counts_nl: Mapping[str, int] = field(default_factory=dict)
     capitalised: frozenset[str] = frozenset()
-    _folded: dict[int, dict[str, str]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    # Dutch word → English phrases learned from compounds, with confidence and method (provenance; they
+    # are also among ``nl_to_en``'s candidates).
+    phrases: Mapping[str, tuple[LearnedPhrase, ...]] = field(default_factory=dict)
+    _folded: dict[str, dict[str, str]] = field(default_factory=dict, init=False, repr=False, compare=False)
     _reversed_nl: list[str] = field(default_factory=list, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        for table in (self.en_to_nl, self.nl_to_en):
-            self._folded[id(table)] = {fold(word): word for word in table}
+        for name, table in (("en", self.en_to_nl), ("nl", self.nl_to_en)):  # by source language (picklable)
+            self._folded[name] = {fold(word): word for word in table}
         self._reversed_nl.extend(sorted(word[::-1] for word in self.nl_to_en))
 
-    def _lookup(
-        self, table: Mapping[str, Candidates], token: str, counts: Mapping[str, int] | None
-    ) -> Candidates:
+    def _lookup(self, source: str, token: str, counts: Mapping[str, int] | None) -> Candidates:
+        table = self.en_to_nl if source == "en" else self.nl_to_en
         if (found := table.get(token)) is not None:
             return found
-        folded = self._folded[id(table)].get(fold(token))
+        folded = self._folded[source].get(fold(token))
         if folded is not None:
             return table[folded]
         if counts is None:
             return ()
+        for ending, replacement in _INFLECTIONS:
+            base = token[: -len(ending)] + replacement
+            if token.endswith(ending) and len(base) >= _MIN_HEAD and (found := table.get(base)):
+                return tuple((w, round(p * _INFLECTED, 4)) for w, p in found)
         parts = split_compound(token, counts)
         if len(parts) > 1:
             merged: dict[str, float] = {}
@@ -78,13 +90,23 @@ class TranslationLexicon:
             return ()
         return tuple((w, round(p * 0.7, 4)) for w, p in self.nl_to_en[best])
 
+    def knows(self, token: str) -> bool:
+        """Whether the Dutch word itself (or an inflected form of it) has translations, without splitting."""
+        if token in self.nl_to_en or fold(token) in self._folded["nl"]:
+            return True
+        return any(
+            token.endswith(ending) and token[: -len(ending)] + replacement in self.nl_to_en
+            for ending, replacement in _INFLECTIONS
+            if len(token) - len(ending) + len(replacement) >= _MIN_HEAD
+        )
+
     def dutch_candidates(self, token: str) -> Candidates:
         """Dutch words for one English word, best first."""
-        return self._lookup(self.en_to_nl, token, None)
+        return self._lookup("en", token, None)
 
     def english_candidates(self, token: str) -> Candidates:
         """English words for one Dutch word (compounds split into their parts), best first."""
-        return self._lookup(self.nl_to_en, token, self.counts_nl)
+        return self._lookup("nl", token, self.counts_nl)
 
     def to_english(self, tokens: Iterable[str], *, top: int = 3) -> dict[str, float]:
         """A bag of English words with weights in (0, 1] for Dutch ``tokens``."""
@@ -102,6 +124,7 @@ class TranslationLexicon:
             "counts_en": dict(self.counts_en),
             "counts_nl": dict(self.counts_nl),
             "capitalised": sorted(self.capitalised),
+            "phrases": {k: [list(p) for p in v] for k, v in self.phrases.items()},
         }
 
     @classmethod
@@ -116,12 +139,16 @@ class TranslationLexicon:
         assert isinstance(counts_en, dict) and isinstance(counts_nl, dict)
         capitalised = data.get("capitalised", [])
         assert isinstance(capitalised, list)
+        raw_phrases = data.get("phrases", {})
+        assert isinstance(raw_phrases, dict)
+        phrases = {str(k): tuple((str(e), float(c), str(m)) for e, c, m in v) for k, v in raw_phrases.items()}
         return cls(
             table(data["en_to_nl"]),
             table(data["nl_to_en"]),
             dict(counts_en),
             dict(counts_nl),
             frozenset(str(w) for w in capitalised),
+            phrases,
         )
 
 
@@ -156,12 +183,19 @@ def _table(
 
 
 def _with_dictionary(
-    table: dict[str, Candidates], entries: Sequence[tuple[tuple[str, ...], tuple[str, ...]]]
+    table: dict[str, Candidates],
+    entries: Sequence[tuple[tuple[str, ...], tuple[str, ...]]],
+    target_counts: Mapping[str, int] | None = None,
 ) -> dict[str, Candidates]:
-    """Add dictionary translations of single words after the learned ones (or alone for unseen words)."""
+    """Add dictionary translations of single words after the learned ones (or alone for unseen words).
+
+    With ``target_counts``, a translation the corpus never shows that is two of its words written together
+    (FreeDict's "firstaid", "electricsocket") is split into them."""
     by_word: dict[str, list[str]] = {}
     for source, target in entries:
         if len(source) == 1:
+            if target_counts is not None:
+                target = tuple(part for word in target for part in split_concatenation(word, target_counts))
             by_word.setdefault(source[0], []).append(" ".join(target))
     merged = dict(table)
     for word, options in by_word.items():
@@ -205,11 +239,33 @@ def learn_lexicon(corpus: ParallelCorpus, *, iterations: int = 5) -> Translation
     en_to_nl = _table(pairs, vocab_en.words, vocab_nl.words)
     reverse = {(n, e): s for (e, n), s in pairs.items()}
     nl_to_en = _table(reverse, vocab_nl.words, vocab_en.words)
-    if dictionary:
-        en_to_nl = _with_dictionary(en_to_nl, dictionary)
-        nl_to_en = _with_dictionary(nl_to_en, [(b, a) for a, b in dictionary])
     counts_en = Counter(t for pair in aligned for t in pair.en)
     counts_nl = Counter(t for pair in aligned for t in pair.nl)
+    if dictionary:
+        en_to_nl = _with_dictionary(en_to_nl, dictionary)
+        nl_to_en = _with_dictionary(nl_to_en, [(b, a) for a, b in dictionary], counts_en)
+    phrases = learn_compound_phrases(corpus.label_groups, en_to_nl, nl_to_en, counts_nl)
+    nl_to_en = _with_phrases(nl_to_en, phrases)
     return TranslationLexicon(
-        en_to_nl, nl_to_en, dict(counts_en), dict(counts_nl), frozenset(corpus.capitalised_nl)
+        en_to_nl, nl_to_en, dict(counts_en), dict(counts_nl), frozenset(corpus.capitalised_nl), phrases
     )
+
+
+def _with_phrases(
+    table: dict[str, Candidates], phrases: Mapping[str, tuple[LearnedPhrase, ...]]
+) -> dict[str, Candidates]:
+    """Put learned compound phrases among a word's translations, up to level with the best one that word
+    alignment found (or alone for a word it never saw), by their confidence."""
+    merged = dict(table)
+    for word, learned in phrases.items():
+        existing = merged.get(word, ())
+        top = existing[0][1] if existing else _PHRASE_ALONE
+        known = {w for w, _ in existing}
+        extra = []
+        for phrase, confidence, _method in learned:
+            if phrase in known:
+                continue
+            extra.append((phrase, round(top * min(1.0, 2 * confidence), 4)))
+        if extra:
+            merged[word] = tuple(sorted((*existing, *extra), key=lambda item: -item[1]))[: _TOP + 2]
+    return merged

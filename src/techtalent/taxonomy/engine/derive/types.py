@@ -35,6 +35,10 @@ class ParallelCorpus:
     skill_labels: tuple[LabelPair, ...] = field(default=())
     english_skill_labels: tuple[str, ...] = field(default=())
     capitalised_nl: frozenset[str] = field(default=frozenset())
+    # Per concept other than a skill: its English labels and its Dutch labels, as tokens (compound phrases).
+    label_groups: tuple[tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]], ...] = field(
+        default=()
+    )
 
     def __len__(self) -> int:
         return len(self.pairs)
