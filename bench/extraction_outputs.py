@@ -1,4 +1,4 @@
-"""Snapshot of what the extraction engine returns on the English dev sets, to prove a speed-up changes nothing.
+"""What the extraction engine returns on the English dev sets, to prove that a speed-up changes nothing.
 
 Runs techtalent (lexical and semantic paths) over the validation splits of TECH and HOUSE and the own
 English dev set, once document by document (the page/API case) and once as batches of the chosen size (the
@@ -66,7 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{path}: {len(docs)} documents, {single_s:.2f} s CPU one by one, {batch_s:.2f} s CPU batched")
         for (name, _, _), one, many in zip(docs, single, batched, strict=True):
             if one != many:
-                print(f"{path} {name} {one['id']}: batched result differs from the single one", file=sys.stderr)
+                print(f"{path} {name} {one['id']}: batched differs from one at a time", file=sys.stderr)
                 return 1
             lines.append(json.dumps({"path": path, "set": name, **one}, ensure_ascii=False, sort_keys=True))
     if args.write:

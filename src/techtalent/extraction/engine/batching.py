@@ -138,9 +138,9 @@ def extract_many(
     memo = _Memo(extractor.encoder, [t for texts in asked for t in texts])
     results: list[ExtractionResult] = []
     for group in _groups(asked, GROUP_QUERIES):
-        queries = [memo.vectors[t] for i in group for t in asked[i]]
+        texts = list(dict.fromkeys(t for i in group for t in asked[i]))
         # A document with more queries than a group holds is compared block by block, as alone.
-        rows = _similarities(index, queries) if len(queries) <= GROUP_QUERIES else {}
+        rows = _similarities(index, [memo.vectors[t] for t in texts]) if len(texts) <= GROUP_QUERIES else {}
         fast = _with(extractor, memo, _Lookup(index, rows))
         results += [
             fast.extract(documents[i][1], lang=lang, doc_id=documents[i][0], top=top, kinds=kinds)
