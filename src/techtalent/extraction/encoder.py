@@ -24,7 +24,7 @@ MODEL_NAME = "all-MiniLM-L6-v2"
 _MAX_TOKENS = 256  # the model's max_seq_length in sentence_bert_config.json
 _BATCH = 128
 _QKV = ("query", "key", "value")
-_TOKENS = 8192  # word pieces per forward pass: bounds memory (the feed-forward layer holds 1536 floats each)
+_TOKENS = 2048  # word pieces per forward pass: bounds memory (12 MB for the feed-forward layer)
 
 
 class EncoderUnavailable(RuntimeError):
