@@ -77,3 +77,15 @@ def test_melo_dutch_titles_reach_the_mrr_target(esco_real: Path, cache_dir: Path
     predicted = {t.id: [m.uri for m in normaliser.normalise(t.title, lang="nl", top=10)] for t in gold}
     scores = evaluate_titles(gold, predicted)
     assert scores.mrr >= 0.58 and scores.accuracy_at_1 >= 0.50, scores
+
+
+def test_a_batch_on_full_esco_gives_exactly_the_one_at_a_time_results(semantic: Extractor) -> None:
+    # The batch shares one encoder call and one index product over all its queries (engine/batching.py);
+    # on the full index too, every score, evidence and ranking equals extracting one sentence at a time.
+    from techtalent.extraction.engine import extract_many
+
+    gold = load_gold(DEV / "skill-extraction-en" / "tech_val.jsonl", lang="en")[:40]
+    documents = [(d.id, d.text) for d in gold]
+    single = [semantic.extract(text, lang="en", doc_id=i).to_dict() for i, text in documents]
+    assert [r.to_dict() for r in extract_many(semantic, documents, lang="en")] == single
+    assert any(c["evidence"].get("rule") == "semantic" for r in single for c in r["ranking"])

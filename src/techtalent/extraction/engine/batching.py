@@ -1,9 +1,13 @@
-"""Many documents at once: every sentence and fragment of a batch is encoded in one call.
+"""Many documents at once: one encoder call and one index product for all sentences of a batch.
 
-The encoder gives a text the same vector alone or in any batch (see ``encoder.MiniLMEncoder.encode``), so
-a batch's results are exactly those of extracting each document on its own; only the model calls are
-fewer and fuller. The lexical pass runs twice (once to learn each document's queries): it is two orders
-of magnitude cheaper than the encoder.
+A first, cheap pass (the lexical pass with a recording encoder and an index that answers nothing) learns
+each document's queries. Then every distinct query is encoded once, in one call, and compared with the
+whole index in a few large matrix products; the real pass looks those similarities up instead of
+multiplying per document. Both steps give bit for bit what extracting one document at a time gives: the
+encoder's vectors do not depend on the batch (``encoder.MiniLMEncoder.encode``), and an element of a
+BLAS matrix product does not depend on the other rows of a product of two or more rows — a product of a
+single row (BLAS's matrix-vector path, which rounds differently) is left to the index itself.
+``tests/extraction`` checks the equality on the toy taxonomy and on full ESCO.
 """
 
 from __future__ import annotations
@@ -15,9 +19,12 @@ import numpy as np
 from numpy.typing import NDArray
 
 from techtalent.extraction.engine.extractor import ExtractionResult, Extractor
-from techtalent.extraction.engine.semantic import Encoder
+from techtalent.extraction.engine.semantic import DenseIndex, Encoder
 
-__all__ = ["extract_many"]
+__all__ = ["extract_many", "GROUP_QUERIES"]
+
+GROUP_QUERIES = 1024  # distinct queries whose similarities are held at once (≈ 70 MB for ESCO v1.1.1)
+_BLOCK = 256  # queries per index product
 
 
 class _Recorder:
@@ -50,9 +57,60 @@ class _Memo:
         return np.stack([self.vectors[t] for t in texts])
 
 
-def _with_encoder(extractor: Extractor, encoder: Encoder) -> Extractor:
-    clone = copy.copy(extractor)  # shares the lexicon, matcher and dense index
-    clone.encoder = encoder
+class _Lookup(DenseIndex):
+    """The index with similarities computed beforehand (``rows``), or none at all (``rows`` None)."""
+
+    def __init__(self, index: DenseIndex, rows: dict[bytes, NDArray[np.float32]] | None):
+        self.__dict__.update(index.__dict__)  # the same vectors, groups and labels
+        self.base, self.rows = index, rows
+
+    def best_per_query(self, queries: NDArray[np.float32]) -> NDArray[np.float32]:
+        """Each query's stored row; -1 everywhere without rows; a single query as the index computes it."""
+        if self.rows is None:
+            return np.full((len(queries), len(self.concepts)), -1.0, dtype=np.float32)
+        if len(queries) < 2 or any(q.tobytes() not in self.rows for q in queries):
+            return self.base.best_per_query(queries)
+        return np.stack([self.rows[q.tobytes()] for q in queries])
+
+
+def _similarities(
+    index: DenseIndex, vectors: Sequence[NDArray[np.float32]]
+) -> dict[bytes, NDArray[np.float32]]:
+    """Every concept's best cosine to each distinct query vector, in blocks of at least two rows."""
+    unique = list({v.tobytes(): v for v in vectors}.values())
+    rows: dict[bytes, NDArray[np.float32]] = {}
+    if len(unique) < 2:
+        return rows  # one query: the index's own single-row product
+    starts = list(range(0, len(unique), _BLOCK))
+    if len(unique) - starts[-1] < 2:
+        starts.pop()  # a last block of one row joins the one before
+    for at, start in enumerate(starts):
+        end = starts[at + 1] if at + 1 < len(starts) else len(unique)
+        block = index.best_per_query(np.stack(unique[start:end]))
+        rows.update((v.tobytes(), row) for v, row in zip(unique[start:end], block, strict=True))
+    return rows
+
+
+def _groups(asked: Sequence[Sequence[str]], limit: int) -> list[list[int]]:
+    """Consecutive documents in groups of at most ``limit`` distinct queries (a larger one alone)."""
+    groups: list[list[int]] = []
+    current: list[int] = []
+    seen: set[str] = set()
+    for number, texts in enumerate(asked):
+        new = set(texts) - seen
+        if current and len(seen) + len(new) > limit:
+            groups.append(current)
+            current, seen, new = [], set(), set(texts)
+        current.append(number)
+        seen |= new
+    if current:
+        groups.append(current)
+    return groups
+
+
+def _with(extractor: Extractor, encoder: Encoder, dense: DenseIndex) -> Extractor:
+    clone = copy.copy(extractor)  # shares the lexicon, matcher and kind masks
+    clone.encoder, clone.dense = encoder, dense
     return clone
 
 
@@ -68,10 +126,24 @@ def extract_many(
     if extractor.encoder is None or extractor.dense is None or len(documents) < 2:
         return [extractor.extract(t, lang=lang, doc_id=i, top=top, kinds=kinds) for i, t in documents]
     extractor.matcher  # noqa: B018 - build the shared matcher once, before the copies
-    dim = int(np.asarray(extractor.dense.vectors[:1]).shape[1])
-    recorder = _Recorder(extractor.encoder.name, dim)
-    probe = _with_encoder(extractor, recorder)
+    index = extractor.dense
+    dim = int(np.asarray(index.vectors[:1]).shape[1])
+    asked: list[list[str]] = []
     for doc_id, text in documents:
-        probe.extract(text, lang=lang, doc_id=doc_id, top=top, kinds=kinds)
-    fast = _with_encoder(extractor, _Memo(extractor.encoder, recorder.texts))
-    return [fast.extract(text, lang=lang, doc_id=doc_id, top=top, kinds=kinds) for doc_id, text in documents]
+        recorder = _Recorder(extractor.encoder.name, dim)
+        _with(extractor, recorder, _Lookup(index, None)).extract(
+            text, lang=lang, doc_id=doc_id, top=top, kinds=kinds
+        )
+        asked.append(recorder.texts)
+    memo = _Memo(extractor.encoder, [t for texts in asked for t in texts])
+    results: list[ExtractionResult] = []
+    for group in _groups(asked, GROUP_QUERIES):
+        texts = list(dict.fromkeys(t for i in group for t in asked[i]))
+        # A document with more queries than a group holds is compared block by block, as alone.
+        rows = _similarities(index, [memo.vectors[t] for t in texts]) if len(texts) <= GROUP_QUERIES else {}
+        fast = _with(extractor, memo, _Lookup(index, rows))
+        results += [
+            fast.extract(documents[i][1], lang=lang, doc_id=documents[i][0], top=top, kinds=kinds)
+            for i in group
+        ]
+    return results

@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Protocol, runtime_checkable
 
 import numpy as np
 from numpy.typing import NDArray
+from threadpoolctl import ThreadpoolController
 
 from techtalent.taxonomy.engine.search import ConceptRecord, LabelRecord
 
@@ -97,6 +99,12 @@ def fragments(sentence: str, *, min_words: int = 2) -> list[str]:
     return list(dict.fromkeys(p for p in out if p))
 
 
+@cache
+def _blas() -> ThreadpoolController:
+    """The BLAS libraries of this process (found once)."""
+    return ThreadpoolController()
+
+
 class DenseIndex:
     """Label vectors grouped by concept; ``best`` gives every concept's top similarity to some queries."""
 
@@ -142,5 +150,6 @@ class DenseIndex:
         """A (queries × concepts) matrix of each concept's best cosine to each query."""
         if not len(self.concepts) or not len(queries):
             return np.full((len(queries), len(self.concepts)), -1.0, dtype=np.float32)
-        sims = np.asarray(queries @ self.vectors.T, dtype=np.float32)
+        with _blas().limit(limits=1, user_api="blas"):  # same bits; two threads cost twice the CPU here
+            sims = np.asarray(queries @ self.vectors.T, dtype=np.float32)
         return np.maximum.reduceat(sims, self.starts, axis=1).astype(np.float32)
