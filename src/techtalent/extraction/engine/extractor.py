@@ -32,7 +32,7 @@ from techtalent.extraction.engine.matcher import Matcher, Mention
 from techtalent.extraction.engine.normalise import fold_text, tokens_of
 from techtalent.extraction.engine.ranking import DenseHit, dense_hits, fuse
 from techtalent.extraction.engine.semantic import Calibration, DenseIndex, Encoder
-from techtalent.extraction.engine.translate import Translator, english_sentence
+from techtalent.extraction.engine.translate import TRANSLATED_CALIBRATION, Translator, english_sentence
 
 __all__ = ["Extractor", "ExtractionResult", "FoundConcept", "RULE_WEIGHT", "MIN_SCORE"]
 
@@ -120,6 +120,7 @@ class Extractor:
         min_score: float = MIN_SCORE,
         fuzzy: bool = True,
         translator: Translator | None = None,
+        translated_calibration: Calibration = TRANSLATED_CALIBRATION,
     ):
         if (encoder is None) != (dense is None):
             raise ValueError("the semantic path needs both an encoder and a dense index")
@@ -129,7 +130,7 @@ class Extractor:
         self.calibration = calibration or Calibration()
         self.min_score = min_score
         self.fuzzy = fuzzy
-        self.translator = translator
+        self.translator, self.translated_calibration = translator, translated_calibration
         self._matcher: Matcher | None = None
         self._kind_masks: dict[tuple[str, ...], Any] = {}
 
@@ -206,11 +207,11 @@ class Extractor:
         if self.encoder is not None and self.dense is not None and parts and self._reads(lang):
             texts = [" ".join(text[slice(*ft.original(p.start, p.end))].split()) for p in parts]
             spans = [ft.original(p.start, p.end) for p in parts]
-            queries = texts
+            queries, calibration = texts, self.calibration
             if lang == "nl" and self.translator is not None:  # Dutch reaches the index through the lexicon
                 queries = [english_sentence(self.translator, t, NL_EN) for t in texts]
-            allowed = self._allowed(kinds)
-            hits = dense_hits(queries, self.encoder, self.dense, self.calibration, allowed=allowed)
+                calibration = self.translated_calibration
+            hits = dense_hits(queries, self.encoder, self.dense, calibration, allowed=self._allowed(kinds))
             found = self._fused(found, hits, texts, spans)
         ranked = sorted(found.values(), key=_rank_key)
         accepted = [f for f in ranked if f.score >= self.min_score]
