@@ -48,7 +48,7 @@ def sets(halves: str) -> list[tuple[str, list[GoldDoc]]]:
     return out
 
 
-def extractor(path: str, esco: Path, cut: float) -> object:
+def extractor(path: str, esco: Path, cut: float, bridge: dict[str, object] | None = None) -> object:
     """The extractor of one path."""
     from techtalent.extraction.offline import esco_extractor
 
@@ -59,7 +59,7 @@ def extractor(path: str, esco: Path, cut: float) -> object:
     if path == "+derived":
         return esco_extractor_nl(esco, CACHE, derived_min=cut, semantic=False)
     if path == "+semantic":
-        return esco_extractor_nl(esco, CACHE, derived_min=cut, semantic=True)
+        return esco_extractor_nl(esco, CACHE, **(bridge or {}), derived_min=cut, semantic=True)
     if path == "semantic-only-lex":
         return esco_extractor_nl(esco, CACHE, derived_min=2.0, semantic=True)
     raise SystemExit(f"unknown path {path!r}; choose from {', '.join(PATHS)}")
@@ -72,6 +72,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--cut", type=float, default=None, help="derived-label confidence cut")
     parser.add_argument("--paths", default=",".join(PATHS[:3]))
     parser.add_argument("--top", type=int, default=10)
+    parser.add_argument("--bridge", default=None, help="none|unknown|add|replace (FreeDict for weak words)")
+    parser.add_argument("--weak", type=int, default=None, help="count under which a learned word is weak")
     args = parser.parse_args(argv)
     from techtalent.extraction.engine import building
 
@@ -82,7 +84,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     print(f"derived-label cut {cut:g}\n{header}\n" + "-" * len(header))
     chosen = [p.strip() for p in args.paths.split(",") if p.strip()]
-    engines = {path: extractor(path, args.esco, cut) for path in chosen}
+    bridge = {"bridge": args.bridge} if args.bridge else {}
+    bridge |= {"weak_count": args.weak} if args.weak is not None else {}
+    engines = {path: extractor(path, args.esco, cut, bridge) for path in chosen}
     for name, gold in sets(args.halves):
         for path, engine in engines.items():
             predict_ranked(engine, gold[:1], top=args.top)  # warm-up

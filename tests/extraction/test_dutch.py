@@ -7,7 +7,7 @@ from pathlib import Path
 
 from techtalent.extraction.engine import Extractor, Lexicon
 from techtalent.extraction.engine.glossary import NL_EN
-from techtalent.extraction.engine.translate import english_sentence, english_words
+from techtalent.extraction.engine.translate import Bridged, english_sentence, english_words
 from techtalent.extraction.lexicon_cache import load_translator, save_translator, translator_file
 from techtalent.taxonomy.engine.derive import TranslationLexicon
 from techtalent.taxonomy.engine.search import ConceptRecord, LabelRecord
@@ -32,8 +32,18 @@ LEXICON = TranslationLexicon(
         "monsters": (("samples", 0.9),),
         "ploegen": (("shifts", 0.6), ("teams", 0.1)),
         "werken": (("work", 0.9),),
+        "storingen": (("malfunctions", 0.9),),
+        "nemen": (("take", 0.9),),
+        "uitvoeren": (("perform", 0.8),),
+        "aansluiten": (("connect", 0.7),),
+        "preventief": (("preventive", 0.7),),
+        "onderhoud": (("maintenance", 0.9),),
+        "verhelpen": (("loom", 1.0),),  # learned from too few sentences: wrong
     },
+    counts_nl={"storingen": 35, "nemen": 200, "uitvoeren": 245, "aansluiten": 20, "verhelpen": 2},
+    counts_en={"malfunctions": 30, "take": 90, "perform": 543, "repair": 215, "fix": 8, "loom": 4},
 )
+BRIDGED = Bridged(LEXICON, {"verhelpen": ("fix", "repair", "put right"), "nemen": ("get", "take")})
 
 
 def lexicon() -> Lexicon:
@@ -73,7 +83,7 @@ def test_a_derived_label_never_outweighs_an_official_one() -> None:
 
 
 def test_dutch_words_become_english_through_the_glossary_the_lemma_and_the_lexicon() -> None:
-    assert english_words(LEXICON, "verhelpt", NL_EN) == ["resolve"]  # glossary, by the lemma verhelpen
+    assert english_words(LEXICON, "lassen", NL_EN) == ["welding"]  # the glossary first
     assert english_words(LEXICON, "pompen") == ["pumps", "pump"]  # a close runner-up is kept
     assert english_words(LEXICON, "ploegen") == ["shifts"]  # a far one is not
     assert english_words(LEXICON, "werkt") == ["work"]  # the lexicon knows the infinitive
@@ -81,8 +91,8 @@ def test_dutch_words_become_english_through_the_glossary_the_lemma_and_the_lexic
 
 
 def test_a_dutch_sentence_becomes_an_english_word_bag_that_splits_like_english() -> None:
-    bag = english_sentence(LEXICON, "Je verhelpt storingen aan pompen, en je neemt monsters.", NL_EN)
-    assert bag == "resolve malfunctions pumps, and take samples"
+    bag = english_sentence(BRIDGED, "Je verhelpt storingen aan pompen, en je neemt monsters.", NL_EN)
+    assert bag == "repair malfunctions pumps pump, and take samples"  # pompen: a close runner-up kept
     assert english_sentence(LEXICON, "Je hebt een VCA-diploma.", NL_EN).startswith("VCA")
     assert english_sentence(LEXICON, "Je bent het.", NL_EN) == ""
 
@@ -98,5 +108,15 @@ def test_the_translator_is_saved_beside_the_lexicon_for_dask_workers(tmp_path: P
 
 def test_a_separable_verb_split_over_the_clause_is_translated_as_one() -> None:
     text = "Je voert preventief onderhoud uit aan pompen, en je sluit ze aan."
-    bag = english_sentence(LEXICON, text, NL_EN)
-    assert bag == "perform preventive maintenance pumps, and connect"
+    bag = english_sentence(LEXICON, text, NL_EN)  # the lexicon knows uitvoeren and aansluiten
+    assert bag == "perform preventive maintenance pumps pump, and connect"
+
+
+def test_a_word_the_lexicon_knows_weakly_takes_the_dictionary_word_esco_english_uses_most() -> None:
+    assert english_words(LEXICON, "verhelpt") == ["loom"]  # the lexicon alone: seen twice, wrong
+    assert english_words(BRIDGED, "verhelpt") == ["repair"]  # by the lemma; fix is rare in ESCO English
+    assert english_words(BRIDGED, "neemt") == ["take"]  # a trusted word keeps the lexicon's translation
+    assert english_words(Bridged(LEXICON, {}), "verhelpt") == ["loom"]  # no dictionary entry: unchanged
+    unknown_only = Bridged(LEXICON, BRIDGED.dictionary, mode="unknown")
+    assert english_words(unknown_only, "verhelpt") == ["loom"]
+    assert english_words(Bridged(LEXICON, BRIDGED.dictionary, mode="add"), "verhelpt") == ["loom", "repair"]

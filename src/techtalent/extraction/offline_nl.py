@@ -14,8 +14,10 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
+from techtalent.extraction.dictionary import bridged
 from techtalent.extraction.engine import Extractor, Lexicon
 from techtalent.extraction.engine.building import DERIVED_MIN_CONFIDENCE
+from techtalent.extraction.engine.translate import WEAK_COUNT
 from techtalent.extraction.lexicon_cache import cache_file, cached_lexicon
 from techtalent.extraction.offline import encoder, esco_records, esco_version
 from techtalent.taxonomy.engine.derive import TranslationLexicon
@@ -82,6 +84,8 @@ def esco_extractor_nl(
     *,
     derived_min: float = DERIVED_MIN_CONFIDENCE,
     semantic: bool = True,
+    bridge: str = "replace",
+    weak_count: int = WEAK_COUNT,
     **options: float,
 ) -> Extractor:
     """An extractor over the export with derived Dutch labels; Dutch texts also take the dense path through
@@ -93,5 +97,7 @@ def esco_extractor_nl(
         return Extractor(lexicon, **options)  # type: ignore[arg-type]
     _, labels = esco_records(esco)
     _, translator = esco_derivation(esco, cache_dir)
+    if bridge != "none":  # the dictionary for the words the lexicon knows weakly (as the platform does)
+        translator = bridged(translator, weak_count=weak_count, mode=bridge)  # type: ignore[arg-type]
     dense = cached_index(cache_dir, esco_version(esco), lexicon.concepts, lambda: labels, encoder())
     return Extractor(lexicon, encoder=encoder(), dense=dense, translator=translator, **options)  # type: ignore[arg-type]

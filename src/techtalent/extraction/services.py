@@ -141,6 +141,7 @@ def dense_index(built: Lexicon, progress: Any = None) -> DenseIndex | None:
 def _translator(lexicon_file: Path) -> Translator | None:
     """The learned nl→en lexicon of the current taxonomy, through which Dutch texts reach the dense index;
     saved beside the lexicon file for Dask workers."""
+    from techtalent.extraction.dictionary import bridged
     from techtalent.extraction.lexicon_cache import save_translator, translator_file
     from techtalent.taxonomy.derived import translation_lexicon
 
@@ -148,7 +149,7 @@ def _translator(lexicon_file: Path) -> Translator | None:
     path = translator_file(lexicon_file)
     if lexicon is not None and not path.exists():
         save_translator(lexicon, path)
-    return lexicon
+    return bridged(lexicon)  # type: ignore[no-any-return]  # FreeDict for the words it knows weakly
 
 
 def _engine() -> tuple[Lexicon, Extractor, TitleNormaliser]:
