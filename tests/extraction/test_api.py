@@ -236,3 +236,12 @@ def test_german_and_french_texts_get_a_clear_422_in_dutch(
     assert language in response.json()["detail"] and "Nederlands en Engels" in response.json()["detail"]
     english = post(client, "/api/extract", {"text": text})  # the English cookie
     assert english.status_code == 422 and "Dutch and English" in english.json()["detail"]
+
+
+def test_a_dutch_text_reaches_the_dense_index_through_the_learned_lexicon(client: Client, toy: Path) -> None:
+    response = post(client, "/api/extract", {"text": VACANCY_NL, "lang": "nl", "top": 30})
+    assert response.status_code == 200, response.content
+    semantic = [c for c in response.json()["ranking"] if c["evidence"]["rule"] == "semantic"]
+    assert semantic, response.json()["ranking"]
+    query = semantic[0]["evidence"]["query"]
+    assert "welding" in query and "lassen" not in query.lower()  # an English word bag, not the Dutch text

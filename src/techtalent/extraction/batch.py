@@ -221,7 +221,11 @@ def _worker_extractor(lexicon_path: str, semantic: bool) -> Any:
 
                 model = encoder()
                 dense = load_index(path.parent, lexicon.version, lexicon.concepts, model.name)
-                found = Extractor(lexicon, encoder=model, dense=dense)
+                from techtalent.extraction.dictionary import bridged
+                from techtalent.extraction.lexicon_cache import load_translator, translator_file
+
+                translator = bridged(load_translator(translator_file(path)))  # as the server reads Dutch
+                found = Extractor(lexicon, encoder=model, dense=dense, translator=translator)
             else:
                 found = Extractor(lexicon)
             _worker_extractors[lexicon_path, semantic] = found

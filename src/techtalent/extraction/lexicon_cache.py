@@ -1,18 +1,32 @@
-"""The lexicon's disk cache: one pickle per taxonomy version in the data folder, written atomically."""
+"""The lexicon's disk cache: one pickle per taxonomy version in the data folder, written atomically.
+
+Beside it, ``translator-<version>.json`` holds the learned nl→en lexicon that Dutch texts take to the dense
+index, so a Dask worker that loads the lexicon from the shared folder reads Dutch exactly as the server does.
+"""
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import re
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from techtalent.extraction.engine.lexicon import Lexicon
 from techtalent.taxonomy.engine.search import ConceptRecord, LabelRecord
 
-__all__ = ["save_lexicon", "load_lexicon", "cached_lexicon", "cache_file"]
+__all__ = [
+    "save_lexicon",
+    "load_lexicon",
+    "cached_lexicon",
+    "cache_file",
+    "translator_file",
+    "save_translator",
+    "load_translator",
+]
 
 
 def cache_file(cache_dir: Path, version: str, stem: str = "lexicon", suffix: str = ".pickle") -> Path:
@@ -49,6 +63,8 @@ def cached_lexicon(
     cache_dir: Path,
     version: str,
     build: Callable[[], tuple[Sequence[ConceptRecord], Iterable[LabelRecord]]],
+    *,
+    derived_min: float | None = None,
 ) -> Lexicon:
     """Load ``<cache_dir>/lexicon-<version>.pickle`` if present, else build it and save it there."""
     path = cache_file(cache_dir, version)
@@ -58,6 +74,37 @@ def cached_lexicon(
         except (ValueError, EOFError, TypeError, AttributeError, pickle.UnpicklingError):
             path.unlink(missing_ok=True)
     concepts, labels = build()
-    lexicon = Lexicon.build(concepts, labels, version=version)
+    lexicon = Lexicon.build(concepts, labels, version=version, derived_min=derived_min)
     save_lexicon(lexicon, path)
     return lexicon
+
+
+def translator_file(lexicon_file: Path) -> Path:
+    """Where the nl→en lexicon of the lexicon saved at ``lexicon_file`` is kept."""
+    path = Path(lexicon_file)
+    return path.with_name("translator-" + path.name.removeprefix("lexicon-")).with_suffix(".json")
+
+
+def save_translator(translator: Any, path: Path) -> None:
+    """Write a ``TranslationLexicon`` (its ``as_dict`` form) to ``path`` atomically."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(translator.as_dict(), out)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def load_translator(path: Path) -> Any:
+    """The ``TranslationLexicon`` saved at ``path``, or None when there is none (or it is unreadable)."""
+    from techtalent.taxonomy.engine.derive import TranslationLexicon
+
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        return TranslationLexicon.from_dict(data)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None

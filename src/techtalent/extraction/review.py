@@ -56,11 +56,15 @@ def review_decide(session: MutableMapping[str, Any], *, uri: str, decision: str)
 
 
 def segments(text: str, concepts: Sequence[dict[str, Any]]) -> list[Segment]:
-    """Split ``text`` into plain and marked segments; of overlapping mentions the longer, then better wins."""
+    """Split ``text`` into plain and marked segments; of overlapping mentions the longer, then better wins.
+
+    Concepts found by meaning only (rule "semantic") cite their whole sentence, not a mention: they are
+    listed but not marked, so they never hide the literal mentions inside that sentence."""
     spans = sorted(
         (
             (start, end, rank)
             for rank, c in enumerate(concepts)
+            if c.get("evidence", {}).get("rule") != "semantic"
             for start, end in c["spans"]
             if 0 <= start < end
         ),

@@ -19,6 +19,7 @@ from techtalent.taxonomy import selectors
 
 if TYPE_CHECKING:
     from techtalent.extraction.engine import DenseIndex, Extractor, Lexicon, TitleNormaliser
+    from techtalent.extraction.engine.translate import Translator
 
 __all__ = [
     "Limits",
@@ -137,6 +138,20 @@ def dense_index(built: Lexicon, progress: Any = None) -> DenseIndex | None:
     )
 
 
+def _translator(lexicon_file: Path) -> Translator | None:
+    """The learned nl→en lexicon of the current taxonomy, through which Dutch texts reach the dense index;
+    saved beside the lexicon file for Dask workers."""
+    from techtalent.extraction.dictionary import bridged
+    from techtalent.extraction.lexicon_cache import save_translator, translator_file
+    from techtalent.taxonomy.derived import translation_lexicon
+
+    lexicon: Translator | None = translation_lexicon(selectors.taxonomy_stamp())
+    path = translator_file(lexicon_file)
+    if lexicon is not None and not path.exists():
+        save_translator(lexicon, path)
+    return bridged(lexicon)  # type: ignore[no-any-return]  # FreeDict for the words it knows weakly
+
+
 def _engine() -> tuple[Lexicon, Extractor, TitleNormaliser]:
     global _cached
     version = _version()
@@ -154,9 +169,10 @@ def _engine() -> tuple[Lexicon, Extractor, TitleNormaliser]:
 
             built = cached_lexicon(Path(settings.CACHE_DIR), version, selectors.taxonomy_records)
             dense = dense_index(built)
-            engine = (
-                Extractor(built, encoder=encoder(), dense=dense) if dense is not None else Extractor(built)
-            )
+            engine = Extractor(built)
+            if dense is not None:
+                translator = _translator(lexicon_path(version))
+                engine = Extractor(built, encoder=encoder(), dense=dense, translator=translator)
             _cached = (version, built, engine, TitleNormaliser(built))
         return _cached[1], _cached[2], _cached[3]
 

@@ -30,19 +30,27 @@ __all__ = [
     "ACRONYM",
     "ROTATED",
     "OBJECT",
+    "VERB_FIRST",
     "WIDTH",
     "UNKNOWN_PART",
     "BARRIER_PART",
     "part_char",
+    "DERIVED_MIN_CONFIDENCE",
+    "DERIVED_WEIGHT",
 ]
 
 KINDS = ("skill", "occupation", "skill_group")
-LABEL_TYPES = ("preferred", "alternative", "hidden", "female", "male")
+LABEL_TYPES = ("preferred", "alternative", "hidden", "female", "male", "derived")
 _TYPE_WEIGHT = {"preferred": 1.0, "female": 0.97, "male": 0.97, "alternative": 0.93, "hidden": 0.8}
+# Derived (machine-made) Dutch labels enter the lexicon only from this confidence (expected token F1 against
+# what ESCO's translators would write), weighted below official labels and by their confidence. Both were
+# chosen on the dev halves of bench/devsets/vacancies_nl.jsonl and extraction_nl.jsonl (docs/extraction.md).
+DERIVED_MIN_CONFIDENCE = 0.3
+DERIVED_WEIGHT = 0.8
 _MAX_CONCEPTS_PER_KEY = 3
 _COMMON_TOKEN_SHARE = 0.003  # a one-word label whose word occurs in >0.3% of all labels is too generic
 _COMMON_TOKEN_FLOOR = 50  # ...but a small taxonomy has no such words
-ACRONYM, ROTATED, OBJECT = 1, 2, 4
+ACRONYM, ROTATED, OBJECT, VERB_FIRST = 1, 2, 4, 8
 # Skill labels that start with one of these verbs also match by their object alone ("tend CNC milling
 # machine" → "CNC milling machine"): texts name the thing ("ervaring met CNC-freesmachines") more often.
 _LIGHT_VERBS = frozenset(
@@ -109,11 +117,30 @@ class Built:
     whole: frozenset[str] = frozenset()
 
 
-def build(concepts: Sequence[ConceptRecord], labels: Iterable[LabelRecord]) -> Built:
+def _prior(record: LabelRecord) -> float:
+    """The prior of a label type; a derived label's also rises with its confidence."""
+    if record.type == "derived":
+        return DERIVED_WEIGHT * (0.5 + 0.5 * record.confidence)
+    return _TYPE_WEIGHT[record.type]
+
+
+def _usable(record: LabelRecord, derived_min: float) -> bool:
+    """Official labels of the two languages, and derived Dutch ones from ``derived_min`` confidence."""
+    if record.type == "derived":
+        return record.lang == "nl" and record.confidence >= derived_min
+    return record.lang in ("nl", "en") and record.type in LABEL_TYPES
+
+
+def build(
+    concepts: Sequence[ConceptRecord],
+    labels: Iterable[LabelRecord],
+    *,
+    derived_min: float = DERIVED_MIN_CONFIDENCE,
+) -> Built:
     """Turn concepts and labels into variants, automaton keys and the vocabularies the matcher needs."""
     kept = [c for c in concepts if c.kind in KINDS]
     position = {c.uri: i for i, c in enumerate(kept)}
-    records = [r for r in labels if r.uri in position and r.lang in ("nl", "en") and r.type in LABEL_TYPES]
+    records = [r for r in labels if r.uri in position and _usable(r, derived_min)]
     records.sort(key=lambda r: (r.uri, r.lang, LABEL_TYPES.index(r.type), r.text))
     spelled = [(r, s, label_tokens(s)) for r in records for s in _spellings(r.text)]
     parts = frozenset(t for _, _, tokens in spelled for t in tokens) | frozenset(NL_EN)
@@ -141,6 +168,8 @@ def build(concepts: Sequence[ConceptRecord], labels: Iterable[LabelRecord]) -> B
             orders.append(([*tokens[1:], tokens[0]], flags | ROTATED))
             if len(tokens) >= 3 and tokens[0] in _LIGHT_VERBS:
                 orders.append((tokens[1:], flags | OBJECT))
+        elif mode == "nl" and kept[position[record.uri]].kind == "skill":
+            orders += [(words, flags | VERB_FIRST) for words in _verb_first(tokens)]
         for words, key_flags in orders:
             key = tuple(p for t in words for p in canon.of(t, mode))
             keyed[mode].setdefault(key, []).append((record, spelling, words, key_flags))
@@ -179,10 +208,10 @@ def build(concepts: Sequence[ConceptRecord], labels: Iterable[LabelRecord]) -> B
                     (
                         "weight",
                         round(
-                            _TYPE_WEIGHT[record.type]
+                            _prior(record)
                             * specificity
                             * ambiguity
-                            * (0.8 if flags & OBJECT else 1.0),
+                            * (0.8 if flags & OBJECT else 0.95 if flags & VERB_FIRST else 1.0),
                             4,
                         ),
                     ),
@@ -191,8 +220,25 @@ def build(concepts: Sequence[ConceptRecord], labels: Iterable[LabelRecord]) -> B
                     columns[name].append(value)
             chars = "".join(part_ids.setdefault(p, part_char(len(part_ids))) for p in key)
             keys_out[lang].append((chars, tuple(ids.values())))
-    titles = [(r.uri, r.lang, r.type, r.text) for r in records if kept[position[r.uri]].kind == "occupation"]
+    titles = [
+        (r.uri, r.lang, r.type, r.text)
+        for r in records
+        if kept[position[r.uri]].kind == "occupation" and r.type != "derived"
+    ]
     return Built(kept, columns, keys_out, part_ids, parts, glossary, titles, whole)
+
+
+def _verb_first(tokens: list[str]) -> list[list[str]]:
+    """A verb-final Dutch skill label as vacancies also write it: "pompen bedienen" → "bedienen pompen"
+    ("je bedient pompen", with the verb lemmatised) and "bedienen van pompen" ("het bedienen van pompen")."""
+    verb = tokens[-1] if len(tokens) >= 2 else ""
+    if len(verb) <= 4 or not verb.endswith("en") or verb in STOPWORDS["nl"] or tokens[0] in ("het", "de"):
+        return []
+    rest = tokens[:-1]
+    orders = [[verb, *rest]]
+    if rest[0] not in STOPWORDS["nl"]:
+        orders.append([verb, "van", *rest])
+    return orders
 
 
 def _needs_case(spelling: str) -> bool:

@@ -25,12 +25,14 @@ from techtalent.extraction.engine.context import (
     sentences,
 )
 from techtalent.extraction.engine.fuzzy import NearMisses
+from techtalent.extraction.engine.glossary import NL_EN
 from techtalent.extraction.engine.language import resolve_language
 from techtalent.extraction.engine.lexicon import Lexicon
 from techtalent.extraction.engine.matcher import Matcher, Mention
 from techtalent.extraction.engine.normalise import fold_text, tokens_of
 from techtalent.extraction.engine.ranking import DenseHit, dense_hits, fuse
 from techtalent.extraction.engine.semantic import Calibration, DenseIndex, Encoder
+from techtalent.extraction.engine.translate import TRANSLATED_CALIBRATION, Translator, english_sentence
 
 __all__ = ["Extractor", "ExtractionResult", "FoundConcept", "RULE_WEIGHT", "MIN_SCORE"]
 
@@ -117,6 +119,8 @@ class Extractor:
         calibration: Calibration | None = None,
         min_score: float = MIN_SCORE,
         fuzzy: bool = True,
+        translator: Translator | None = None,
+        translated_calibration: Calibration = TRANSLATED_CALIBRATION,
     ):
         if (encoder is None) != (dense is None):
             raise ValueError("the semantic path needs both an encoder and a dense index")
@@ -126,6 +130,7 @@ class Extractor:
         self.calibration = calibration or Calibration()
         self.min_score = min_score
         self.fuzzy = fuzzy
+        self.translator, self.translated_calibration = translator, translated_calibration
         self._matcher: Matcher | None = None
         self._kind_masks: dict[tuple[str, ...], Any] = {}
 
@@ -199,14 +204,18 @@ class Extractor:
             for concept, scored in by_concept.items()
             if (item := self._found(concept, scored, floor)) is not None
         }
-        if self.encoder is not None and self.dense is not None and lang == "en" and parts:
+        if self.encoder is not None and self.dense is not None and parts and self._reads(lang):
             texts = [" ".join(text[slice(*ft.original(p.start, p.end))].split()) for p in parts]
             spans = [ft.original(p.start, p.end) for p in parts]
+            queries, calibration = texts, self.calibration
+            if lang == "nl" and self.translator is not None:  # Dutch reaches the index through the lexicon
+                queries = [english_sentence(self.translator, t, NL_EN) for t in texts]
+                calibration = self.translated_calibration
             hits = dense_hits(
-                texts,
+                queries,
                 self.encoder,
                 self.dense,
-                self.calibration,
+                calibration,
                 allowed=self._allowed(kinds),
                 occupations=self._allowed(("occupation",)),
             )
@@ -214,6 +223,10 @@ class Extractor:
         ranked = sorted(found.values(), key=_rank_key)
         accepted = [f for f in ranked if f.score >= self.min_score]
         return ExtractionResult(doc_id, lang, accepted, ranked[:top])
+
+    def _reads(self, lang: str) -> bool:
+        """Whether texts of ``lang`` take the dense path: English, and Dutch through a translator."""
+        return lang == "en" or (lang == "nl" and self.translator is not None)
 
     def _allowed(self, kinds: tuple[str, ...]) -> Any:
         """Which dense-index groups are of one of ``kinds`` (a boolean mask, cached per kinds)."""

@@ -20,7 +20,7 @@ from techtalent.taxonomy.engine.search import ConceptRecord, LabelRecord
 
 __all__ = ["Lexicon", "Variant", "FORMAT", "ACRONYM", "ROTATED", "KINDS", "LABEL_TYPES"]
 
-FORMAT = 7
+FORMAT = 9  # 9: the glossary lost its hand-written trade words (caches built with them are stale)
 _LANGS = ("nl", "en")
 
 
@@ -118,10 +118,17 @@ class Lexicon:
 
     @classmethod
     def build(
-        cls, concepts: Sequence[ConceptRecord], labels: Iterable[LabelRecord], *, version: str
+        cls,
+        concepts: Sequence[ConceptRecord],
+        labels: Iterable[LabelRecord],
+        *,
+        version: str,
+        derived_min: float | None = None,
     ) -> Lexicon:
         """Build the lexicon from concepts and their labels (any languages; nl and en are used)."""
-        return cls(version, build(concepts, labels))
+        if derived_min is None:
+            return cls(version, build(concepts, labels))
+        return cls(version, build(concepts, labels, derived_min=derived_min))
 
     def state(self) -> tuple[Any, ...]:
         """Everything needed to rebuild this lexicon, as plain picklable data (see ``from_state``)."""

@@ -11,9 +11,11 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate
 from typing import NamedTuple, overload
 
+import simplemma
 import Stemmer
 
 from techtalent.core.text import STOPWORDS
@@ -60,6 +62,15 @@ class FoldedText:
         if self.offsets is None:
             return start, end
         return self.offsets[start], self.offsets[end - 1] + 1
+
+
+@lru_cache(maxsize=100_000)
+def _verb_lemma(token: str) -> str | None:
+    """The infinitive of a Dutch present-tense verb form ("verhelpt" → "verhelpen"), else None."""
+    lemma = simplemma.lemmatize(token, lang="nl").casefold()
+    if lemma == token or not lemma.endswith("en") or lemma[:2] != token[:2] or len(token) <= 3:
+        return None
+    return lemma
 
 
 def fold_text(text: str) -> FoldedText:
@@ -160,6 +171,8 @@ class Canon:
         """Snowball stem of a token; short tokens and tokens with digits or symbols stay as they are."""
         if len(token) <= 3 or not token.isalpha():
             return token
+        if lang == "nl" and token.endswith("t") and (lemma := _verb_lemma(token)) is not None:
+            token = lemma  # "je verhelpt storingen" meets "storingen verhelpen": stem the infinitive
         if lang == "nl" and token.endswith(("ster", "sters", "aar", "aars")):
             # Snowball reduces "lasster" (a welder) to "las" as in "lassen" (welding), and "ontwikkelaar"
             # (a developer) to "ontwikkel" as in "ontwikkeling": keep the people apart from the work.

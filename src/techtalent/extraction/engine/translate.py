@@ -1,0 +1,218 @@
+"""Dutch sentences as English word bags, for the dense path: the same index and fusion as English texts.
+
+The English sentence model is not asked to read Dutch. Each Dutch word becomes the English words the
+learned lexicon gives it (compounds split by the lexicon: onderhoudsmonteur → maintenance + mechanic),
+in the order of the Dutch words; the curated glossary (``glossary.NL_EN``) comes first where it has the
+word. ``Bridged`` adds data for the words the lexicon saw too rarely to trust: a bilingual dictionary
+(FreeDict, read by an adapter), its translations ranked by how often they occur in ESCO's English text.
+Function words are dropped, the joints "en"/"of" and punctuation are kept (so the text splits into the
+same fragments as an English one), and words the lexicon does not know are kept as written: names
+and loanwords (SAP, PLC, MIG, CNC, software). Word order stays Dutch; a mean-pooled sentence encoder
+barely cares, and "je verhelpt storingen" → "repair malfunctions" reads as an English skill phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Literal, Protocol
+
+import simplemma
+
+from techtalent.core.text import STOPWORDS
+from techtalent.extraction.engine.semantic import Calibration
+
+__all__ = [
+    "Translator",
+    "english_words",
+    "english_sentence",
+    "TRANSLATE_TOP",
+    "TRANSLATE_SHARE",
+    "TRANSLATED_CALIBRATION",
+    "Bridged",
+    "WEAK_COUNT",
+]
+
+TRANSLATE_TOP = 2  # English words kept per Dutch word
+TRANSLATE_SHARE = 0.5  # a runner-up word is kept when its weight is at least this share of the best
+# A translated word bag carries stray words that make wrong labels look similar, so its similarities get a
+# flatter ramp onto the same score scale (0 at 0.5, the cap at 1.0 instead of 0.9): a score, and the
+# acceptance threshold, then mean about the same precision in both languages. Chosen by a grid over
+# low 0.4–0.6 × high 0.8–1.0 on the dev halves of vacancies_nl and extraction_nl (docs/extraction.md).
+TRANSLATED_CALIBRATION = Calibration(low=0.5, high=1.0, cap=0.6)
+_TOKEN = re.compile(r"[\w][\w'+#]*|[,;:()•·]", re.UNICODE)  # hyphens and slashes split: VCA-diploma
+_JOINTS = {"en": "and", "of": "or", "zowel": "", "als": ""}
+# Pronouns and auxiliary verbs of vacancy prose carry no skill ("je bent", "je hebt", "wij zoeken").
+_FILLER = frozenset(
+    "je jij jou jouw u uw wij we ons onze zij ze hij zij ik mijn bent ben is zijn hebt heb heeft hebben "
+    "wordt worden word kunt kan kunnen wilt wil willen gaat ga gaan zal zult zullen moet moeten mag "
+    "daarnaast verder ook graag bij ons wie wat waar".split()
+)
+
+
+class Translator(Protocol):
+    """A learned Dutch→English word lexicon (the derivation engine's ``TranslationLexicon``)."""
+
+    def to_english(self, tokens: Iterable[str]) -> dict[str, float]: ...
+
+
+WEAK_COUNT = 10  # a Dutch word seen fewer times in ESCO's Dutch text has a learned translation not trusted
+BridgeMode = Literal["unknown", "add", "replace"]
+
+
+@lru_cache(maxsize=50_000)
+def _en_lemma(word: str) -> str:
+    """The English dictionary form of a word (valves → valve), else the word."""
+    return (simplemma.lemmatize(word, lang="en") or word).casefold()
+
+
+@dataclass(frozen=True)
+class Bridged:
+    """The learned lexicon plus a dictionary for Dutch words it knows weakly or not at all; translations
+    that occur in ESCO's English text are preferred (``counts_en`` of the lexicon is that vocabulary)."""
+
+    lexicon: Any  # a TranslationLexicon: to_english, counts_nl, counts_en
+    dictionary: Mapping[str, tuple[str, ...]]
+    weak_count: int = WEAK_COUNT
+    mode: BridgeMode = "replace"
+
+    @property
+    def counts_nl(self) -> Mapping[str, int]:
+        """How often each Dutch word occurs in the text the lexicon learned from."""
+        return self.lexicon.counts_nl  # type: ignore[no-any-return]
+
+    def _ranked(self, entries: Iterable[str]) -> dict[str, float]:
+        """Dictionary translations that ESCO's English uses, weighted by their rarest word's frequency."""
+        vocabulary: Mapping[str, int] = self.lexicon.counts_en
+        found = {e: min(vocabulary.get(w, 0) for w in e.split()) for e in entries if e.split()}
+        best = max(found.values(), default=0)
+        return {e: n / best for e, n in found.items() if n > 0}
+
+    def to_english(self, tokens: Iterable[str]) -> dict[str, float]:
+        """English candidates for one Dutch word (several tokens go to the lexicon unchanged)."""
+        tokens = list(tokens)
+        learned: dict[str, float] = dict(self.lexicon.to_english(tokens))
+        if len(tokens) != 1:
+            return learned
+        vocabulary: Mapping[str, int] = self.lexicon.counts_en
+        learned = {w: p for w, p in learned.items() if vocabulary.get(w)} or learned
+        trusted = self.lexicon.counts_nl.get(tokens[0], 0) >= self.weak_count
+        entries = self.dictionary.get(tokens[0], ())
+        if not entries or (learned and (trusted or self.mode == "unknown")):
+            return learned
+        ranked = self._ranked(entries)
+        stems = {_en_lemma(w) for e in ranked for w in e.split()}
+        agreed = {w: p for w, p in learned.items() if _en_lemma(w) in stems}
+        if agreed or not ranked:
+            return agreed or learned
+        if self.mode == "add" and learned:
+            best = max(learned, key=lambda w: (learned[w], w))
+            return {best: 1.0, max(ranked, key=lambda e: (ranked[e], e)): 1.0}
+        return ranked
+
+
+@lru_cache(maxsize=50_000)
+def _lemma(token: str) -> str:
+    """The Dutch dictionary form of a word (verhelpt → verhelpen, zaagt → zagen), else the word."""
+    lemma = simplemma.lemmatize(token, lang="nl")
+    return lemma.casefold() if lemma else token
+
+
+def english_words(
+    translator: Translator,
+    token: str,
+    glossary: Mapping[str, str] | None = None,
+    *,
+    top: int | None = None,
+    share: float | None = None,
+) -> list[str]:
+    """The English words for one Dutch word (or its lemma): the glossary's, else the lexicon's best and a
+    close runner-up; the word itself when neither knows it."""
+    lemma = _lemma(token)
+    forms = (token, lemma) if lemma != token else (token,)
+    for form in forms:
+        if glossary and form in glossary:
+            return [glossary[form]]
+    counts: Mapping[str, int] = getattr(translator, "counts_nl", None) or {}
+    bag: dict[str, float] = {}
+    # the form the lexicon saw most often first (laden, not its lemma lade "drawer"); the lemma on a tie
+    for form in sorted(reversed(forms), key=lambda f: -counts.get(f, 0)):
+        bag = translator.to_english([form])
+        if bag:
+            break
+    if not bag:
+        return [token]
+    ranked = sorted(bag.items(), key=lambda item: (-item[1], item[0]))
+    best, top, share = ranked[0][1], top or TRANSLATE_TOP, TRANSLATE_SHARE if share is None else share
+    return [word for word, weight in ranked[:top] if weight >= share * best]
+
+
+_PARTICLES = ("uit", "aan", "op", "af", "mee", "door", "over", "bij", "in", "na", "om", "terug", "voor")
+
+
+def _joined(translator: Translator, glossary: Mapping[str, str], verb: str) -> str | None:
+    """The English of a joined separable verb (uitvoeren): the glossary's, else the lexicon's best."""
+    if verb in glossary:
+        return glossary[verb]
+    bag = translator.to_english([verb]) if getattr(translator, "counts_nl", {}).get(verb) else {}
+    return max(bag, key=lambda w: (bag[w], w)) if bag else None
+
+
+def _separable(translator: Translator, raws: list[str], glossary: Mapping[str, str]) -> dict[int, str]:
+    """Separable verbs split over the clause ("je voert onderhoud uit" → uitvoeren → "perform"): the
+    position of the verb → its English, when the glossary or the lexicon knows particle + infinitive."""
+    found: dict[int, str] = {}
+    clause_start = 0
+    for at, raw in enumerate(raws):
+        token = raw.casefold()
+        if not token[0].isalnum() or token in _JOINTS:
+            clause_start = at + 1
+            continue
+        if token not in _PARTICLES or at == clause_start:
+            continue
+        for verb_at in range(clause_start, at):
+            word = raws[verb_at].casefold()
+            english = _joined(translator, glossary, token + _lemma(word)) if word[0].isalnum() else None
+            if english and verb_at not in found:
+                found[verb_at] = english
+                break
+    return found
+
+
+def english_sentence(
+    translator: Translator,
+    text: str,
+    glossary: Mapping[str, str] | None = None,
+    *,
+    top: int | None = None,
+    share: float | None = None,
+) -> str:
+    """A Dutch sentence as an English word bag in Dutch word order ('' when nothing is left)."""
+    stop = STOPWORDS["nl"] | _FILLER
+    out: list[str] = []
+    raws = _TOKEN.findall(text)
+    verbs = _separable(translator, raws, glossary or {})
+    for at, raw in enumerate(raws):
+        token = raw.casefold()
+        if at in verbs:
+            out.append(verbs[at])
+            continue
+        if token in _JOINTS:
+            if _JOINTS[token]:
+                out.append(_JOINTS[token])
+            continue
+        if not token[0].isalnum():
+            out.append(token)
+            continue
+        if token in stop or token.isdigit():
+            continue
+        if raw.isupper() and len(raw) <= 5:  # acronyms: VCA, PLC, MIG, SAP
+            out.append(raw)
+            continue
+        words = english_words(translator, token, glossary, top=top, share=share)
+        out.extend(w for w in words if w)
+    sentence = " ".join(out)
+    sentence = re.sub(r"\s+([,;:)])", r"\1", sentence).strip(" ,;:")
+    return sentence if any(ch.isalnum() for ch in sentence) else ""

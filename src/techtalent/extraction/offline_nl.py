@@ -1,0 +1,103 @@
+"""Dutch through the skills language, straight from an ESCO CSV folder (no database): benches and tests.
+
+The platform gets its derived Dutch labels and the nl↔en lexicon from the import (``taxonomy.derived``);
+here the same derivation runs on the CSVs (``taxonomy.derived_records``) and its result is cached as JSON
+in the cache folder, so a bench or a test session derives once. The extractor built here uses the
+derived labels in the lexicon and the lexicon for the Dutch semantic path, as the platform does.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+from techtalent.extraction.dictionary import bridged
+from techtalent.extraction.engine import Extractor, Lexicon
+from techtalent.extraction.engine.building import DERIVED_MIN_CONFIDENCE
+from techtalent.extraction.engine.translate import WEAK_COUNT
+from techtalent.extraction.lexicon_cache import cache_file, cached_lexicon
+from techtalent.extraction.offline import encoder, esco_records, esco_version
+from techtalent.taxonomy.engine.derive import TranslationLexicon
+from techtalent.taxonomy.engine.search import LabelRecord
+
+__all__ = ["esco_derivation", "esco_lexicon_nl", "esco_extractor_nl"]
+
+_FORMAT = 1
+
+
+def _derive(esco: Path) -> dict[str, object]:
+    from techtalent.taxonomy.derived_records import derive_from_records
+    from techtalent.taxonomy.importers.esco import read_esco
+
+    bundle = read_esco(Path(esco))
+    kinds = {uri: c["kind"] for uri, c in bundle.concepts.items()}
+    skill_types = {uri: c["skill_type"] for uri, c in bundle.concepts.items()}
+    derivation = derive_from_records(bundle.labels, bundle.texts, kinds, skill_types=skill_types)
+    labels = [[d.uri, d.text, round(float(d.confidence), 4)] for d in derivation.labels]
+    lexicon = derivation.lexicon.as_dict() if derivation.lexicon is not None else None
+    return {"format": _FORMAT, "labels": labels, "lexicon": lexicon}
+
+
+@lru_cache(maxsize=2)
+def esco_derivation(esco: Path, cache_dir: Path) -> tuple[tuple[LabelRecord, ...], TranslationLexicon | None]:
+    """The derived Dutch labels (type "derived") and the learned lexicon of the export, cached as JSON."""
+    path = cache_file(cache_dir, esco_version(esco), stem="derived-nl", suffix=".json")
+    data: dict[str, object] | None = None
+    if path.exists():
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            data = None
+    if not isinstance(data, dict) or data.get("format") != _FORMAT:
+        data = _derive(esco)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(data, out)
+        os.replace(temporary, path)
+    rows = data["labels"]
+    assert isinstance(rows, list)
+    labels = tuple(LabelRecord(uri, "nl", "derived", text, float(conf)) for uri, text, conf in rows)
+    raw = data.get("lexicon")
+    lexicon = TranslationLexicon.from_dict(raw) if isinstance(raw, dict) else None
+    return labels, lexicon
+
+
+def esco_lexicon_nl(esco: Path, cache_dir: Path, derived_min: float = DERIVED_MIN_CONFIDENCE) -> Lexicon:
+    """The lexicon of the export plus its derived Dutch labels at or above ``derived_min`` confidence."""
+    version = f"{esco_version(esco)}-nl{derived_min:g}"
+
+    def records() -> tuple[object, list[LabelRecord]]:
+        concepts, labels = esco_records(esco)
+        derived, _ = esco_derivation(esco, cache_dir)
+        return concepts, [*labels, *derived]
+
+    return cached_lexicon(cache_dir, version, records, derived_min=derived_min)  # type: ignore[arg-type]
+
+
+def esco_extractor_nl(
+    esco: Path,
+    cache_dir: Path,
+    *,
+    derived_min: float = DERIVED_MIN_CONFIDENCE,
+    semantic: bool = True,
+    bridge: str = "replace",
+    weak_count: int = WEAK_COUNT,
+    **options: float,
+) -> Extractor:
+    """An extractor over the export with derived Dutch labels; Dutch texts also take the dense path through
+    the learned lexicon when ``semantic`` (the dense index is the one of the plain export, shared)."""
+    from techtalent.extraction.dense_cache import cached_index
+
+    lexicon = esco_lexicon_nl(esco, cache_dir, derived_min)
+    if not semantic:
+        return Extractor(lexicon, **options)  # type: ignore[arg-type]
+    _, labels = esco_records(esco)
+    _, translator = esco_derivation(esco, cache_dir)
+    if bridge != "none":  # the dictionary for the words the lexicon knows weakly (as the platform does)
+        translator = bridged(translator, weak_count=weak_count, mode=bridge)  # type: ignore[arg-type]
+    dense = cached_index(cache_dir, esco_version(esco), lexicon.concepts, lambda: labels, encoder())
+    return Extractor(lexicon, encoder=encoder(), dense=dense, translator=translator, **options)  # type: ignore[arg-type]

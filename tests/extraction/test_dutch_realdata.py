@@ -1,0 +1,102 @@
+"""Dutch extraction through the skills language on full ESCO v1.1.1: the dev-half floors and the two texts
+of issue 10 (a process operator's CV, a vacancy for a constructiebankwerker).
+
+The derived Dutch labels and the lexicon are derived from the CSVs once per session (about a minute); the
+dense index is shared with test_semantic_realdata (same folder), so a session embeds ESCO once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from techtalent.extraction.devsplit import dev_half
+from techtalent.extraction.engine import Extractor
+from techtalent.extraction.engine.batching import extract_many
+from techtalent.extraction.evaluation import evaluate, load_gold, predict_ranked
+from techtalent.extraction.offline_nl import esco_extractor_nl
+
+pytestmark = pytest.mark.realdata
+
+REPO = Path(__file__).resolve().parents[2]
+S = "http://data.europa.eu/esco/skill/"
+# (set, F1 floor, RP@5 floor) on the dev halves: bench/extraction_nl.py figures minus a margin.
+FLOORS = {"vacancies_nl": (0.26, 0.25), "extraction_nl": (0.52, 0.52)}
+
+CV = (
+    "Curriculum vitae – procesoperator\n\n"
+    "Werkervaring\n"
+    "2017 – heden: procesoperator B bij een chemisch bedrijf in Geleen. Ik bewaak de installatie vanuit de "
+    "controlekamer, verhelp storingen, voer preventief onderhoud uit aan pompen en kleppen en neem monsters "
+    "voor het laboratorium.\n"
+    "Certificaten: VCA-VOL, heftruckcertificaat.\n"
+)
+VACANCY = (
+    "Vacature constructiebankwerker (38 uur)\n\n"
+    "Wat ga je doen? Je maakt stalen constructies aan de hand van technische tekeningen. Je zet plaatwerk "
+    "op de zetbank, je zaagt en boort profielen op maat en je controleert je werk met meetgereedschap.\n"
+    "Wie ben jij? Je hebt een mbo-diploma metaal en ervaring als constructiebankwerker.\n"
+)
+# What the user of issue 10 missed, each with the ESCO skills that would count for it, among the best 20
+# suggestions. Still missed and so not asserted (docs/extraction.md): "preventief onderhoud" in the CV, and
+# "zetbank", "zagen", "boren" in the vacancy (single-word coordinated verbs and a machine ESCO only names
+# in an occupation label). Since the hand-written trade words left the glossary (learned lexicon and
+# FreeDict instead), the CV's "storingen verhelpen" and "pompen/kleppen" are no longer among the best 20
+# either (the laboratory sentence's sample skills crowd them out); they are listed here, not asserted:
+CV_MISSED = {
+    "storingen verhelpen": {
+        S + "334e3e49-fb02-4051-809a-f06adfdc1c40",
+        S + "1de6b87b-2c7d-49aa-bcc0-3b2ef75f064f",
+    },
+    "pompen/kleppen": {
+        S + "1864d4a3-eb9c-44f2-84f3-77137db21aeb",
+        S + "f4349677-549e-419a-8f8e-eb10bfe10720",
+    },
+}
+CV_SKILLS = {
+    "monsters nemen": {
+        S + "17fa2e6a-ca80-4d60-afb0-03f170e9d5f3",
+        S + "4bbb309f-9162-49b9-93da-fb2c371e5c5f",
+    },
+}
+VACANCY_SKILLS = {
+    "meetgereedschap": {
+        S + "b92758d4-4591-4df1-9ceb-f907aa71ebd9",
+        S + "42c25baf-ccb3-47d9-a872-bb2ceb615538",
+        S + "b386e189-12c5-4df6-b1db-059eb3f6dd88",
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def dutch(esco_real: Path, tmp_path_factory: pytest.TempPathFactory) -> Extractor:
+    return esco_extractor_nl(esco_real, tmp_path_factory.getbasetemp() / "semantic-realdata")
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_the_dutch_dev_half_keeps_its_f1_and_rp5_floor(dutch: Extractor, name: str) -> None:
+    gold = dev_half(load_gold(REPO / "bench" / "devsets" / f"{name}.jsonl"))
+    concepts, ranking = predict_ranked(dutch, gold, top=10)
+    scores = evaluate(gold, concepts, ranking=ranking).overall
+    f1_floor, rp5_floor = FLOORS[name]
+    assert scores.f1 >= f1_floor and scores.r_precision >= rp5_floor, scores
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"), [(CV, CV_SKILLS), (VACANCY, VACANCY_SKILLS)], ids=["cv", "vacancy"]
+)
+def test_the_texts_of_issue_10_now_yield_the_skills_the_user_missed(
+    dutch: Extractor, text: str, wanted: dict[str, set[str]]
+) -> None:
+    result = dutch.extract(text, lang="nl", top=20)
+    suggested = {c.uri for c in result.ranking}
+    missing = [name for name, uris in wanted.items() if not uris & suggested]
+    assert not missing, (missing, [(c.label, c.score) for c in result.ranking])
+
+
+def test_a_batch_of_dutch_texts_gives_the_same_results_as_one_by_one(dutch: Extractor) -> None:
+    alone = [dutch.extract(t, lang="nl", doc_id=str(i)).to_dict() for i, t in enumerate((CV, VACANCY))]
+    together = [r.to_dict() for r in extract_many(dutch, [("0", CV), ("1", VACANCY)], lang="nl")]
+    assert together == alone
+    assert any(c["evidence"].get("rule") == "semantic" for r in together for c in r["ranking"])
