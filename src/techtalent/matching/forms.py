@@ -52,6 +52,7 @@ PASSPORT_FORMS: dict[str, type[forms.Form]] = {
     "share-revoke": IdForm,
 }
 
+
 class PathForm(forms.Form):
     """Where the person wants to go, and in how many steps at most (a GET form: it only reads)."""
 
