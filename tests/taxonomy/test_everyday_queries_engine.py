@@ -14,6 +14,7 @@ from techtalent.taxonomy.engine.derive import ParallelCorpus, SentencePair, lear
 from techtalent.taxonomy.engine.derive.compounds import split_concatenation
 from techtalent.taxonomy.engine.derive.tokens import words
 from techtalent.taxonomy.engine.search import generality
+from tests.taxonomy.test_crosslingual_search import WordListLexicon
 
 E = "http://data.europa.eu/esco/skill/"
 
@@ -33,19 +34,6 @@ PAIRS = [
 def _lexicon(extra: Iterable[SentencePair] = ()) -> object:
     pairs = [SentencePair(words(en), words(nl), "label") for en, nl in PAIRS]
     return learn_lexicon(ParallelCorpus((*pairs, *extra)))
-
-
-class WordListLexicon:
-    """A fixed word list standing in for the learned lexicon (only ``to_english`` is needed)."""
-
-    def __init__(self, words: dict[str, dict[str, float]]):
-        self.words = words
-
-    def to_english(self, tokens: Iterable[str]) -> dict[str, float]:
-        bag: dict[str, float] = {}
-        for token in tokens:
-            bag.update(self.words.get(token, {}))
-        return bag
 
 
 def test_two_known_words_written_together_are_split_and_known_words_stay_whole() -> None:
