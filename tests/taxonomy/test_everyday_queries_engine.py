@@ -142,3 +142,12 @@ def test_a_compound_in_an_occupation_label_teaches_its_trade_word_with_method_an
     assert "press brake operator" in dict(lexicon.english_candidates("kantpersoperator"))
     again = type(lexicon).from_dict(lexicon.as_dict())
     assert again.phrases == lexicon.phrases
+
+
+def test_occupations_get_no_generality_so_job_titles_are_not_lifted_to_broad_occupations() -> None:
+    concepts = [
+        ConceptRecord("s", "skill", occupations=40, essential=10, narrower=5),
+        ConceptRecord("o", "occupation", narrower=30),
+    ]
+    values = generality(concepts)
+    assert values[0] == 1.0 and values[1] == 0.0

@@ -110,10 +110,14 @@ class SearchHit:
 
 
 def generality(concepts: Sequence[ConceptRecord]) -> np.ndarray:
-    """How broad and commonly used each concept is, in [0, 1]: occupations that need it (essential ones
-    twice) and its narrower skills in the hierarchy, on a log scale relative to the broadest concept."""
+    """How broad and commonly used each skill is, in [0, 1]: occupations that need it (essential ones
+    twice) and its narrower skills in the hierarchy, on a log scale relative to the broadest skill.
+    Occupations get 0: a one-word job title ("lasser") is not lifted to a broad occupation."""
     raw = np.log1p(
-        np.array([c.occupations + c.essential + 2 * c.narrower for c in concepts], dtype=np.float32)
+        np.array(
+            [c.occupations + c.essential + 2 * c.narrower if c.kind != "occupation" else 0 for c in concepts],
+            dtype=np.float32,
+        )
     )
     return (raw / max(1.0, float(raw.max(initial=0.0)))).astype(np.float32)
 
@@ -370,7 +374,8 @@ class SearchIndex:
         tokens = tokenize(query)
         stop = STOPWORDS["nl"] | STOPWORDS["en"]
         content = [t for t in tokens if t not in stop]
-        prior = _SHORT_PRIOR if len(content or tokens) == 1 else _PRIOR
+        # The one-word prior asks for broad skills; occupation searches (job titles) keep the small one.
+        prior = _SHORT_PRIOR if len(content or tokens) == 1 and kind != "occupation" else _PRIOR
         tokens = [part for t in (content or tokens) for part in self._split_compound(t)]
         if not tokens or not len(self.label_text):
             return []
