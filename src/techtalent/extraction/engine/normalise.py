@@ -21,7 +21,7 @@ import Stemmer
 from techtalent.core.text import STOPWORDS
 from techtalent.extraction.engine.glossary import ABBREVIATIONS
 
-__all__ = ["FoldedText", "Token", "Tokens", "fold_text", "tokens_of", "Canon", "label_tokens"]
+__all__ = ["FoldedText", "Token", "Tokens", "fold_text", "tokens_of", "Canon", "label_tokens", "dutch_lemma"]
 
 # The same token shape as techtalent.core.text: "+" and "#" stay (C++, C#), inner dots too (node.js).
 TOKEN = re.compile(r"[a-z0-9]+(?:[.+#][a-z0-9+#]+)*[+#]*")
@@ -65,9 +65,14 @@ class FoldedText:
 
 
 @lru_cache(maxsize=100_000)
+def dutch_lemma(token: str) -> str:
+    """The Dutch dictionary form of a word (verhelpt → verhelpen, zaagt → zagen), else the word."""
+    return (simplemma.lemmatize(token, lang="nl") or token).casefold()
+
+
 def _verb_lemma(token: str) -> str | None:
     """The infinitive of a Dutch present-tense verb form ("verhelpt" → "verhelpen"), else None."""
-    lemma = simplemma.lemmatize(token, lang="nl").casefold()
+    lemma = dutch_lemma(token)
     if lemma == token or not lemma.endswith("en") or lemma[:2] != token[:2] or len(token) <= 3:
         return None
     return lemma

@@ -22,6 +22,7 @@ from typing import Any, Literal, Protocol
 import simplemma
 
 from techtalent.core.text import STOPWORDS
+from techtalent.extraction.engine.normalise import dutch_lemma
 from techtalent.extraction.engine.semantic import Calibration
 
 __all__ = [
@@ -113,13 +114,6 @@ class Bridged:
         return ranked
 
 
-@lru_cache(maxsize=50_000)
-def _lemma(token: str) -> str:
-    """The Dutch dictionary form of a word (verhelpt → verhelpen, zaagt → zagen), else the word."""
-    lemma = simplemma.lemmatize(token, lang="nl")
-    return lemma.casefold() if lemma else token
-
-
 def english_words(
     translator: Translator,
     token: str,
@@ -130,7 +124,7 @@ def english_words(
 ) -> list[str]:
     """The English words for one Dutch word (or its lemma): the glossary's, else the lexicon's best and a
     close runner-up; the word itself when neither knows it."""
-    lemma = _lemma(token)
+    lemma = dutch_lemma(token)
     forms = (token, lemma) if lemma != token else (token,)
     for form in forms:
         if glossary and form in glossary:
@@ -174,7 +168,7 @@ def _separable(translator: Translator, raws: list[str], glossary: Mapping[str, s
             continue
         for verb_at in range(clause_start, at):
             word = raws[verb_at].casefold()
-            english = _joined(translator, glossary, token + _lemma(word)) if word[0].isalnum() else None
+            english = _joined(translator, glossary, token + dutch_lemma(word)) if word[0].isalnum() else None
             if english and verb_at not in found:
                 found[verb_at] = english
                 break
