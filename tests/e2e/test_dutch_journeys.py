@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import ESCO_REAL
+from tests.e2e.accounts import sign_up
 
 pytestmark = [pytest.mark.e2e, pytest.mark.realdata]
 
@@ -46,20 +47,6 @@ def _derived_marks(area: Any) -> list[str]:
     titles = [badges.nth(i).get_attribute("title") or "" for i in range(badges.count())]
     assert titles and all(DERIVED_TITLE.match(t) for t in titles), titles
     return [t.split("“", 1)[1].split("”", 1)[0] for t in titles]
-
-
-def _sign_up(page: Any) -> None:
-    from playwright.sync_api import expect
-
-    name, password = f"wim-{uuid.uuid4().hex[:8]}", "Proces-Operator-45!"
-    page.goto("/")
-    page.click("#signup")
-    expect(page.locator("html")).to_have_attribute("lang", "nl")
-    page.fill("#id_username", name)
-    page.fill("#id_password1", password)
-    page.fill("#id_password2", password)
-    page.click("#signup-form button[type=submit]")
-    expect(page.locator("h1")).to_have_text("Mijn vaardighedenpaspoort")
 
 
 def _cv_pdf(tmp_path: Path) -> Path:
@@ -141,7 +128,7 @@ def test_journey_2_a_dutch_vacancy_gets_dutch_skill_names_one_removed_and_saved(
 def test_journey_3_cv_skills_search_matches_and_export_in_dutch(page: Any, tmp_path: Path) -> None:
     from playwright.sync_api import expect
 
-    _sign_up(page)
+    sign_up(page, f"wim-{uuid.uuid4().hex[:8]}", "Proces-Operator-45!")
     page.set_input_files("#cv-file", str(_cv_pdf(tmp_path)))
     page.locator("#cv-form button[type=submit]").click()
     expect(page.locator("h1")).to_have_text("Vaardigheden gevonden in je cv", timeout=SLOW)

@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 
+from tests.e2e.accounts import sign_up
+
 pytestmark = pytest.mark.e2e
 
 
@@ -23,24 +25,11 @@ def _add_first_skill(page: Any, query: str, rows: int) -> None:
     expect(page.locator("#skills tbody tr")).to_have_count(rows, timeout=20_000)
 
 
-def _sign_up(page: Any, name: str, password: str) -> None:
-    from playwright.sync_api import expect
-
-    page.goto("/")
-    page.click("#signup")
-    expect(page.locator("html")).to_have_attribute("lang", "nl")
-    page.fill("#id_username", name)
-    page.fill("#id_password1", password)
-    page.fill("#id_password2", password)
-    page.click("#signup-form button[type=submit]")
-    expect(page.locator("h1")).to_have_text("Mijn vaardighedenpaspoort")
-
-
 @pytest.mark.realdata
 def test_an_operator_chooses_maintenance_and_gets_a_path_with_skills_to_learn(page: Any) -> None:
     from playwright.sync_api import expect
 
-    _sign_up(page, f"ahmet-{uuid.uuid4().hex[:8]}", "Controlekamer-45!")
+    sign_up(page, f"ahmet-{uuid.uuid4().hex[:8]}", "Controlekamer-45!")
     _add_first_skill(page, "elektrische apparatuur onderhouden", 1)
     _add_first_skill(page, "technische tekeningen lezen", 2)
     page.fill("#occ-q", "operator controlekamer chemische installatie")
@@ -79,14 +68,7 @@ def test_a_worker_builds_a_passport_sees_matches_exports_and_deletes_it(page: An
     from playwright.sync_api import expect
 
     name, password = f"wim-{uuid.uuid4().hex[:8]}", "Proces-Operator-45!"
-    page.goto("/")
-    page.click("#signup")
-    expect(page.locator("html")).to_have_attribute("lang", "nl")
-    page.fill("#id_username", name)
-    page.fill("#id_password1", password)
-    page.fill("#id_password2", password)
-    page.click("#signup-form button[type=submit]")
-    expect(page.locator("h1")).to_have_text("Mijn vaardighedenpaspoort")
+    sign_up(page, name, password)
     expect(page.locator("#no-skills")).to_be_visible()
 
     _add_first_skill(page, "elektrische apparatuur onderhouden", 1)
