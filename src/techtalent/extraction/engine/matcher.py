@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, repeat
 from operator import add, sub
@@ -20,7 +20,7 @@ from techtalent.extraction.engine.fuzzy import NearMisses
 from techtalent.extraction.engine.lexicon import ACRONYM, ROTATED, Lexicon
 from techtalent.extraction.engine.normalise import FoldedText, Tokens
 
-__all__ = ["Mention", "Matcher", "resolve_overlaps", "PASSES"]
+__all__ = ["Mention", "Matcher", "resolve_overlaps", "person_names", "PASSES"]
 
 PASSES = {"nl": (("nl", "nl"), ("en", "nl>en")), "en": (("en", "en"),)}
 _UNKNOWN, _BARRIER = UNKNOWN_PART, BARRIER_PART
@@ -264,6 +264,21 @@ class Matcher:
                 elliptic.extend(_ellipses(self.words, text, ft, tokens, automaton_lang, mode, coordinations))
         words = self.words
         hits = [h for h in hits if _plausible_hit(words, tokens, h)]
+        if hits and any(c.isupper() for c in text):
+            names = person_names(text, ft, tokens, lambda t: _UNKNOWN in words.get(t, lang).chars)
+            if names:
+                # "Wim de Boer", "Jan Bakker": a surname is no occupation (boer, bakker, visser, smit); skills
+                # keep such words ("Microsoft Excel")
+                variants, concepts = words.lexicon.variants, words.lexicon.concepts
+                hits = [
+                    h
+                    for h in hits
+                    if not (
+                        h[0] == h[1]
+                        and h[0] in names
+                        and concepts[variants.concept[h[3]]].kind == "occupation"
+                    )
+                ]
         # Elliptic hits share their head word with the last member ("MIG- en TIG-lassen"): both stay.
         kept = resolve_overlaps(hits, self.words.lexicon.variants.weight) + elliptic
         return [Mention(h[0], h[1], h[2], h[3], _rule(self.words, tokens, h)) for h in kept]
@@ -295,6 +310,45 @@ def _inflected(surface: list[str], label: str) -> bool:
             if rest not in _INFLECTIONS:
                 return False
     return True
+
+
+# Dutch surname particles ("tussenvoegsels") and their English and French counterparts in names.
+_PARTICLES = frozenset("de van der den ter ten te 't het in op la le du da di von".split())
+
+
+def person_names(text: str, ft: FoldedText, tokens: Tokens, unknown: Callable[[str], bool]) -> frozenset[int]:
+    """Positions of words that read as a person's surname: a capitalised word after a name particle
+    that follows a capitalised word ("Wim de Boer", "Anna van der Molen"), or after a capitalised word
+    the lexicon does not know, on the same line ("Jan Bakker"; not "Ervaren Lasser"). Dutch and English
+    write occupations and skills in lower case inside a sentence, and many surnames are occupations.
+    """
+
+    def original(at: int) -> str:
+        return text[slice(*ft.original(tokens.starts[at], tokens.ends[at]))]
+
+    def capitalised(word: str) -> bool:
+        return len(word) > 1 and word[0].isupper() and word[1:].islower()
+
+    def same_line(a: int, b: int) -> bool:
+        gap = text[
+            ft.original(tokens.starts[a], tokens.ends[a])[1] : ft.original(tokens.starts[b], tokens.ends[b])[
+                0
+            ]
+        ]
+        return "\n" not in gap and not any(c in gap for c in ".,;:!?()|•")
+
+    found: set[int] = set()
+    for at in range(1, len(tokens)):
+        if not capitalised(original(at)):
+            continue
+        before = at - 1
+        while before >= 0 and original(before) in _PARTICLES and same_line(before, before + 1):
+            before -= 1
+        if before < 0 or not same_line(before, before + 1) or not capitalised(original(before)):
+            continue
+        if before < at - 1 or unknown(tokens.texts[before]):
+            found.add(at)
+    return frozenset(found)
 
 
 def _plausible_hit(words: _Words, tokens: Tokens, hit: _Hit) -> bool:
