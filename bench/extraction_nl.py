@@ -74,6 +74,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--top", type=int, default=10)
     parser.add_argument("--bridge", default=None, help="none|unknown|add|replace (FreeDict for weak words)")
     parser.add_argument("--weak", type=int, default=None, help="count under which a learned word is weak")
+    parser.add_argument(
+        "--no-senses", action="store_true", help="translate without the sense choice in context (before)"
+    )
     args = parser.parse_args(argv)
     from techtalent.extraction.engine import building
 
@@ -86,6 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     chosen = [p.strip() for p in args.paths.split(",") if p.strip()]
     bridge = {"bridge": args.bridge} if args.bridge else {}
     bridge |= {"weak_count": args.weak} if args.weak is not None else {}
+    bridge |= {"senses": False} if args.no_senses else {}
     engines = {path: extractor(path, args.esco, cut, bridge) for path in chosen}
     for name, gold in sets(args.halves):
         for path, engine in engines.items():
