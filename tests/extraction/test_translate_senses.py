@@ -63,7 +63,8 @@ def test_a_sentence_takes_the_senses_its_words_share() -> None:
 
 
 def test_the_adapter_counts_words_once_per_unit_in_dictionary_form(tmp_path: Path) -> None:
-    units = list(english_units(["maintain pumps", "repair valves"], ["Checks pumps and valves. Pumps valves."]))
+    texts = ["Checks pumps and valves. Pumps valves."]
+    units = list(english_units(["maintain pumps", "repair valves"], texts))
     assert units == ["maintain pumps", "repair valves", "Checks pumps and valves.", "Pumps valves."]
     counted = count_cooccurrence(units)
     assert counted.units == 4 and counted.counts["pump"] == 3 and counted.counts["valve"] == 3
