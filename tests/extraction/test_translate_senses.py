@@ -71,3 +71,22 @@ def test_the_adapter_counts_words_once_per_unit_in_dictionary_form(tmp_path: Pat
     assert counted.pairs == {"pump": {"valve": 2}}  # maintain+pump and check+… seen once: dropped
     cached = cached_cooccurrence(tmp_path / "co.json", iter(units))
     assert cached_cooccurrence(tmp_path / "co.json") == cached == counted  # the second read is the file's
+
+
+def test_a_split_compound_keeps_all_its_words() -> None:
+    # "klepstoringen" is not in the lexicon: it is split (klep + storingen), and both parts are meant
+    lexicon = TranslationLexicon(
+        en_to_nl={},
+        nl_to_en={
+            "klep": (("valve", 0.7), ("flap", 0.3)),
+            "storingen": (("malfunctions", 0.9),),
+            "pompen": (("pumps", 0.8),),
+        },
+        counts_nl={"klep": 40, "storingen": 35, "pompen": 15},
+        counts_en={"valve": 30, "flap": 5, "malfunctions": 30},
+    )
+    translator = Bridged(lexicon, {}, cooccurrence=TABLE)
+    assert not translator.whole("klepstoringen") and translator.whole("klep")
+    plain = english_sentence(Bridged(lexicon, {}), "pompen klepstoringen")
+    assert plain == "pumps malfunctions valve"  # without the split check, pumps would leave only valve
+    assert english_sentence(translator, "pompen klepstoringen") == plain

@@ -135,6 +135,12 @@ class Bridged:
             found[entry] = max(found.get(entry, 0.0), weight)
         return found
 
+    def whole(self, token: str) -> bool:
+        """Whether the word is translated as itself, not as the parts of a split compound (whose English
+        words are all meant, not alternatives: veiligheidsvoorschriften → safety regulations)."""
+        knows = getattr(self.lexicon, "knows", None)
+        return token in self.dictionary or knows is None or bool(knows(token))
+
 
 def _form_bag(translator: Translator, token: str) -> tuple[str, dict[str, float]]:
     """The form of a Dutch word the translator knows best (the word or its lemma) and its English bag."""
@@ -208,19 +214,21 @@ def _in_context(
     slots: list[list[tuple[str, float]] | None],
     choices: dict[int, list[str]],
 ) -> dict[int, list[str]]:
-    """The English of each open slot chosen with its neighbours: the best in context, and the plain
-    choice's other words whose context score is within ``SENSE_MARGIN`` of it."""
+    """The English of each open slot chosen with its neighbours: the best in context and the plain
+    choice's words whose context score is within ``SENSE_MARGIN`` of it (one word per English lemma)."""
     lemmas = {w: tuple(english_lemma(part) for part in w.split()) for slot in slots for w, _ in slot or ()}
     scored = choose_senses(slots, cooccurrence, lemmas)
     chosen: dict[int, list[str]] = {}
     for at, plain in choices.items():
         ranked = scored[at]
         best, score = ranked[0]
-        words, seen = [best], set(lemmas[best])
-        for word, other in ranked[1:]:
-            if word in plain and other >= score - SENSE_MARGIN and not seen & set(lemmas[word]):
+        keep = [best] + [w for w, other in ranked[1:] if w in plain and other >= score - SENSE_MARGIN]
+        words: list[str] = []
+        seen: set[str] = set()
+        for word in keep:
+            if not seen & set(lemmas.get(word, (word,))):
                 words.append(word)
-                seen.update(lemmas[word])
+                seen.update(lemmas.get(word, (word,)))
         chosen[at] = words
     return chosen
 
@@ -239,6 +247,7 @@ def english_sentence(
     glossary = glossary or {}
     cooccurrence: Cooccurrence | None = getattr(translator, "cooccurrence", None)
     candidates = getattr(translator, "candidates", None) if cooccurrence is not None else None
+    whole = getattr(translator, "whole", None)  # a split compound's words are all kept, not chosen among
     parts: list[list[str]] = []  # the English of each Dutch token kept, in order
     slots: list[list[tuple[str, float]] | None] = []  # content words (their candidates) and clause breaks
     slot_part: list[int] = []  # the part of each slot
@@ -267,13 +276,14 @@ def english_sentence(
         else:
             words = [w for w in english_words(translator, token, glossary, top=top, share=share) if w]
             known = token in glossary or dutch_lemma(token) in glossary
-            if candidates is not None and not known and words != [token]:
+            if candidates is not None and whole is not None and not known and words != [token]:
                 form, bag = _form_bag(translator, token)
                 best = max(bag.values(), default=1.0) or 1.0
-                options = {w: p / best for w, p in bag.items()}
-                for word, weight in candidates(form).items():
-                    options[word] = max(options.get(word, 0.0), weight * SENSE_OTHER)
-                for word in words:
+                if whole(form):
+                    options = {w: p / best for w, p in bag.items()}
+                    for word, weight in candidates(form).items():
+                        options[word] = max(options.get(word, 0.0), weight * SENSE_OTHER)
+                for word in words if options else ():
                     options.setdefault(word, 1.0)
         if len(options) > 1:
             choices[len(slots)] = words
