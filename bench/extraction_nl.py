@@ -65,6 +65,26 @@ def extractor(path: str, esco: Path, cut: float, bridge: dict[str, object] | Non
     raise SystemExit(f"unknown path {path!r}; choose from {', '.join(PATHS)}")
 
 
+def print_misses(
+    engine: object, gold: list[GoldDoc], concepts: dict[str, list[str]], names: dict[str, str]
+) -> None:
+    """Each document's gold concepts the path did not accept, with their English label, and its Dutch
+    sentences as the dense path reads them (translated), for a look at the causes."""
+    from techtalent.extraction.engine.glossary import NL_EN
+    from techtalent.extraction.engine.translate import english_sentence
+
+    translator = getattr(engine, "translator", None)
+    for doc in gold:
+        missed = [u for u in doc.uris if u not in set(concepts.get(doc.id, ()))]
+        if not missed:
+            continue
+        print(f"  {doc.id}: missed {'; '.join(names.get(u, u) for u in missed)}")
+        if translator is not None and doc.lang == "nl":
+            for line in (ln.strip() for ln in doc.text.splitlines()):
+                if line:
+                    print(f"    {line[:100]!r} → {english_sentence(translator, line, NL_EN)[:100]!r}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--esco", type=Path, default=Path(os.environ.get("TECHTALENT_ESCO", DEFAULT_ESCO)))
@@ -74,6 +94,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--top", type=int, default=10)
     parser.add_argument("--bridge", default=None, help="none|unknown|add|replace (FreeDict for weak words)")
     parser.add_argument("--weak", type=int, default=None, help="count under which a learned word is weak")
+    parser.add_argument(
+        "--no-senses", action="store_true", help="translate without the sense choice in context (before)"
+    )
+    parser.add_argument(
+        "--misses", action="store_true", help="print each dev document's missed gold concepts (dev only)"
+    )
     args = parser.parse_args(argv)
     from techtalent.extraction.engine import building
 
@@ -86,7 +112,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     chosen = [p.strip() for p in args.paths.split(",") if p.strip()]
     bridge = {"bridge": args.bridge} if args.bridge else {}
     bridge |= {"weak_count": args.weak} if args.weak is not None else {}
+    bridge |= {"senses": False} if args.no_senses else {}
     engines = {path: extractor(path, args.esco, cut, bridge) for path in chosen}
+    names: dict[str, str] = {}
+    if args.misses:
+        from techtalent.extraction.offline import esco_records
+
+        labels = esco_records(args.esco)[1]
+        names = {r.uri: r.text for r in labels if r.lang == "en" and r.type == "preferred"}
     for name, gold in sets(args.halves):
         for path, engine in engines.items():
             predict_ranked(engine, gold[:1], top=args.top)  # warm-up
@@ -98,6 +131,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"{name:<20}{path:<19}{len(gold):>5}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}"
                 f"{s.r_precision:>7.3f}{s.r_precision_10:>7.3f}{s.mrr:>7.3f}{speed:>8.1f}"
             )
+            if args.misses and name.endswith(" dev"):  # never the test halves: they are not for tuning
+                print_misses(engine, gold, concepts, names)
     print("\nmicro P/R/F1 on `concepts`; RP@K = R-Precision@K and MRR on `ranking` (top 10)")
     return 0
 

@@ -7,6 +7,7 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import Any
 
+from techtalent.extraction.engine.senses import Cooccurrence
 from techtalent.extraction.engine.translate import WEAK_COUNT, Bridged, BridgeMode
 
 __all__ = ["dutch_english", "bridged"]
@@ -24,8 +25,15 @@ def dutch_english() -> dict[str, tuple[str, ...]]:
     return {word: tuple(sorted(english)) for word, english in found.items()}
 
 
-def bridged(lexicon: Any, *, weak_count: int = WEAK_COUNT, mode: BridgeMode = "replace") -> Any:
-    """The learned lexicon with the dictionary for its weak words (the lexicon itself when None)."""
+def bridged(
+    lexicon: Any,
+    *,
+    weak_count: int = WEAK_COUNT,
+    mode: BridgeMode = "replace",
+    cooccurrence: Cooccurrence | None = None,
+) -> Any:
+    """The learned lexicon with the dictionary for its weak words (the lexicon itself when None); with
+    ``cooccurrence`` (ESCO's English word pairs) a sentence's words choose their senses in context."""
     if lexicon is None:
         return None
-    return Bridged(lexicon, dutch_english(), weak_count=weak_count, mode=mode)
+    return Bridged(lexicon, dutch_english(), weak_count=weak_count, mode=mode, cooccurrence=cooccurrence)

@@ -11,19 +11,21 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
 from techtalent.extraction.dictionary import bridged
 from techtalent.extraction.engine import Extractor, Lexicon
 from techtalent.extraction.engine.building import DERIVED_MIN_CONFIDENCE
+from techtalent.extraction.engine.senses import Cooccurrence
 from techtalent.extraction.engine.translate import WEAK_COUNT
 from techtalent.extraction.lexicon_cache import cache_file, cached_lexicon
 from techtalent.extraction.offline import encoder, esco_records, esco_version
 from techtalent.taxonomy.engine.derive import TranslationLexicon
 from techtalent.taxonomy.engine.search import LabelRecord
 
-__all__ = ["esco_derivation", "esco_lexicon_nl", "esco_extractor_nl"]
+__all__ = ["esco_derivation", "esco_lexicon_nl", "esco_extractor_nl", "esco_cooccurrence"]
 
 _FORMAT = 1
 
@@ -66,6 +68,25 @@ def esco_derivation(esco: Path, cache_dir: Path) -> tuple[tuple[LabelRecord, ...
     return labels, lexicon
 
 
+def _english_units(esco: Path) -> Iterator[str]:
+    from techtalent.extraction.cooccurrence import english_units
+    from techtalent.taxonomy.importers.esco import read_esco
+
+    bundle = read_esco(Path(esco))
+    labels = [label[3] for label in bundle.labels if label[1] == "en"]
+    texts = [part for (_, lang), text in bundle.texts.items() if lang == "en" for part in text if part]
+    yield from english_units(labels, texts)
+
+
+@lru_cache(maxsize=2)
+def esco_cooccurrence(esco: Path, cache_dir: Path) -> Cooccurrence:
+    """English word co-occurrence in the export's labels and descriptions (the sense choice), cached."""
+    from techtalent.extraction.cooccurrence import cached_cooccurrence
+
+    path = cache_file(cache_dir, esco_version(esco), stem="cooccurrence-en", suffix=".json")
+    return cached_cooccurrence(path, _english_units(esco))
+
+
 def esco_lexicon_nl(esco: Path, cache_dir: Path, derived_min: float = DERIVED_MIN_CONFIDENCE) -> Lexicon:
     """The lexicon of the export plus its derived Dutch labels at or above ``derived_min`` confidence."""
     version = f"{esco_version(esco)}-nl{derived_min:g}"
@@ -86,6 +107,7 @@ def esco_extractor_nl(
     semantic: bool = True,
     bridge: str = "replace",
     weak_count: int = WEAK_COUNT,
+    senses: bool = True,
     **options: float,
 ) -> Extractor:
     """An extractor over the export with derived Dutch labels; Dutch texts also take the dense path through
@@ -98,6 +120,7 @@ def esco_extractor_nl(
     _, labels = esco_records(esco)
     _, translator = esco_derivation(esco, cache_dir)
     if bridge != "none":  # the dictionary for the words the lexicon knows weakly (as the platform does)
-        translator = bridged(translator, weak_count=weak_count, mode=bridge)  # type: ignore[arg-type]
+        cooccurrence = esco_cooccurrence(esco, cache_dir) if senses else None
+        translator = bridged(translator, weak_count=weak_count, mode=bridge, cooccurrence=cooccurrence)  # type: ignore[arg-type]
     dense = cached_index(cache_dir, esco_version(esco), lexicon.concepts, lambda: labels, encoder())
     return Extractor(lexicon, encoder=encoder(), dense=dense, translator=translator, **options)  # type: ignore[arg-type]

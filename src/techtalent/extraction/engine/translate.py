@@ -24,6 +24,7 @@ import simplemma
 from techtalent.core.text import STOPWORDS
 from techtalent.extraction.engine.normalise import dutch_lemma
 from techtalent.extraction.engine.semantic import Calibration
+from techtalent.extraction.engine.senses import Cooccurrence, choose_senses
 
 __all__ = [
     "Translator",
@@ -34,10 +35,17 @@ __all__ = [
     "TRANSLATED_CALIBRATION",
     "Bridged",
     "WEAK_COUNT",
+    "SENSE_MARGIN",
+    "SENSE_OTHER",
+    "english_lemma",
 ]
 
 TRANSLATE_TOP = 2  # English words kept per Dutch word
 TRANSLATE_SHARE = 0.5  # a runner-up word is kept when its weight is at least this share of the best
+# With co-occurrence statistics (``Bridged.cooccurrence``) the neighbours choose the sense; the runner-up
+# of the plain choice stays beside the winner when its context score is at most this much lower.
+SENSE_MARGIN = 0.1
+SENSE_OTHER = 0.5  # prior factor of a candidate the plain choice does not weigh (a weak word's learned one)
 # A translated word bag carries stray words that make wrong labels look similar, so its similarities get a
 # flatter ramp onto the same score scale (0 at 0.5, the cap at 1.0 instead of 0.9): a score, and the
 # acceptance threshold, then mean about the same precision in both languages. Chosen by a grid over
@@ -64,7 +72,7 @@ BridgeMode = Literal["unknown", "add", "replace"]
 
 
 @lru_cache(maxsize=50_000)
-def _en_lemma(word: str) -> str:
+def english_lemma(word: str) -> str:
     """The English dictionary form of a word (valves → valve), else the word."""
     return (simplemma.lemmatize(word, lang="en") or word).casefold()
 
@@ -78,6 +86,8 @@ class Bridged:
     dictionary: Mapping[str, tuple[str, ...]]
     weak_count: int = WEAK_COUNT
     mode: BridgeMode = "replace"
+    # English word co-occurrence in ESCO's text: when set, a sentence's words choose their senses jointly
+    cooccurrence: Cooccurrence | None = None
 
     @property
     def counts_nl(self) -> Mapping[str, int]:
@@ -104,14 +114,45 @@ class Bridged:
         if not entries or (learned and (trusted or self.mode == "unknown")):
             return learned
         ranked = self._ranked(entries)
-        stems = {_en_lemma(w) for e in ranked for w in e.split()}
-        agreed = {w: p for w, p in learned.items() if _en_lemma(w) in stems}
+        stems = {english_lemma(w) for e in ranked for w in e.split()}
+        agreed = {w: p for w, p in learned.items() if english_lemma(w) in stems}
         if agreed or not ranked:
             return agreed or learned
         if self.mode == "add" and learned:
             best = max(learned, key=lambda w: (learned[w], w))
             return {best: 1.0, max(ranked, key=lambda e: (ranked[e], e)): 1.0}
         return ranked
+
+    def candidates(self, token: str) -> dict[str, float]:
+        """All English candidates of one Dutch word with priors in (0, 1]: the learned lexicon's (also
+        for a weak word) and the dictionary's ranked by ESCO frequency, for a choice in context."""
+        learned: dict[str, float] = dict(self.lexicon.to_english([token]))
+        vocabulary: Mapping[str, int] = self.lexicon.counts_en
+        learned = {w: p for w, p in learned.items() if vocabulary.get(w)} or learned
+        top = max(learned.values(), default=0.0)
+        found = {w: p / top for w, p in learned.items() if top > 0}
+        for entry, weight in self._ranked(self.dictionary.get(token, ())).items():
+            found[entry] = max(found.get(entry, 0.0), weight)
+        return found
+
+    def whole(self, token: str) -> bool:
+        """Whether the word is translated as itself, not as the parts of a split compound (whose English
+        words are all meant, not alternatives: veiligheidsvoorschriften → safety regulations)."""
+        knows = getattr(self.lexicon, "knows", None)
+        return token in self.dictionary or knows is None or bool(knows(token))
+
+
+def _form_bag(translator: Translator, token: str) -> tuple[str, dict[str, float]]:
+    """The form of a Dutch word the translator knows best (the word or its lemma) and its English bag."""
+    lemma = dutch_lemma(token)
+    forms = (token, lemma) if lemma != token else (token,)
+    counts: Mapping[str, int] = getattr(translator, "counts_nl", None) or {}
+    # the form the lexicon saw most often first (laden, not its lemma lade "drawer"); the lemma on a tie
+    for form in sorted(reversed(forms), key=lambda f: -counts.get(f, 0)):
+        bag = translator.to_english([form])
+        if bag:
+            return form, bag
+    return token, {}
 
 
 def english_words(
@@ -125,17 +166,10 @@ def english_words(
     """The English words for one Dutch word (or its lemma): the glossary's, else the lexicon's best and a
     close runner-up; the word itself when neither knows it."""
     lemma = dutch_lemma(token)
-    forms = (token, lemma) if lemma != token else (token,)
-    for form in forms:
+    for form in (token, lemma) if lemma != token else (token,):
         if glossary and form in glossary:
             return [glossary[form]]
-    counts: Mapping[str, int] = getattr(translator, "counts_nl", None) or {}
-    bag: dict[str, float] = {}
-    # the form the lexicon saw most often first (laden, not its lemma lade "drawer"); the lemma on a tie
-    for form in sorted(reversed(forms), key=lambda f: -counts.get(f, 0)):
-        bag = translator.to_english([form])
-        if bag:
-            break
+    _, bag = _form_bag(translator, token)
     if not bag:
         return [token]
     ranked = sorted(bag.items(), key=lambda item: (-item[1], item[0]))
@@ -175,6 +209,30 @@ def _separable(translator: Translator, raws: list[str], glossary: Mapping[str, s
     return found
 
 
+def _in_context(
+    cooccurrence: Cooccurrence,
+    slots: list[list[tuple[str, float]] | None],
+    choices: dict[int, list[str]],
+) -> dict[int, list[str]]:
+    """The English of each open slot chosen with its neighbours: the best in context and the plain
+    choice's words whose context score is within ``SENSE_MARGIN`` of it (one word per English lemma)."""
+    lemmas = {w: tuple(english_lemma(part) for part in w.split()) for slot in slots for w, _ in slot or ()}
+    scored = choose_senses(slots, cooccurrence, lemmas)
+    chosen: dict[int, list[str]] = {}
+    for at, plain in choices.items():
+        ranked = scored[at]
+        best, score = ranked[0]
+        keep = [best] + [w for w, other in ranked[1:] if w in plain and other >= score - SENSE_MARGIN]
+        words: list[str] = []
+        seen: set[str] = set()
+        for word in keep:
+            if not seen & set(lemmas.get(word, (word,))):
+                words.append(word)
+                seen.update(lemmas.get(word, (word,)))
+        chosen[at] = words
+    return chosen
+
+
 def english_sentence(
     translator: Translator,
     text: str,
@@ -183,30 +241,58 @@ def english_sentence(
     top: int | None = None,
     share: float | None = None,
 ) -> str:
-    """A Dutch sentence as an English word bag in Dutch word order ('' when nothing is left)."""
+    """A Dutch sentence as an English word bag in Dutch word order ('' when nothing is left); with the
+    translator's co-occurrence statistics, each word's sense is chosen among all its candidates in context."""
     stop = STOPWORDS["nl"] | _FILLER
-    out: list[str] = []
+    glossary = glossary or {}
+    cooccurrence: Cooccurrence | None = getattr(translator, "cooccurrence", None)
+    candidates = getattr(translator, "candidates", None) if cooccurrence is not None else None
+    whole = getattr(translator, "whole", None)  # a split compound's words are all kept, not chosen among
+    parts: list[list[str]] = []  # the English of each Dutch token kept, in order
+    slots: list[list[tuple[str, float]] | None] = []  # content words (their candidates) and clause breaks
+    slot_part: list[int] = []  # the part of each slot
+    choices: dict[int, list[str]] = {}  # slot → the plain choice, where the context may choose another
     raws = _TOKEN.findall(text)
-    verbs = _separable(translator, raws, glossary or {})
+    verbs = _separable(translator, raws, glossary)
     for at, raw in enumerate(raws):
         token = raw.casefold()
-        if at in verbs:
-            out.append(verbs[at])
-            continue
-        if token in _JOINTS:
+        if token in _JOINTS and at not in verbs:
             if _JOINTS[token]:
-                out.append(_JOINTS[token])
+                parts.append([_JOINTS[token]])
             continue
         if not token[0].isalnum():
-            out.append(token)
+            parts.append([token])
+            slots.append(None)
+            slot_part.append(len(parts) - 1)
             continue
-        if token in stop or token.isdigit():
+        if at not in verbs and (token in stop or token.isdigit()):
             continue
-        if raw.isupper() and len(raw) <= 5:  # acronyms: VCA, PLC, MIG, SAP
-            out.append(raw)
-            continue
-        words = english_words(translator, token, glossary, top=top, share=share)
-        out.extend(w for w in words if w)
-    sentence = " ".join(out)
+        words: list[str]
+        options: dict[str, float] = {}
+        if at in verbs:
+            words = [verbs[at]]
+        elif raw.isupper() and len(raw) <= 5:  # acronyms: VCA, PLC, MIG, SAP
+            words = [raw]
+        else:
+            words = [w for w in english_words(translator, token, glossary, top=top, share=share) if w]
+            known = token in glossary or dutch_lemma(token) in glossary
+            if candidates is not None and whole is not None and not known and words != [token]:
+                form, bag = _form_bag(translator, token)
+                best = max(bag.values(), default=1.0) or 1.0
+                if whole(form):
+                    options = {w: p / best for w, p in bag.items()}
+                    for word, weight in candidates(form).items():
+                        options[word] = max(options.get(word, 0.0), weight * SENSE_OTHER)
+                for word in words if options else ():
+                    options.setdefault(word, 1.0)
+        if len(options) > 1:
+            choices[len(slots)] = words
+        slots.append(sorted(options.items(), key=lambda item: -item[1]) or [(w, 1.0) for w in words])
+        parts.append(words)
+        slot_part.append(len(parts) - 1)
+    if cooccurrence is not None and choices:
+        for at, words in _in_context(cooccurrence, slots, choices).items():
+            parts[slot_part[at]] = words
+    sentence = " ".join(w for part in parts for w in part)
     sentence = re.sub(r"\s+([,;:)])", r"\1", sentence).strip(" ,;:")
     return sentence if any(ch.isalnum() for ch in sentence) else ""
