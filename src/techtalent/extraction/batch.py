@@ -221,10 +221,16 @@ def _worker_extractor(lexicon_path: str, semantic: bool) -> Any:
 
                 model = encoder()
                 dense = load_index(path.parent, lexicon.version, lexicon.concepts, model.name)
+                from techtalent.extraction.cooccurrence import cached_cooccurrence, cooccurrence_file
                 from techtalent.extraction.dictionary import bridged
                 from techtalent.extraction.lexicon_cache import load_translator, translator_file
 
-                translator = bridged(load_translator(translator_file(path)))  # as the server reads Dutch
+                # as the server reads Dutch: the same lexicon, dictionary and sense counts, from the cache
+                senses = cooccurrence_file(path)
+                translator = bridged(
+                    load_translator(translator_file(path)),
+                    cooccurrence=cached_cooccurrence(senses) if senses.exists() else None,
+                )
                 found = Extractor(lexicon, encoder=model, dense=dense, translator=translator)
             else:
                 found = Extractor(lexicon)

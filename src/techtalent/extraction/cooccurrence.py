@@ -21,7 +21,7 @@ from techtalent.core.text import STOPWORDS
 from techtalent.extraction.engine.senses import SENSE_MIN_PAIR, Cooccurrence
 from techtalent.extraction.engine.translate import english_lemma
 
-__all__ = ["count_cooccurrence", "cached_cooccurrence", "english_units"]
+__all__ = ["count_cooccurrence", "cached_cooccurrence", "cooccurrence_file", "english_units"]
 
 _FORMAT = 1
 _WORD = re.compile(r"[a-z][a-z'-]*[a-z]")
@@ -54,6 +54,12 @@ def count_cooccurrence(units: Iterable[str]) -> Cooccurrence:
         if n >= SENSE_MIN_PAIR:
             nested.setdefault(a, {})[b] = n
     return Cooccurrence(dict(counts), nested, total)
+
+
+def cooccurrence_file(lexicon_file: Path) -> Path:
+    """Where the counts of a lexicon's taxonomy are cached: beside the lexicon file."""
+    path = Path(lexicon_file)
+    return path.with_name("cooccurrence-" + path.name.removeprefix("lexicon-")).with_suffix(".json")
 
 
 def cached_cooccurrence(path: Path, units: Iterable[str] | None = None) -> Cooccurrence:

@@ -19,6 +19,7 @@ from techtalent.taxonomy import selectors
 
 if TYPE_CHECKING:
     from techtalent.extraction.engine import DenseIndex, Extractor, Lexicon, TitleNormaliser
+    from techtalent.extraction.engine.senses import Cooccurrence
     from techtalent.extraction.engine.translate import Translator
 
 __all__ = [
@@ -37,6 +38,7 @@ __all__ = [
     "normalise_titles",
     "titles_for_display",
     "display_labels",
+    "cooccurrence",
     "LANGS",
 ]
 
@@ -149,7 +151,24 @@ def _translator(lexicon_file: Path) -> Translator | None:
     path = translator_file(lexicon_file)
     if lexicon is not None and not path.exists():
         save_translator(lexicon, path)
-    return bridged(lexicon)  # type: ignore[no-any-return]  # FreeDict for the words it knows weakly
+    if lexicon is None:
+        return None
+    # FreeDict for the words it knows weakly; ESCO's English word pairs choose each word's sense in context
+    return bridged(lexicon, cooccurrence=cooccurrence(lexicon_file))  # type: ignore[no-any-return]
+
+
+def cooccurrence(lexicon_file: Path) -> Cooccurrence:
+    """English word co-occurrence in the stored taxonomy's labels and descriptions, counted once per
+    taxonomy version (~10 s) and cached beside the lexicon file, where Dask workers read it."""
+    from techtalent.extraction.cooccurrence import cached_cooccurrence, cooccurrence_file, english_units
+
+    def units() -> Iterator[str]:
+        _, labels = selectors.taxonomy_records()
+        english = (label.text for label in labels if label.lang == "en" and label.type != "hidden")
+        yield from english_units(english, selectors.english_texts())
+
+    path = cooccurrence_file(lexicon_file)
+    return cached_cooccurrence(path, None if path.exists() else units())
 
 
 def _engine() -> tuple[Lexicon, Extractor, TitleNormaliser]:

@@ -116,6 +116,13 @@ def taxonomy_records() -> tuple[list[ConceptRecord], Iterator[LabelRecord]]:
     return concepts, itertools.chain(official, derived)
 
 
+def english_texts() -> Iterator[str]:
+    """The English descriptions, scope notes and definitions of every concept, one text at a time."""
+    rows = ConceptText.objects.filter(lang="en").values_list("description", "scope_note", "definition")
+    for row in rows.iterator(chunk_size=5000):
+        yield from (text for text in row if text)
+
+
 def _build_index() -> SearchIndex:
     from techtalent.taxonomy.derived import translation_lexicon
 
