@@ -59,6 +59,27 @@ def toy_esco(tmp_path: Path) -> Path:
     return write_toy_export(tmp_path / "ESCO v1.1.1")
 
 
+@pytest.fixture
+def derived_toy(toy_esco: Path, db: None) -> Path:
+    """The toy ESCO imported, with one derived Dutch label for Java (as the import's derivation writes it);
+    Java has no official Dutch label, so every Dutch page, export and API answer must show and mark it."""
+    from techtalent.taxonomy import selectors
+    from techtalent.taxonomy.models import Concept, DerivedLabel
+    from techtalent.taxonomy.services import esco_import
+    from tests.matching.django_fixtures import _forget
+    from tests.taxonomy.toy_esco import SKILLS
+
+    esco_import(toy_esco)
+    concept = Concept.objects.get(uri=SKILLS["java"][0])
+    DerivedLabel.objects.filter(concept=concept).delete()
+    DerivedLabel.objects.create(
+        concept=concept, lang="nl", text="Java-programmering", confidence=0.7, method="phrase-table", rank=1
+    )
+    selectors.forget_cache()
+    _forget()
+    return toy_esco
+
+
 @pytest.fixture(autouse=True)
 def _fresh_throttle_counts() -> Iterator[None]:
     """Each test starts with empty rate-limit counts (they live in Django's per-process cache)."""

@@ -57,6 +57,17 @@ def test_the_dutch_translation_is_complete() -> None:
     assert {e.msgid for e in compiled} >= {e.msgid for e in catalog if e.msgid}
 
 
+def test_the_dutch_interface_addresses_people_one_way_with_je() -> None:
+    polib = pytest.importorskip("polib")
+    formal = re.compile(r"\b(u|uw|uwe)\b", re.IGNORECASE)
+    catalog = polib.pofile(str(SRC / "locale" / "nl" / "LC_MESSAGES" / "django.po"))
+    compiled = {
+        e.msgid: e.msgstr for e in polib.mofile(str(SRC / "locale" / "nl" / "LC_MESSAGES" / "django.mo"))
+    }
+    assert not [e.msgstr for e in catalog if formal.search(e.msgstr)]
+    assert [e.msgid for e in catalog if e.msgstr and compiled.get(e.msgid) != e.msgstr] == []  # .mo compiled
+
+
 def test_every_template_string_is_in_the_catalog() -> None:
     polib = pytest.importorskip("polib")
     known = {e.msgid for e in polib.pofile(str(SRC / "locale" / "nl" / "LC_MESSAGES" / "django.po"))}

@@ -108,6 +108,14 @@ def test_the_dask_command_reads_csv_and_writes_jsonl_in_input_order(toy: Path, t
     rows = [json.loads(line) for line in target.read_text().splitlines()]
     assert [r["id"] for r in rows] == [f"doc-{i}" for i in range(12)]
     assert URI["mag_welding"] in {c["uri"] for c in rows[0]["concepts"]}
+    assert all("display_label" in c for r in rows for c in [*r["concepts"], *r["ranking"]])
+    # The same lines, shown names included, as the in-process batch of `extract text --batch`.
+    source_jsonl = tmp_path / "vacatures.jsonl"
+    source_jsonl.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in records(12)))
+    in_process = tmp_path / "in-process.jsonl"
+    batch = ["extract", "text", "--batch", str(source_jsonl), "--out", str(in_process)]
+    assert CliRunner().invoke(app, batch).exit_code == 0
+    assert in_process.read_text() == target.read_text()
 
 
 @pytest.mark.django_db

@@ -41,7 +41,12 @@ def test_text_json_is_one_result_per_document_ranked_by_score(toy: Path, tmp_pat
     assert first["id"].endswith("vacature-lasser.pdf") and first["lang"] == "nl"
     assert URI["mag_welding"] in {c["uri"] for c in first["concepts"]}
     assert second["lang"] == "en"
-    assert set(first["concepts"][0]) == {"uri", "kind", "label", "spans", "score", "evidence"}
+    assert set(first["concepts"][0]) == {"uri", "kind", "label", "spans", "score", "evidence"} | {
+        "display_label",
+        "display_lang",
+        "display_derived",
+        "display_original",
+    }
     scores = [c["score"] for c in first["concepts"]]
     assert scores == sorted(scores, reverse=True)
 

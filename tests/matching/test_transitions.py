@@ -81,7 +81,7 @@ def _client(user: Any) -> Client:
 def test_the_path_page_lets_the_person_choose_the_target(alice_passport: Any, alice: Any) -> None:
     page = _client(alice).get("/passport/paths/", {"to": "lasser", "steps": "3"}).content.decode()
     assert 'id="path-form"' in page and 'name="to"' in page and 'value="lasser"' in page
-    assert "Waar wilt u naartoe?" in page
+    assert "Waar wil je naartoe?" in page
 
 
 def test_a_bad_target_on_the_page_is_a_form_error_not_a_500(alice_passport: Any, alice: Any) -> None:
@@ -146,5 +146,5 @@ def test_the_matches_page_shows_a_calibrated_percentage_and_its_reason(
     assert (
         f"Dekt {reason['essential_matched']} van {reason['essential_total']} essentiële vaardigheden" in page
     )
-    assert f"gebruikt {reason['skills_used']} van uw {reason['skills_own']} vaardigheden" in page
+    assert f"gebruikt {reason['skills_used']} van je {reason['skills_own']} vaardigheden" in page
     assert 0 < best["fit"] <= 100 and reason["skills_own"] == 2

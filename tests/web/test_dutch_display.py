@@ -17,9 +17,7 @@ from django.template.loader import render_to_string
 from django.test import Client
 from django.utils import translation
 
-from techtalent.taxonomy import selectors
-from techtalent.taxonomy.models import Concept, DerivedLabel
-from techtalent.taxonomy.services import esco_import
+from techtalent.taxonomy.selectors import ShownName, shown_name
 from tests.taxonomy.toy_esco import SKILLS
 
 pytestmark = pytest.mark.django_db
@@ -32,19 +30,9 @@ MARK = 'class="badge derived" title="Automatisch vertaald uit het Engelse label 
 
 
 @pytest.fixture
-def toy(toy_esco: Path) -> Path:
-    """The toy ESCO imported, with one derived Dutch label for Java (as the import's derivation writes it)."""
-    from tests.matching.django_fixtures import _forget
-
-    esco_import(toy_esco)
-    concept = Concept.objects.get(uri=JAVA)
-    DerivedLabel.objects.filter(concept=concept).delete()
-    DerivedLabel.objects.create(
-        concept=concept, lang="nl", text=DERIVED, confidence=0.7, method="phrase-table", rank=1
-    )
-    selectors.forget_cache()
-    _forget()
-    return toy_esco
+def toy(derived_toy: Path) -> Path:
+    """The toy ESCO with a derived Dutch label for Java (``DERIVED``)."""
+    return derived_toy
 
 
 def _user_client(name: str = "anna") -> Client:
@@ -76,11 +64,9 @@ def test_search_as_you_type_hits_and_the_cv_review_mark_a_derived_name(toy: Path
     client = _user_client()
     hits = client.get("/passport/search/skills/", {"q": "java"}).content.decode()
     assert DERIVED in hits and MARK in hits and "other-lang" not in hits
-    from techtalent.matching.selectors import shown
-
     with translation.override("nl"):
         page = render_to_string(
-            "matching/cv.html", {"rows": [{"uri": JAVA, "evidence": "Java", "shown": shown(JAVA, "nl")}]}
+            "matching/cv.html", {"rows": [{"uri": JAVA, "evidence": "Java", "shown": shown_name(JAVA, "nl")}]}
         )
     assert DERIVED in page and MARK in page and "other-lang" not in page
 
@@ -114,13 +100,17 @@ def test_catalog_names_and_routes_use_the_rule_and_say_which_labels_are_derived(
     assert DERIVED in html and "badge derived" in html and "lassen" in html
 
 
-def test_scan_skill_names_follow_the_rule(toy: Path) -> None:
-    from techtalent.scan.selectors import skill_label
-
-    java = skill_label(JAVA, "nl")
-    assert (java.label, java.lang, java.derived, java.original) == (DERIVED, "nl", True, ENGLISH)
-    assert skill_label(JAVA, "en") == (JAVA, ENGLISH, "en", False, "")
-    assert skill_label(WELD, "nl").label == "lassen"
+def test_one_shown_name_serves_passports_matches_and_scans(toy: Path) -> None:
+    java = shown_name(JAVA, "nl")
+    assert (java.label, java.lang, java.fallback, java.derived, java.original) == (
+        DERIVED,
+        "nl",
+        False,
+        True,
+        ENGLISH,
+    )
+    assert shown_name(JAVA, "en") == ShownName(JAVA, ENGLISH, "en")
+    assert shown_name(WELD, "nl").label == "lassen"
 
 
 def test_the_candidates_csv_lists_the_derived_labels_it_contains() -> None:
@@ -194,3 +184,27 @@ def test_the_passport_export_page_and_api_say_which_labels_are_derived(toy: Path
             True,
         )
         assert (by_uri[WELD]["label"], by_uri[WELD]["label_derived"]) == ("lassen", False)
+        assert (by_uri[JAVA]["label_original"], by_uri[WELD]["label_original"]) == (ENGLISH, "")
+    added = client.post(
+        f"/api/passports/{passport.pk}/skills", {"uri": JAVA}, content_type="application/json"
+    ).json()
+    assert (added["label"], added["label_derived"]) == (DERIVED, True)
+
+
+def test_the_gaps_of_a_match_say_which_labels_are_derived_and_from_which_label(toy: Path) -> None:
+    python = SKILLS["python"][0]
+    found = Client().post(
+        "/api/match/occupations",
+        {"skills": {python: "advanced"}, "lang": "nl"},
+        content_type="application/json",
+    )
+    assert found.status_code == 200, found.content
+    gaps = [s for m in found.json()["items"] for s in m["explanation"]["missing"]]
+    java = next(s for s in gaps if s["uri"] == JAVA)
+    assert (java["label"], java["derived"], java["original"], java["fallback"]) == (
+        DERIVED,
+        True,
+        ENGLISH,
+        False,
+    )
+    assert all(s["original"] == "" for s in gaps if not s["derived"])

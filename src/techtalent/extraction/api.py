@@ -6,6 +6,7 @@ import json
 from typing import Any, TypeVar
 
 from django.http import HttpRequest
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import File, Form, Router, Schema
 from ninja.errors import HttpError, ValidationError
@@ -13,8 +14,17 @@ from ninja.files import UploadedFile
 from pydantic import ValidationError as PydanticError
 
 from techtalent.extraction import services
+from techtalent.extraction.display import with_display
 from techtalent.extraction.readers import InputError
-from techtalent.extraction.schemas import ErrorOut, ExtractIn, ExtractOut, TextLang, TitlesIn, TitlesOut
+from techtalent.extraction.schemas import (
+    ErrorOut,
+    ExtractIn,
+    ExtractOut,
+    TextLang,
+    TitleLang,
+    TitlesIn,
+    TitlesOut,
+)
 from techtalent.web.request_limits import too_large_message
 from techtalent.web.throttling import RateLimit
 
@@ -51,6 +61,11 @@ def _parse(request: HttpRequest, schema: type[S]) -> S:
         raise ValidationError([dict(e) for e in errors]) from None
 
 
+def _labels_lang(labels: str | None) -> str:
+    """The language names are shown in: the one asked for, else the interface language (Dutch default)."""
+    return labels or (get_language() or "nl")
+
+
 def _run(call: Any, *args: Any, **kwargs: Any) -> Any:
     try:
         return call(*args, **kwargs)
@@ -65,9 +80,10 @@ def _run(call: Any, *args: Any, **kwargs: Any) -> Any:
     summary="Find ESCO skills and occupations in a text (Dutch or English)",
 )
 def extract(request: HttpRequest) -> dict[str, Any]:
-    """Skills and occupations in the text, ranked by score, with spans and evidence."""
+    """Skills and occupations in the text, ranked by score, with spans, evidence and the shown names."""
     body = _parse(request, ExtractIn)
-    return _run(services.extract_text, body.text, lang=body.lang, doc_id=body.id, top=body.top)
+    result = _run(services.extract_text, body.text, lang=body.lang, doc_id=body.id, top=body.top)
+    return with_display(result, _labels_lang(body.labels))
 
 
 @router.post("/file", response={200: ExtractOut, **_ERRORS}, summary="Find skills and occupations in a file")
@@ -76,15 +92,16 @@ def extract_file(
     file: File[UploadedFile],
     lang: Form[TextLang] = "auto",
     top: Form[int] = 10,
+    labels: Form[TitleLang | None] = None,
 ) -> dict[str, Any]:
-    """Skills and occupations in an uploaded .txt, .pdf, .docx or .html file."""
+    """Skills and occupations in an uploaded .txt, .pdf, .docx or .html file, with the shown names."""
     name = file.name or "upload"
     if file.size and file.size > services.limits().max_bytes:
         raise HttpError(413, f"{name}: {too_large_message(services.limits().max_bytes)}")
     if not 0 <= top <= 100:
         raise HttpError(422, "top must be between 0 and 100")
     _, result = _run(services.extract_upload, file.read(), name=name, lang=lang, top=top)
-    return dict(result)
+    return with_display(dict(result), _labels_lang(labels))
 
 
 @router.post(

@@ -290,8 +290,11 @@ def run_dask(
     progress: ProgressFn | None = None,
     total: int | None = None,
     start: int = 0,
+    display: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
 ) -> int:
-    """Extract on the cluster behind ``client`` in chunks, writing results in input order as they arrive."""
+    """Extract on the cluster behind ``client`` in chunks, writing results in input order as they arrive.
+
+    ``display`` adds what the workers cannot (they have no taxonomy database): the shown names."""
     from distributed import as_completed
 
     workers = max(1, len(client.scheduler_info().get("workers", {})))
@@ -316,6 +319,8 @@ def run_dask(
         future.release()
         while next_index in finished:
             lines = finished.pop(next_index)
+            if display is not None:
+                lines = [to_line(display(json.loads(line))) for line in lines]
             out.write("".join(line + "\n" for line in lines))
             written += len(lines)
             next_index += 1

@@ -28,12 +28,23 @@ BatchOpt = Annotated[Path | None, typer.Option(help="JSON lines to read instead 
 OutOpt = Annotated[Path | None, typer.Option("--out", help="Where to write the JSON lines of a batch")]
 ResumeOpt = Annotated[bool, typer.Option(help="Continue an interrupted batch: keep what --out already holds")]
 TopOpt = Annotated[int, typer.Option(min=0, max=100, help="Concepts in each result's `ranking`")]
+LabelsOpt = Annotated[
+    str | None,
+    typer.Option(help="Language of the names shown (display_label): nl or en (default: the text's)"),
+]
 
 
 def _check(value: str, choices: tuple[str, ...], what: str) -> str:
     if value not in choices:
         raise UserError(f"unsupported {what} {value!r}; choose one of: {', '.join(choices)}")
     return value
+
+
+def _shown(result: dict[str, Any], labels: str | None) -> dict[str, Any]:
+    """A result with the display fields of its concepts, in ``labels`` or else the text's language."""
+    from techtalent.extraction.display import with_display
+
+    return with_display(result, labels or result["lang"])
 
 
 def _batch(
@@ -84,9 +95,7 @@ def text_(
     files: Annotated[list[Path] | None, typer.Argument(help=".txt, .pdf, .docx or .html files")] = None,
     lang: LangOpt = "auto",
     as_json: JsonOpt = False,
-    labels: Annotated[
-        str | None, typer.Option(help="Language of the labels shown: nl or en (default: the text's)")
-    ] = None,
+    labels: LabelsOpt = None,
     batch: BatchOpt = None,
     out_path: OutOpt = None,
     resume: ResumeOpt = False,
@@ -112,9 +121,13 @@ def text_(
             out_path,
             "text",
             resume,
-            lambda doc_id, text: engine.extract(text, lang=lang, doc_id=doc_id, top=top).to_dict(),
+            lambda doc_id, text: _shown(
+                engine.extract(text, lang=lang, doc_id=doc_id, top=top).to_dict(), labels
+            ),
             "extracting",
-            lambda chunk: [r.to_dict() for r in extract_many(engine, list(chunk), lang=lang, top=top)],
+            lambda chunk: [
+                _shown(r.to_dict(), labels) for r in extract_many(engine, list(chunk), lang=lang, top=top)
+            ],
         )
         return
     max_chars = services.limits().max_chars
@@ -126,7 +139,7 @@ def text_(
         if as_json:
             from techtalent.extraction.batch import to_line
 
-            typer.echo(to_line(result))
+            typer.echo(to_line(_shown(result, labels)))
         else:
             out.print(_table(name, result, text, labels or result["lang"]))
 
@@ -245,11 +258,14 @@ def dask_(
     chunk_size: Annotated[int, typer.Option(min=1, help="Texts per task")] = 200,
     resume: ResumeOpt = False,
     top: TopOpt = 10,
+    labels: LabelsOpt = None,
 ) -> None:
     """Extract from a large collection on a Dask cluster; the same engine and results as `extract text`."""
     from techtalent.extraction.batch import count_records, dask_client, iter_records, open_output, run_dask
 
     _check(lang, _LANGS, "language")
+    if labels is not None:
+        _check(labels, ("nl", "en"), "label language")
     records = iter_records(source, id_column=id_column, text_column=text_column)
     first = next(records, None)  # a missing column or a bad first line fails before a cluster starts
     records = itertools.chain([first] if first is not None else [], records)
@@ -277,6 +293,7 @@ def dask_(
                     progress=progress,
                     total=total,
                     start=done,
+                    display=lambda result: _shown(result, labels),
                 )
             except Exception as exc:  # a worker's error arrives here; report it as one line
                 raise UserError(f"a Dask worker failed: {type(exc).__name__}: {exc}") from None

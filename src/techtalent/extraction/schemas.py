@@ -16,16 +16,33 @@ class ExtractIn(Schema):
     lang: TextLang = Field("auto", description="Language of the text; auto detects Dutch or English")
     id: str | None = Field(None, max_length=200, description="Your identifier, returned as given")
     top: int = Field(10, ge=0, le=100, description="How many concepts `ranking` lists, whatever their score")
+    labels: TitleLang | None = Field(
+        None,
+        description="Language of the names shown (`display_label`): nl or en; by default the interface"
+        " language (`?lang=` or the language cookie, else Dutch)",
+    )
 
 
 class FoundConceptOut(Schema):
     uri: str
     kind: Literal["skill", "occupation", "skill_group"]
-    label: str = Field(..., description="The taxonomy label that matched the text")
+    label: str = Field(..., description="The taxonomy label that matched the text (the evidence)")
     spans: list[tuple[int, int]] = Field(..., description="Character offsets [start, end) of each mention")
     score: float = Field(..., ge=0, le=1)
     evidence: dict[str, Any] = Field(
         ..., description="Why: matched variant, rule, sentence, section, negation"
+    )
+    display_label: str = Field(
+        ...,
+        description="The name the interface shows in the display language: the official ESCO label, else"
+        " the best derived (machine-translated) label, else the official label of the other language",
+    )
+    display_lang: Literal["nl", "en"] = Field(..., description="The language of `display_label`")
+    display_derived: bool = Field(
+        ..., description="`display_label` is derived (machine-translated), not an official ESCO label"
+    )
+    display_original: str = Field(
+        "", description="The official label a derived `display_label` was translated from; else empty"
     )
 
 

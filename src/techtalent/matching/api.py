@@ -33,6 +33,7 @@ from techtalent.matching.schemas import (
 )
 from techtalent.matching.views import shared_message
 from techtalent.orgs.auth import api_auth
+from techtalent.taxonomy import selectors as taxonomy
 from techtalent.web.throttling import RateLimit
 
 router = Router(tags=["passports"], auth=api_auth(read="passport:read", write="passport:write"))
@@ -57,7 +58,7 @@ def _own(request: HttpRequest, passport_id: int) -> Passport:
 
 def _out(passport: Passport, lang: str) -> dict[str, Any]:
     def shown(uri: str) -> dict[str, Any]:
-        s = selectors.shown(uri, lang)
+        s = taxonomy.shown_name(uri, lang)
         return {"uri": uri, "label": s.label, "label_lang": s.lang, "label_derived": s.derived}
 
     return {
@@ -155,11 +156,12 @@ def skill_list(request: HttpRequest, passport_id: int, lang: Lang = "nl") -> lis
 @router.post("/{passport_id}/skills", response={200: SkillOut, **ERRORS}, summary="Add or change a skill")
 def skill_add(request: HttpRequest, passport_id: int, data: SkillIn, lang: Lang = "nl") -> dict[str, Any]:
     skill = services.skill_add(passport=_own(request, passport_id), **data.dict())
-    s = selectors.shown(skill.uri, lang)
+    s = taxonomy.shown_name(skill.uri, lang)
     return {
         "uri": skill.uri,
         "label": s.label,
         "label_lang": s.lang,
+        "label_derived": s.derived,
         "proficiency": skill.proficiency,
         "source": skill.source,
         "evidence": skill.evidence,
@@ -180,7 +182,7 @@ def occupation_add(
     request: HttpRequest, passport_id: int, data: OccupationIn, lang: Lang = "nl"
 ) -> dict[str, Any]:
     held = services.occupation_add(passport=_own(request, passport_id), **data.dict())
-    s = selectors.shown(held.uri, lang)
+    s = taxonomy.shown_name(held.uri, lang)
     return {
         "uri": held.uri,
         "label": s.label,

@@ -20,6 +20,7 @@ from techtalent.matching.engine import (
     match_vacancy,
     rank_passports,
 )
+from techtalent.taxonomy import selectors as taxonomy
 
 __all__ = [
     "candidates",
@@ -36,7 +37,7 @@ __all__ = [
 
 def concept(uri: str, lang: str) -> dict[str, Any]:
     """``{"uri", "label", "label_lang", "fallback"}`` for one concept."""
-    s = selectors.shown(uri, lang)
+    s = taxonomy.shown_name(uri, lang)
     return {
         "uri": uri,
         "label": s.label,

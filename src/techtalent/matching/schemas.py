@@ -93,10 +93,13 @@ class ShareOut(Schema):
 
 class ConceptOut(Schema):
     uri: str
-    label: str
+    label: str = Field(
+        ..., description="the name shown: official in the asked language, else derived, else other"
+    )
     label_lang: str
-    fallback: bool
-    derived: bool = False
+    fallback: bool = Field(..., description="the label is the official one of the other language")
+    derived: bool = Field(False, description="the label is machine-translated, not an official ESCO label")
+    original: str = Field("", description="the official label a derived one stands for")
 
 
 class MatchedOut(ConceptOut):
@@ -206,6 +209,7 @@ class ExportSkillOut(Schema):
     label_derived: bool = Field(
         False, description="the label is machine-translated, not an official ESCO label"
     )
+    label_original: str = Field("", description="the official label a derived one stands for")
     proficiency: str
     source: str
     evidence: str
@@ -219,6 +223,7 @@ class ExportOccupationOut(Schema):
     label_derived: bool = Field(
         False, description="the label is machine-translated, not an official ESCO label"
     )
+    label_original: str = Field("", description="the official label a derived one stands for")
     years: float
 
 

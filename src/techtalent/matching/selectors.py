@@ -1,11 +1,10 @@
 """Reads: the matching model of the current taxonomy (cached per taxonomy stamp), passports as the
-engine sees them, who may see which passport, and display labels in the interface language."""
+engine sees them, who may see which passport, and the passport export (names by the taxonomy's one rule)."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Collection
-from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -95,24 +94,6 @@ def shortage() -> tuple[dict[str, float], dict[str, list[ShortageLink]]]:
     return shortage_weights(entries, tension_figures()), shortage_links(entries)
 
 
-@dataclass(frozen=True)
-class Shown:
-    """A concept as shown: its label in the interface language, else the other one (marked)."""
-
-    uri: str
-    label: str
-    lang: str
-    fallback: bool
-    derived: bool = False
-    original: str = ""
-
-
-def shown(uri: str, lang: str) -> Shown:
-    """The display label of ``uri`` in ``lang`` by the taxonomy's one rule (official, derived, other)."""
-    s = taxonomy.shown_label(uri, lang)
-    return Shown(uri, s.text or uri, s.lang, s.lang != lang, s.derived, s.original)
-
-
 def passport_of(user: Any) -> Passport | None:
     """The passport owned by ``user`` (None when they have none or are anonymous)."""
     if not getattr(user, "is_authenticated", False):
@@ -182,8 +163,13 @@ def passport_export(passport: Passport, *, lang: str = "nl") -> dict[str, Any]:
     owner = passport.owner
 
     def named(uri: str) -> dict[str, Any]:
-        name = shown(uri, lang)
-        return {"label": name.label, "label_lang": name.lang, "label_derived": name.derived}
+        name = taxonomy.shown_name(uri, lang)
+        return {
+            "label": name.label,
+            "label_lang": name.lang,
+            "label_derived": name.derived,
+            "label_original": name.original,
+        }
 
     return {
         "schema": EXPORT_SCHEMA,

@@ -20,7 +20,7 @@ from techtalent.matching import selectors, services
 from techtalent.matching.forms import PASSPORT_FORMS
 from techtalent.matching.models import Passport, PassportSkill
 from techtalent.orgs.forms import SignupForm
-from techtalent.taxonomy.selectors import concept_search, taxonomy_status
+from techtalent.taxonomy.selectors import concept_search, shown_name, taxonomy_status
 from techtalent.web.request_limits import max_upload_bytes
 
 
@@ -52,8 +52,8 @@ def signup(request: HttpRequest) -> HttpResponse:
 
 def passport_context(passport: Passport, lang: str) -> dict[str, Any]:
     """What the passport page and the shared (read-only) view show."""
-    skills = [{"row": s, "shown": selectors.shown(s.uri, lang)} for s in passport.skills.all()]
-    occupations = [{"row": o, "shown": selectors.shown(o.uri, lang)} for o in passport.occupations.all()]
+    skills = [{"row": s, "shown": shown_name(s.uri, lang)} for s in passport.skills.all()]
+    occupations = [{"row": o, "shown": shown_name(o.uri, lang)} for o in passport.occupations.all()]
     return {
         "passport": passport,
         "skills": skills,
@@ -211,9 +211,7 @@ def cv(request: HttpRequest) -> HttpResponse:
         return redirect("matching:passport")
     found = request.session.get("cv_found", [])
     held = set(passport.skills.values_list("uri", flat=True))
-    rows = [
-        {**item, "shown": selectors.shown(item["uri"], lang), "held": item["uri"] in held} for item in found
-    ]
+    rows = [{**item, "shown": shown_name(item["uri"], lang), "held": item["uri"] in held} for item in found]
     return render(
         request, "matching/cv.html", {"rows": rows, "proficiencies": PassportSkill.Proficiency.choices}
     )

@@ -10,11 +10,11 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 
 from techtalent.core.errors import UserError
-from techtalent.matching import selectors as matching
 from techtalent.matching.services import text_skills
 from techtalent.orgs import candidates as ranking
 from techtalent.orgs import selectors
 from techtalent.orgs.forms import CandidatesForm
+from techtalent.taxonomy import selectors as taxonomy
 
 
 @login_required
@@ -32,9 +32,9 @@ def candidates(request: HttpRequest) -> HttpResponse:
         occupation, text = form.cleaned_data["occupation"], form.cleaned_data["text"].strip()
         try:
             wanted = text_skills(text) if text else []
-            context["wanted"] = [matching.shown(u, lang) for u in wanted]
+            context["wanted"] = [taxonomy.shown_name(u, lang) for u in wanted]
             if occupation:
-                context["occupation_shown"] = matching.shown(occupation, lang)
+                context["occupation_shown"] = taxonomy.shown_name(occupation, lang)
             found = ranking.ranked(
                 organisation=form.cleaned_data["organisation"],
                 occupation=occupation or None,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any
 
 from django.db.models import QuerySet
 
@@ -26,6 +26,7 @@ from techtalent.scan.instruments import engine_instrument
 from techtalent.scan.mapping import level_mapping
 from techtalent.scan.models import CultureAnswer, InstrumentVersion, Scan, Skillslab
 from techtalent.scan.staff import staff_skill_sets
+from techtalent.taxonomy.selectors import ShownName, shown_name
 
 __all__ = [
     "CompetencyRow",
@@ -37,8 +38,6 @@ __all__ = [
     "scan_for",
     "scan_report",
     "scans_of",
-    "skill_label",
-    "SkillName",
 ]
 
 
@@ -66,24 +65,6 @@ def scan_for(*, user: Any, scan_id: int) -> Scan | None:
     return None
 
 
-class SkillName(NamedTuple):
-    """An ESCO skill as shown: its name, the name's language, whether it is machine-translated (derived)."""
-
-    uri: str
-    label: str
-    lang: str
-    derived: bool = False
-    original: str = ""
-
-
-def skill_label(uri: str, lang: str) -> SkillName:
-    """The name of an ESCO skill by the taxonomy's one display rule (official, else derived, else other)."""
-    from techtalent.taxonomy.selectors import shown_label
-
-    shown = shown_label(uri, lang)
-    return SkillName(uri, shown.text or uri, shown.lang, shown.derived, shown.original)
-
-
 @dataclass
 class CompetencyRow:
     """A competency needed for the target level, with its ESCO skills and the staff's coverage."""
@@ -94,7 +75,7 @@ class CompetencyRow:
     new: bool
     confidence: float
     framework: str
-    skills: list[SkillName]
+    skills: list[ShownName]
     gap: CompetencyGap | None
 
 
@@ -208,7 +189,7 @@ def scan_report(scan: Scan, *, lang: str) -> ScanReport:
                     new=new,
                     confidence=req.confidence,
                     framework=comp.framework,
-                    skills=[skill_label(uri, lang) for uri in comp.skills],
+                    skills=[shown_name(uri, lang) for uri in comp.skills],
                     gap=gap,
                 )
             )

@@ -20,6 +20,7 @@ from techtalent.scan.instruments import engine_instrument
 from techtalent.scan.mapping import learning_factory_model
 from techtalent.scan.models import Scan, Skillslab
 from techtalent.scan.offers import offers_for_gap
+from techtalent.taxonomy import selectors as taxonomy
 
 
 def _lang() -> str:
@@ -235,7 +236,7 @@ def skillslab_detail(request: HttpRequest, lab_id: int) -> HttpResponse:
     lang = _lang()
     from techtalent.catalog.selectors import offers_by_id
 
-    skills = [selectors.skill_label(uri, lang) for uri in selectors.skillslab_skills(lab)]
+    skills = [taxonomy.shown_name(uri, lang) for uri in selectors.skillslab_skills(lab)]
     return render(
         request,
         "scan/skillslab.html",

@@ -156,6 +156,26 @@ def shown_labels(uris: list[str], lang: str) -> dict[str, ShownLabel]:
     return {uri: index.shown(uri, lang) for uri in uris}
 
 
+@dataclass(frozen=True)
+class ShownName:
+    """A concept as pages, exports and APIs name it (:func:`shown_label` with its URI): whether the name is
+    in the other language (``fallback``) or machine-translated (``derived``, from the official
+    ``original``)."""
+
+    uri: str
+    label: str
+    lang: str
+    fallback: bool = False
+    derived: bool = False
+    original: str = ""
+
+
+def shown_name(uri: str, lang: str) -> ShownName:
+    """The name of ``uri`` in ``lang`` by the one display rule (official, else derived, else the other)."""
+    s = shown_label(uri, lang)
+    return ShownName(uri, s.text or uri, s.lang, s.lang != lang, s.derived, s.original)
+
+
 def concept_search(
     query: str,
     *,

@@ -1,0 +1,40 @@
+"""The names found concepts are shown with, by the taxonomy's one display rule, for API answers and exports.
+
+``label`` of a found concept stays the label that matched the text (the evidence); the display fields say
+how the interface names the concept in the asked language, and whether that name is machine-translated."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from techtalent.taxonomy.selectors import ShownName, shown_name
+
+__all__ = ["DISPLAY_FIELDS", "display_fields", "with_display"]
+
+DISPLAY_FIELDS = ("display_label", "display_lang", "display_derived", "display_original")
+
+
+def display_fields(name: ShownName) -> dict[str, Any]:
+    """The display fields of one name: shown label, its language, derived or not, the official original."""
+    return {
+        "display_label": name.label,
+        "display_lang": name.lang,
+        "display_derived": name.derived,
+        "display_original": name.original,
+    }
+
+
+def with_display(result: dict[str, Any], lang: str) -> dict[str, Any]:
+    """An extraction result whose ``concepts`` and ``ranking`` entries also carry their display fields."""
+    names: dict[str, dict[str, Any]] = {}
+
+    def named(c: dict[str, Any]) -> dict[str, Any]:
+        if c["uri"] not in names:
+            names[c["uri"]] = display_fields(shown_name(c["uri"], lang))
+        return {**c, **names[c["uri"]]}
+
+    return {
+        **result,
+        "concepts": [named(c) for c in result["concepts"]],
+        "ranking": [named(c) for c in result.get("ranking", [])],
+    }

@@ -1,0 +1,101 @@
+"""The extraction API, the CLI batch and the Dask batch name every found concept by the taxonomy's one display
+rule: ``label`` stays the matched label (evidence); ``display_*`` say the shown name and whether it is derived
+(toy ESCO with a derived Dutch label for Java, which has no official Dutch one)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.test import Client
+from typer.testing import CliRunner
+
+from techtalent.cli import app
+from techtalent.extraction import services
+from tests.taxonomy.toy_esco import SKILLS
+
+pytestmark = pytest.mark.django_db
+
+JAVA, WELD = SKILLS["java"][0], SKILLS["weld"][0]
+ENGLISH = SKILLS["java"][2]
+TEXT = "Je programmeert in Java en kunt lassen."
+DISPLAY = ("display_label", "display_lang", "display_derived", "display_original")
+
+
+def _shown(entry: dict[str, Any]) -> tuple[Any, ...]:
+    return tuple(entry[k] for k in DISPLAY)
+
+
+def _derived_nl() -> str:
+    from techtalent.taxonomy.models import DerivedLabel
+
+    return DerivedLabel.objects.get(concept__uri=JAVA, lang="nl").text
+
+
+def _post(body: dict[str, Any], query: str = "") -> dict[str, Any]:
+    response = Client().post(f"/api/extract{query}", body, content_type="application/json")
+    assert response.status_code == 200, response.content
+    return response.json()
+
+
+def test_the_api_names_concepts_and_ranking_in_dutch_marking_derived_names(derived_toy: Path) -> None:
+    engine = services.extract_text(TEXT, lang="nl")
+    answer = _post({"text": TEXT, "lang": "nl"})
+    for part in ("concepts", "ranking"):
+        by_uri = {c["uri"]: c for c in answer[part]}
+        assert [c["label"] for c in answer[part]] == [c["label"] for c in engine[part]]  # matched labels
+        assert _shown(by_uri[JAVA]) == (_derived_nl(), "nl", True, ENGLISH)
+        assert _shown(by_uri[WELD]) == (SKILLS["weld"][3], "nl", False, "")
+
+
+@pytest.mark.parametrize(("body", "query"), [({"labels": "en"}, ""), ({}, "?lang=en")])
+def test_the_api_names_concepts_in_english_when_asked_or_when_the_interface_is_english(
+    derived_toy: Path, body: dict[str, Any], query: str
+) -> None:
+    answer = _post({"text": TEXT, "lang": "nl", **body}, query)
+    java = next(c for c in answer["concepts"] if c["uri"] == JAVA)
+    assert _shown(java) == (ENGLISH, "en", False, "")
+
+
+def test_the_file_api_names_concepts_too(derived_toy: Path) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile("cv.txt", TEXT.encode(), content_type="text/plain")
+    answer = Client().post("/api/extract/file", {"file": upload, "lang": "nl"}).json()
+    java = next(c for c in answer["concepts"] if c["uri"] == JAVA)
+    assert _shown(java) == (_derived_nl(), "nl", True, ENGLISH)
+
+
+def test_the_openapi_document_describes_the_display_fields(client: Client) -> None:
+    document = client.get("/api/openapi.json").json()
+    found = document["components"]["schemas"]["FoundConceptOut"]
+    assert set(DISPLAY) <= set(found["properties"]) and set(DISPLAY[:3]) <= set(found["required"])
+    assert all(found["properties"][k].get("description") for k in DISPLAY)
+    body = document["paths"]["/api/extract"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    assert body["properties"]["labels"].get("description")
+
+
+def test_the_cli_batch_and_json_give_the_display_fields(derived_toy: Path, tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"id": "cv", "text": TEXT}) + "\n", encoding="utf-8")
+    runner = CliRunner()
+    for labels, expected in (
+        ([], (_derived_nl(), "nl", True, ENGLISH)),
+        (["--labels", "en"], (ENGLISH, "en", False, "")),
+    ):
+        target = tmp_path / f"out{len(labels)}.jsonl"
+        result = runner.invoke(
+            app, ["extract", "text", "--batch", str(source), "--out", str(target), *labels]
+        )
+        assert result.exit_code == 0, result.output
+        (row,) = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+        for part in ("concepts", "ranking"):
+            assert _shown(next(c for c in row[part] if c["uri"] == JAVA)) == expected
+    text = tmp_path / "cv.txt"
+    text.write_text(TEXT, encoding="utf-8")
+    printed = runner.invoke(app, ["extract", "text", str(text), "--lang", "nl", "--json"])
+    assert printed.exit_code == 0, printed.output
+    java = next(c for c in json.loads(printed.stdout)["concepts"] if c["uri"] == JAVA)
+    assert _shown(java) == (_derived_nl(), "nl", True, ENGLISH)
