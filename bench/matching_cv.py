@@ -9,12 +9,12 @@ default proficiency ("intermediate"), as the passport; then ``match_occupations`
 Extractions are cached as JSON in the bench cache (TECHTALENT_BENCH_CACHE), keyed by the CV text.
 
     TECHTALENT_BENCH_CACHE=/tmp/matchcv-cache .venv/bin/python bench/matching_cv.py [--halves dev|test|both]
-        [--show] [--esco DIR] [--plain]
+        [--show] [--esco DIR] [--specificity X]
 
 Two rankings per half: ``skills`` (what the CV page passes to matching today: the accepted skills only) and
 ``skills+titles`` (plus the job titles the extractor finds in the CV, as occupation URI → confidence, through
-``match_occupations(titles=…)``, engine/titles.py). ``--plain`` scores with the specificity rule off
-(``MatchSettings(specificity=0.0)``, the engine before this work) for a before/after.
+``match_occupations(titles=…)``, engine/titles.py). ``--specificity X`` scores with
+``MatchSettings(specificity=X)`` (default 0: the engine as before this work).
 """
 
 from __future__ import annotations
@@ -137,12 +137,12 @@ def main() -> None:
     parser.add_argument("--esco", type=Path, default=Path(os.environ.get("TECHTALENT_ESCO", DEFAULT_ESCO)))
     parser.add_argument("--halves", choices=("dev", "test", "both"), default="dev")
     parser.add_argument("--show", action="store_true", help="print each persona's passport and top 5")
-    parser.add_argument("--plain", action="store_true", help="the specificity rule off (before this work)")
+    parser.add_argument("--specificity", type=float, default=None, help="MatchSettings.specificity to try")
     args = parser.parse_args()
     start = time.process_time()
     model = model_from_esco_csv(args.esco)
-    if args.plain:
-        model = with_settings(model, replace(model.settings, specificity=0.0))
+    if args.specificity is not None:
+        model = with_settings(model, replace(model.settings, specificity=args.specificity))
     print(
         f"ESCO model: {len(model.occupations)} occupations ({time.process_time() - start:.1f} s CPU), "
         f"specificity {model.settings.specificity:g}"
