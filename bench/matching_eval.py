@@ -12,6 +12,7 @@ Personas (bench/devsets/personas.yaml, dev/test split): plausible matches among 
 sub-major group as the held or aimed job) and the best path of at most three steps to the aimed job.
 
     .venv/bin/python bench/matching_eval.py [--esco DIR] [--n 3000] [--seeds 301 302 303] [--split test]
+        [--specificity X]
 """
 
 from __future__ import annotations
@@ -88,9 +89,12 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=3000, help="passports per seed")
     parser.add_argument("--seeds", type=int, nargs="+", default=[301, 302, 303])
     parser.add_argument("--split", choices=("dev", "test", "all"), default="all", help="which personas")
+    parser.add_argument("--specificity", type=float, default=None, help="MatchSettings.specificity to try")
     args = parser.parse_args()
     start = time.perf_counter()
     model = model_from_esco_csv(args.esco)
+    if args.specificity is not None:
+        model = with_settings(model, MatchSettings(specificity=args.specificity))
     print(
         f"ESCO model: {len(model.occupations)} occupations, {len(model.skills)} skills "
         f"({time.perf_counter() - start:.1f} s); {args.n} noisy passports per seed"

@@ -111,3 +111,23 @@ def test_a_control_room_operator_reaches_a_maintenance_occupation(
     paths = transition_paths(esco, graph, skills, targets=maintenance, held=[persona.held], top=3)
     assert paths and all(p.end in maintenance and len(p.steps) <= 3 for p in paths)
     assert all(step.to_learn for step in paths[0].steps)
+
+
+# what the extractor reads from a quality inspector's Dutch CV (bench/matching_cv.py, cv-kwaliteitsinspecteur)
+DRAWINGS_ONLY = {
+    "http://data.europa.eu/esco/skill/b07daddc-8625-4360-946e-ad2b0e56ebf6": "intermediate",
+    "http://data.europa.eu/esco/skill/fd89f784-88dc-4d35-abd7-86aa073cab12": "intermediate",
+    "http://data.europa.eu/esco/skill/59ea80e1-463a-4dba-82c6-d0b6d577d532": "intermediate",
+}
+PRODUCT_QUALITY_INSPECTOR = ESCO + "61d9270c-491d-438d-8d41-77ba2e0ef023"
+
+
+def test_a_job_title_from_the_cv_puts_that_job_first_where_general_skills_point_elsewhere(
+    esco: MatchModel,
+) -> None:
+    alone = [m.uri for m in match_occupations(esco, DRAWINGS_ONLY, top=10)]
+    assert PRODUCT_QUALITY_INSPECTOR not in alone  # drawings point to drafters
+    titled = match_occupations(esco, DRAWINGS_ONLY, top=5, titles={PRODUCT_QUALITY_INSPECTOR: 0.8})
+    assert titled[0].uri == PRODUCT_QUALITY_INSPECTOR
+    group = esco.isco[PRODUCT_QUALITY_INSPECTOR]
+    assert all(esco.isco.get(m.uri) == group for m in titled[1:3])  # then its ISCO unit group

@@ -52,6 +52,7 @@ from techtalent.matching.engine.shortage import (
 )
 from techtalent.matching.engine.similarity import OccupationGraph, SimilaritySettings, occupation_graph
 from techtalent.matching.engine.synthetic import SyntheticPassport, synthetic_passports
+from techtalent.matching.engine.titles import TitlePrior, title_prior, with_title_prior
 from techtalent.matching.engine.vacancy import (
     PassportMatch,
     Vacancy,
@@ -98,6 +99,7 @@ __all__ = [
     "SkillGroupGap",
     "Step",
     "SyntheticPassport",
+    "TitlePrior",
     "Vacancy",
     "VacancyMatch",
     "Via",
@@ -120,6 +122,8 @@ __all__ = [
     "reachable",
     "shortage_weights",
     "synthetic_passports",
+    "title_prior",
     "transition_paths",
     "with_settings",
+    "with_title_prior",
 ]

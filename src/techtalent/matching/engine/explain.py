@@ -101,8 +101,9 @@ def explain(
     listed = {r.skill: r.relation for r in requirements}
     ratio = settings.optional_weight / settings.essential_weight if settings.essential_weight else 0.0
     use = {"essential": 1.0, "optional": ratio}
-    own = sum(float(model.idf[s]) for s in held)
-    used = sum(float(model.idf[s]) * use[listed[s]] for s in held if s in listed)
+    power = 1.0 + settings.specificity
+    own = sum(float(model.idf[s]) ** power for s in held)
+    used = sum(float(model.idf[s]) ** power * use[listed[s]] for s in held if s in listed)
 
     def by_weight(item: MatchedSkill | PartialMatch | MissingSkill) -> tuple[float, str]:
         return (-item.weight, item.skill)

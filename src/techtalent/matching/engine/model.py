@@ -52,6 +52,10 @@ class MatchSettings:
     # score = coverage^(1 − balance) × relevance^balance: 0 is pure coverage of the occupation, 1 pure use of
     # the person's skills, 0.5 the geometric mean of both sides.
     balance: float = 0.5
+    # Specificity of a held skill in the relevance side: each held skill counts idf^(1 + specificity), so a
+    # skill listed by a handful of occupations ("perform tungsten inert gas welding") says more about where
+    # the person fits than one listed by hundreds ("technical drawings"); 0 is plain idf.
+    specificity: float = 0.0
     # Logistic map from log(score) to the chance the occupation fits (engine/calibration.py); fitted by
     # bench/matching_calibrate.py on dev seeds of noisy ESCO passports.
     calibration_intercept: float = 4.52
@@ -64,6 +68,8 @@ class MatchSettings:
         for name in ("broader_credit", "related_credit", "sibling_credit", "balance"):
             if not 0.0 <= getattr(self, name) <= 1.0:
                 raise ValueError(f"{name} must lie in [0, 1]")
+        if self.specificity < 0.0:
+            raise ValueError("specificity must not be negative")
 
     def via_credit(self, via: Via) -> float:
         """The share of a skill's weight earned through a held skill one `via` step away."""

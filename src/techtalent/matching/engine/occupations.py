@@ -12,6 +12,7 @@ from scipy import sparse
 from techtalent.matching.engine.explain import Explanation, Requirement, explain
 from techtalent.matching.engine.model import MatchModel, Proficiency
 from techtalent.matching.engine.scoring import level_matrix, score_levels, score_passports, top_k_indices
+from techtalent.matching.engine.titles import TitlePrior, title_prior, with_title_prior
 
 __all__ = [
     "OccupationMatch",
@@ -51,10 +52,19 @@ def occupation_requirements(model: MatchModel, occupation: str) -> list[Requirem
 
 
 def match_occupations(
-    model: MatchModel, skills: Mapping[str, Proficiency], *, top: int = 10
+    model: MatchModel,
+    skills: Mapping[str, Proficiency],
+    *,
+    top: int = 10,
+    titles: Mapping[str, float] | None = None,
+    prior: TitlePrior | None = None,
 ) -> list[OccupationMatch]:
-    """The `top` occupations for one passport, best first, each with its explanation."""
-    columns, values = top_k_indices(score_passports(model, [skills]), top)
+    """The `top` occupations for one passport, best first, each with its explanation; `titles` (occupation
+    URI -> confidence, e.g. job titles found in a CV) steer the ranking as a prior (engine/titles.py)."""
+    scores = score_passports(model, [skills])
+    if titles:
+        scores = with_title_prior(scores, title_prior(model, titles, prior), prior)
+    columns, values = top_k_indices(scores, top)
     return [
         OccupationMatch(
             uri=model.occupations[o],

@@ -118,7 +118,7 @@ def score_levels(
     # Relevance is sparse (only targets that list a held skill): the score is 0 wherever it is 0.
     held = levels.copy()
     held.data[:] = 1.0
-    held = (held @ sparse.diags(model.idf)).tocsr()
+    held = (held @ sparse.diags(model.idf ** (1.0 + model.settings.specificity))).tocsr()
     own = np.asarray(held.sum(axis=1)).ravel()
     inverse_own = np.divide(1.0, own, out=np.zeros(len(own)), where=own > 0)
     used = (_use(model, weights) @ held.T).T.tocoo()

@@ -1,0 +1,187 @@
+"""Matching end to end on Dutch CVs: hit@1, hit@5, hit@10, MRR of the first acceptable occupation, per half.
+
+Set: bench/devsets/cv_personas_nl.yaml (short Dutch CVs of technical and logistics workers, each with the ESCO
+occupations acceptable for the person now; dev/test halves by techtalent.extraction.devsplit). Each CV goes
+the way of the CV page: the extractor over full ESCO with the derived Dutch labels and the Dutch semantic path
+(``offline_nl.esco_extractor_nl``, what ``extraction.services`` builds from the imported taxonomy), the
+skills it accepts (not negated, as ``matching.services.cv_skills`` keeps them) all ticked, at the page's
+default proficiency ("intermediate"), as the passport; then ``match_occupations`` over every occupation.
+Extractions are cached as JSON in the bench cache (TECHTALENT_BENCH_CACHE), keyed by the CV text.
+
+    TECHTALENT_BENCH_CACHE=/tmp/matchcv-cache .venv/bin/python bench/matching_cv.py [--halves dev|test|both]
+        [--show] [--esco DIR] [--specificity X]
+
+Two rankings per half: ``skills`` (what the CV page passes to matching today: the accepted skills only) and
+``skills+titles`` (plus the job titles the extractor finds in the CV, as occupation URI → confidence, through
+``match_occupations(titles=…)``, engine/titles.py). ``--specificity X`` scores with
+``MatchSettings(specificity=X)`` (default 0: the engine as before this work).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import sys
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from techtalent.extraction.devsplit import half_of  # noqa: E402
+from techtalent.matching.engine import MatchModel, match_occupations, with_settings  # noqa: E402
+from techtalent.matching.esco_files import model_from_esco_csv  # noqa: E402
+
+DEFAULT_ESCO = ROOT.parent / "shared" / "data" / "esco" / "v1.1.1"
+CACHE = Path(os.environ.get("TECHTALENT_BENCH_CACHE", Path.home() / ".cache" / "techtalent" / "bench"))
+SET = ROOT / "bench" / "devsets" / "cv_personas_nl.yaml"
+OCCUPATION = "http://data.europa.eu/esco/occupation/"
+PROFICIENCY = "intermediate"  # the CV page's default (matching/templates/matching/cv.html)
+_FORMAT = 2
+
+
+@dataclass(frozen=True)
+class CvPersona:
+    """A Dutch CV and the occupations acceptable for its writer."""
+
+    id: str
+    split: str
+    cv: str
+    acceptable: tuple[str, ...]
+
+
+def load_cv_personas(path: Path = SET) -> list[CvPersona]:
+    """The personas of the set (ids unique, split as devsplit says)."""
+    found = []
+    for item in yaml.safe_load(path.read_text(encoding="utf-8"))["personas"]:
+        if item["split"] != half_of(item["id"]):
+            raise SystemExit(
+                f"{path}: {item['id']}: split {item['split']!r}, devsplit says {half_of(item['id'])}"
+            )
+        found.append(
+            CvPersona(
+                item["id"], item["split"], item["cv"], tuple(OCCUPATION + a for a in item["acceptable"])
+            )
+        )
+    if len({p.id for p in found}) != len(found):
+        raise SystemExit(f"{path}: persona ids must be unique")
+    return found
+
+
+def cv_skills(persona: CvPersona, esco: Path) -> list[dict[str, object]]:
+    """The CV page's skills and the occupations found in the CV (cached): uri, kind, score, evidence."""
+    key = hashlib.sha1(f"{_FORMAT}\0{esco.resolve()}\0{persona.cv}".encode()).hexdigest()[:16]
+    path = CACHE / "matching-cv" / f"{persona.id}-{key}.json"
+    if path.exists():
+        return list(json.loads(path.read_text(encoding="utf-8")))
+    result = _extractor(esco).extract(persona.cv, lang="auto", doc_id=persona.id, top=10).to_dict()
+    found = []
+    for c in result["concepts"]:  # the filter of matching.services.cv_skills (occupations kept apart)
+        evidence = c.get("evidence") or {}
+        if c.get("kind") in ("skill", "occupation") and not evidence.get("negated"):
+            found.append(
+                {
+                    "uri": c["uri"],
+                    "kind": c["kind"],
+                    "score": c["score"],
+                    "evidence": str(evidence.get("sentence", ""))[:200],
+                }
+            )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(found, ensure_ascii=False), encoding="utf-8")
+    return found
+
+
+_built: dict[Path, object] = {}
+
+
+def _extractor(esco: Path):  # type: ignore[no-untyped-def]
+    if esco not in _built:
+        from techtalent.extraction.offline_nl import esco_extractor_nl
+
+        _built[esco] = esco_extractor_nl(esco, CACHE)
+    return _built[esco]
+
+
+def rank_of_first(
+    model: MatchModel,
+    skills: dict[str, str],
+    acceptable: tuple[str, ...],
+    titles: dict[str, float] | None = None,
+) -> tuple[int | None, list]:  # type: ignore[type-arg]
+    """The 1-based rank of the first acceptable occupation (None if none scores above 0), and the top 5."""
+    ranked = match_occupations(model, skills, top=len(model.occupations), titles=titles)  # type: ignore[arg-type]
+    good = set(acceptable)
+    rank = next((i for i, m in enumerate(ranked, start=1) if m.uri in good and m.score > 0), None)
+    return rank, ranked[:5]
+
+
+def figures(ranks: list[int | None]) -> str:
+    """hit@1, hit@5, hit@10 and MRR of the ranks of the first acceptable occupation."""
+    n = max(len(ranks), 1)
+    hits = [sum(1 for r in ranks if r is not None and r <= k) / n for k in (1, 5, 10)]
+    mrr = sum(1.0 / r for r in ranks if r is not None) / n
+    return f"hit@1 {hits[0]:.3f}  hit@5 {hits[1]:.3f}  hit@10 {hits[2]:.3f}  MRR {mrr:.3f}"
+
+
+RANKINGS = ("skills", "skills+titles")  # the CV page today; plus the job titles found in the CV (a prior)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--esco", type=Path, default=Path(os.environ.get("TECHTALENT_ESCO", DEFAULT_ESCO)))
+    parser.add_argument("--halves", choices=("dev", "test", "both"), default="dev")
+    parser.add_argument("--show", action="store_true", help="print each persona's passport and top 5")
+    parser.add_argument("--specificity", type=float, default=None, help="MatchSettings.specificity to try")
+    args = parser.parse_args()
+    start = time.process_time()
+    model = model_from_esco_csv(args.esco)
+    if args.specificity is not None:
+        model = with_settings(model, replace(model.settings, specificity=args.specificity))
+    print(
+        f"ESCO model: {len(model.occupations)} occupations ({time.process_time() - start:.1f} s CPU), "
+        f"specificity {model.settings.specificity:g}"
+    )
+    halves = ("dev", "test") if args.halves == "both" else (args.halves,)
+    personas = load_cv_personas()
+    for half in halves:
+        ranks: dict[str, list[int | None]] = {name: [] for name in RANKINGS}
+        for p in [p for p in personas if p.split == half]:
+            found = cv_skills(p, args.esco)
+            skills = {
+                str(f["uri"]): PROFICIENCY
+                for f in found
+                if f["kind"] == "skill" and f["uri"] in model.skill_index
+            }
+            titles: dict[str, float] = {}
+            for f in found:
+                if f["kind"] == "occupation":
+                    titles[str(f["uri"])] = max(titles.get(str(f["uri"]), 0.0), float(f["score"]))  # type: ignore[arg-type]
+            for name in RANKINGS:
+                given = titles if name == "skills+titles" else None
+                rank, top = (
+                    rank_of_first(model, skills, p.acceptable, given) if skills or given else (None, [])
+                )
+                ranks[name].append(rank)
+                if args.show:
+                    print(f"\n{p.id} ({half}, {name}): {len(skills)} skills, first acceptable at {rank}")
+                    if name == "skills":
+                        print("   skills: " + "; ".join(model.label(s) for s in skills))
+                    else:
+                        print(
+                            "   titles: " + "; ".join(f"{model.label(o)} {c:.2f}" for o, c in titles.items())
+                        )
+                    for i, m in enumerate(top, start=1):
+                        mark = "*" if m.uri in p.acceptable else " "
+                        print(f"  {mark}{i}. {model.label(m.uri):<60} {m.score:.3f}")
+        for name in RANKINGS:
+            print(f"{half:<5} n={len(ranks[name]):<3} {name:<14} {figures(ranks[name])}")
+
+
+if __name__ == "__main__":
+    main()
