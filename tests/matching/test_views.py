@@ -118,3 +118,27 @@ def test_preferences_occupations_education_and_shares_through_the_forms(
     again = signed_in.post("/passport/edit/share-user/", {"username": "bob"}, follow=True).content.decode()
     assert "&#x27;nobody&#x27;" in nobody and "&#x27;bob&#x27;" in again  # the same message for both
     assert nobody.replace("nobody", "X").count("X") >= 1 and "bestaat" in nobody and "bestaat" in again
+
+
+def test_a_job_title_in_a_cv_is_offered_as_an_occupation_held_and_steers_the_matches(
+    signed_in: Client, alice: Any
+) -> None:
+    text = (
+        "Curriculum vitae — Jan de Lasser\n\nWerkervaring\n2015 – heden: softwareontwikkelaar bij een "
+        "webbureau\n- Python en SQL programmeren.\n\nVaardigheden\nTechnische tekeningen lezen.\n"
+    )
+    cv = SimpleUploadedFile("cv.txt", text.encode())
+    review = signed_in.post("/passport/cv/", {"file": cv}).content.decode()
+    assert 'id="cv-jobs"' in review and URI["software_developer"] in review
+    assert URI["welder"] not in review  # "de Lasser" is a surname, not a job
+    accepted = [URI["software_developer"], URI["python"], URI["engineering_drawings"]]
+    signed_in.post("/passport/cv/", {"uri": accepted, "proficiency": "intermediate"})
+    passport = alice.passport
+    assert list(passport.occupations.values_list("uri", flat=True)) == [URI["software_developer"]]
+    skills = set(passport.skills.values_list("uri", flat=True))
+    assert skills == {URI["python"], URI["engineering_drawings"]}  # the job's own skills are not assumed
+    page = signed_in.get("/passport/matches/").content.decode()
+    first = page.index('class="match"')
+    heading = page[first : page.index("</h3>", first)]
+    assert URI["software_developer"].rsplit("/", 1)[1] in heading  # the held job comes first
+    assert "een beroep dat je hebt uitgeoefend" in heading

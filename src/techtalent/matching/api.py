@@ -245,8 +245,9 @@ def share_revoke(request: HttpRequest, passport_id: int, share_id: int) -> Statu
 )
 @paginate(LimitOffsetPagination)
 def passport_matches(request: HttpRequest, passport_id: int, lang: Lang = "nl", top: int = 10) -> list[Any]:
-    skills = selectors.passport_skills(_readable(request, passport_id))
-    return results.occupation_matches(skills, lang=lang, top=max(1, min(top, 100)))
+    passport = _readable(request, passport_id)
+    skills, held = selectors.passport_skills(passport), selectors.occupations_held(passport)
+    return results.occupation_matches(skills, lang=lang, top=max(1, min(top, 100)), held=held)
 
 
 @match_router.post(

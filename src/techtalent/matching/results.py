@@ -127,24 +127,29 @@ def known_skills(model: MatchModel, skills: Mapping[str, Proficiency]) -> dict[s
 
 
 def occupation_matches(
-    skills: Mapping[str, Proficiency], *, lang: str, top: int = 10
+    skills: Mapping[str, Proficiency], *, lang: str, top: int = 10, held: Sequence[str] = ()
 ) -> list[dict[str, Any]]:
-    """The ``top`` occupations for a set of skills, best first, each explained."""
+    """The ``top`` occupations for a set of skills, best first, each explained. Occupations the person
+    has held (``held``, e.g. confirmed from the job titles of a CV) steer the ranking as a prior
+    (engine/titles.py: the occupation itself and, at half weight, its ISCO unit group); the fit percentage
+    stays that of the skills alone, so it keeps its calibrated meaning."""
     model = selectors.match_model()
     known = known_skills(model, skills)
     if not known:
         return []
     weights, links = selectors.shortage()
+    titles = {uri: 1.0 for uri in held if uri in model.occupation_index}
     return [
         {
             **concept(m.uri, lang),
             "score": round(m.score, 4),
-            "fit": fit_percentage(model, m.score),
+            "fit": fit_percentage(model, m.score if m.skills_score is None else m.skills_score),
+            "held": m.uri in titles,
             "shortage": round(weights.get(m.uri, 0.0), 4),
             "shortage_sources": shortage_out(links.get(m.uri, []), lang),
             "explanation": explanation(m.explanation, lang),
         }
-        for m in match_occupations(model, known, top=top)
+        for m in match_occupations(model, known, top=top, titles=titles)
     ]
 
 

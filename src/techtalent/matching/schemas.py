@@ -156,7 +156,15 @@ class ShortageLinkOut(Schema):
 
 class OccupationMatchOut(ConceptOut):
     score: float
-    fit: int = Field(..., description="Calibrated chance (0-100) that the occupation fits the passport")
+    fit: int = Field(
+        ...,
+        description="Calibrated chance (0-100) that the occupation fits, from the passport's skills alone",
+    )
+    held: bool = Field(
+        False,
+        description="An occupation the person has held: held occupations steer the ranking (`score`) as a "
+        "prior, the occupation itself fully and its ISCO unit group at half weight; `fit` ignores them",
+    )
     shortage: float
     shortage_sources: list[ShortageLinkOut]
     explanation: ExplanationOut

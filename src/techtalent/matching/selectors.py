@@ -124,6 +124,11 @@ def passport_skills(passport: Passport) -> dict[str, Proficiency]:
     return dict(passport.skills.values_list("uri", "proficiency"))  # type: ignore[arg-type]
 
 
+def occupations_held(passport: Passport) -> list[str]:
+    """The ESCO occupations the passport's owner has held (URIs, sorted)."""
+    return sorted(passport.occupations.values_list("uri", flat=True))
+
+
 def findable_passports(*, ids: Collection[int]) -> dict[str, dict[str, Proficiency]]:
     """The passports ``ids`` (id → skills), for ranking candidates for a vacancy."""
     found: dict[str, dict[str, Proficiency]] = {}

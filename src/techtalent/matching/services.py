@@ -203,17 +203,23 @@ def account_delete(*, user: Any) -> None:
     user.delete()
 
 
-def cv_skills(*, data: bytes, name: str) -> list[dict[str, Any]]:
-    """Skills found in an uploaded CV (pdf, docx, txt): uri, evidence (the text matched) and score."""
+def cv_found(*, data: bytes, name: str) -> list[dict[str, Any]]:
+    """Skills and occupations (job titles) found in an uploaded CV (pdf, docx, txt): uri, kind, evidence
+    (the text matched) and score; negated mentions left out."""
     from techtalent.extraction.services import extract_upload
 
     _, result = extract_upload(data, name=name)
     found = []
     for c in result["concepts"]:
         evidence = c.get("evidence") or {}
-        if c.get("kind") == "skill" and not evidence.get("negated"):
+        if c.get("kind") in ("skill", "occupation") and not evidence.get("negated"):
             found.append(
-                {"uri": c["uri"], "evidence": str(evidence.get("sentence", ""))[:500], "score": c["score"]}
+                {
+                    "uri": c["uri"],
+                    "kind": c["kind"],
+                    "evidence": str(evidence.get("sentence", ""))[:500],
+                    "score": c["score"],
+                }
             )
     return found
 

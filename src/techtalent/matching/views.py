@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from techtalent.core.errors import UserError
 from techtalent.matching import selectors, services
+from techtalent.matching.engine.titles import TitlePrior
 from techtalent.matching.forms import PASSPORT_FORMS
 from techtalent.matching.models import Passport, PassportSkill
 from techtalent.orgs.forms import SignupForm
@@ -184,13 +185,14 @@ def edit(request: HttpRequest, what: str) -> HttpResponse:
 
 @login_required
 def cv(request: HttpRequest) -> HttpResponse:
-    """Upload a CV (pdf, docx, txt); review what was found; accept some or all into the passport."""
+    """Upload a CV (pdf, docx, txt); review the skills and jobs found; accept some or all into the passport
+    (jobs as occupations held, which steer the occupation matches)."""
     passport = _passport(request)
     lang = _lang()
     if request.method == "POST" and "file" in request.FILES:
         upload = request.FILES["file"]
         try:
-            found = services.cv_skills(data=upload.read(), name=upload.name or "cv.txt")
+            found = services.cv_found(data=upload.read(), name=upload.name or "cv.txt")
         except UserError as error:
             messages.error(request, str(error))
             return redirect("matching:passport")
@@ -200,7 +202,12 @@ def cv(request: HttpRequest) -> HttpResponse:
         chosen = set(request.POST.getlist("uri"))
         level = request.POST.get("proficiency", "intermediate")
         for item in found:
-            if item["uri"] in chosen:
+            if item["uri"] not in chosen:
+                continue
+            if item.get("kind", "skill") == "occupation":
+                # a job read from a CV steers the matches; its skills are not assumed
+                services.occupation_add(passport=passport, uri=item["uri"], years=0, derive_skills=False)
+            else:
                 services.skill_add(
                     passport=passport,
                     uri=item["uri"],
@@ -210,10 +217,19 @@ def cv(request: HttpRequest) -> HttpResponse:
                 )
         return redirect("matching:passport")
     found = request.session.get("cv_found", [])
-    held = set(passport.skills.values_list("uri", flat=True))
+    held = set(passport.skills.values_list("uri", flat=True)) | set(selectors.occupations_held(passport))
     rows = [{**item, "shown": shown_name(item["uri"], lang), "held": item["uri"] in held} for item in found]
+    skills = [r for r in rows if r.get("kind", "skill") == "skill"]
+    # A job title read with little confidence (a surname, a word used otherwise) is offered unticked.
+    jobs = [
+        {**r, "ticked": r["score"] >= TitlePrior().min_confidence}
+        for r in rows
+        if r.get("kind") == "occupation"
+    ]
     return render(
-        request, "matching/cv.html", {"rows": rows, "proficiencies": PassportSkill.Proficiency.choices}
+        request,
+        "matching/cv.html",
+        {"rows": skills, "jobs": jobs, "proficiencies": PassportSkill.Proficiency.choices},
     )
 
 

@@ -29,8 +29,7 @@ def _mine(request: HttpRequest) -> tuple[dict[str, str], list[str]]:
     passport = selectors.passport_of(request.user)
     if passport is None:
         return {}, []
-    held = sorted(passport.occupations.values_list("uri", flat=True))
-    return dict(selectors.passport_skills(passport)), held
+    return dict(selectors.passport_skills(passport)), selectors.occupations_held(passport)
 
 
 def _graph(found: list[dict[str, Any]]) -> str:
@@ -40,10 +39,10 @@ def _graph(found: list[dict[str, Any]]) -> str:
 @login_required
 def matches(request: HttpRequest) -> HttpResponse:
     """The occupations that fit my passport best, each with matched, partial and missing skills."""
-    (skills, _held), found, error = _mine(request), [], ""
+    (skills, held), found, error = _mine(request), [], ""
     if skills and taxonomy_status()["release"]:
         try:
-            found = results.occupation_matches(skills, lang=_lang(), top=10)  # type: ignore[arg-type]
+            found = results.occupation_matches(skills, lang=_lang(), top=10, held=held)  # type: ignore[arg-type]
         except UserError as exc:
             error = str(exc)
     return render(request, "matching/matches.html", {"matches": found, "skills": skills, "error": error})

@@ -34,6 +34,7 @@ class OccupationMatch:
     uri: str
     score: float
     explanation: Explanation
+    skills_score: float | None = None  # the skills' score alone when titles steered ``score``; else None
 
 
 @dataclass(frozen=True)
@@ -61,15 +62,16 @@ def match_occupations(
 ) -> list[OccupationMatch]:
     """The `top` occupations for one passport, best first, each with its explanation; `titles` (occupation
     URI -> confidence, e.g. job titles found in a CV) steer the ranking as a prior (engine/titles.py)."""
-    scores = score_passports(model, [skills])
+    scores = skill_scores = score_passports(model, [skills])
     if titles:
-        scores = with_title_prior(scores, title_prior(model, titles, prior), prior)
+        scores = with_title_prior(skill_scores, title_prior(model, titles, prior), prior)
     columns, values = top_k_indices(scores, top)
     return [
         OccupationMatch(
             uri=model.occupations[o],
             score=float(v),
             explanation=explain(model, skills, occupation_requirements(model, model.occupations[o])),
+            skills_score=float(skill_scores[0, o]) if titles else None,
         )
         for o, v in zip(columns[0], values[0], strict=True)
     ]
