@@ -1,4 +1,4 @@
-"""Word senses chosen with their neighbours: Dutch word pairs for derived labels, English ones for compounds."""
+"""Word senses chosen with their neighbours: Dutch word pairs for labels, English ones for compounds."""
 
 from __future__ import annotations
 
@@ -81,7 +81,7 @@ def test_dutch_context_raises_the_quality_confidence_is_calibrated_from() -> Non
 def test_a_verb_form_joins_the_next_word_into_a_compound_the_corpus_writes() -> None:
     found = translate_label("welding equipment", NO_PATTERNS, _lexicon(), action=False)
     assert found[0].text == "lasapparatuur" and "compound" in found[0].methods
-    assert compound_heads("lassen") == ["lassen", "lass", "las"]
+    assert compound_heads("lassen") == ("lassen", "lass", "las")
     assert compound_count("lassen", "apparatuur", COUNTS_NL) == 2
     assert join_compounds(["lassen", "apparatuur", "gebruiken"], COUNTS_NL, min_count=2) == [
         "lasapparatuur",

@@ -3,6 +3,7 @@ join adjacent words into a compound the corpus has seen (las + technieken → la
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 
 __all__ = ["split_compound", "split_concatenation", "join_compounds", "compound_count", "compound_heads"]
@@ -57,7 +58,8 @@ def split_concatenation(word: str, known: Mapping[str, int], *, min_count: int =
     return best[1] if best else [word]
 
 
-def compound_heads(word: str) -> list[str]:
+@functools.lru_cache(maxsize=65536)
+def compound_heads(word: str) -> tuple[str, ...]:
     """The forms a word takes as the first part of a compound: itself, and a verb or plural without its
     ending (lassen → las-, as in lasapparatuur; pompen → pomp-)."""
     forms = [word]
@@ -67,7 +69,7 @@ def compound_heads(word: str) -> list[str]:
             forms.append(stem)
             if len(stem) > _MIN_PART and stem[-1] == stem[-2] and stem[-1] not in "aeiou":
                 forms.append(stem[:-1])  # lass → las
-    return forms
+    return tuple(forms)
 
 
 def _compound(previous: str, word: str, known: Mapping[str, int], min_count: int) -> str | None:

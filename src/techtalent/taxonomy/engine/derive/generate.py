@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 
-from techtalent.taxonomy.engine.derive.compounds import compound_count, join_compounds
+from techtalent.taxonomy.engine.derive.compounds import join_compounds
 from techtalent.taxonomy.engine.derive.lexicon import TranslationLexicon
 from techtalent.taxonomy.engine.derive.patterns import LabelPatterns
 from techtalent.taxonomy.engine.derive.tokens import cased_words
@@ -15,7 +16,6 @@ __all__ = ["Candidate", "translate_label"]
 _MAX_PHRASE = 4
 _COPY_QUALITY = 0.3
 _DROP_BELOW = 0.05
-_REVERSE = 0.5  # a sense seen only from the Dutch side is trusted half as much
 _FLUENCY = 1.0  # weight of the Dutch text's word-pair evidence against the translation probabilities
 _MAX_FIT = 4.0  # one well-attested word pair lifts a slot by at most e^4
 _FLOOR = 0.01  # below this, translation probabilities (mostly dictionary back-off) are equally unsure
@@ -50,10 +50,11 @@ def _word_slot(token: str, cased: str, lexicon: TranslationLexicon, *, opening: 
         return _Slot((copied, *options[:2]), "copy" if not options else "copy+dictionary")
     if options[0][1] < _DROP_BELOW and lexicon.counts_en.get(token, 0) > 500:
         return None  # a function word Dutch leaves out
-    # The reverse view adds senses the forward one buries (current → stroom behind huidige); the Dutch
-    # text around them decides (see _best_renderings).
+    # The reverse view adds senses the forward one buries (current → stroom behind huidige). A rare Dutch
+    # word gives its few English words high probability, so these senses sit at the floor: only the Dutch
+    # text around them can choose one (see _best_renderings).
     known = {w for w, _ in options[:3]}
-    senses = tuple((w, p * _REVERSE) for w, p in lexicon.dutch_senses(token, limit=8) if w not in known)
+    senses = tuple((w, _FLOOR) for w, _ in lexicon.dutch_senses(token, limit=8) if w not in known)
     return _Slot((*options[:3], *senses[:_SENSES]), "word")
 
 
@@ -104,38 +105,38 @@ def _capitalise(word: str, lexicon: TranslationLexicon) -> str:
     return word[:1].upper() + word[1:] if word in lexicon.capitalised else word
 
 
+@functools.lru_cache(maxsize=65536)
 def _first_last(text: str) -> tuple[str, str]:
     parts = text.split()
     return (parts[0], parts[-1]) if parts else ("", "")
 
 
 def _fit(previous: str, following: str, lexicon: TranslationLexicon) -> float:
-    """How much better ``previous following`` reads as Dutch than chance: the pointwise mutual information of
-    the word pair (or of the two as one compound) in ESCO's Dutch text; 0 when never seen."""
+    """How well ``previous following`` reads as Dutch (see :meth:`TranslationLexicon.dutch_fit`)."""
     if not previous or not following:
         return 0.0
-    a, b = _first_last(previous)[1], _first_last(following)[0]
-    seen = max(lexicon.bigram_nl(a, b), compound_count(a, b, lexicon.counts_nl))
-    if seen < 2:
-        return 0.0
-    total = max(1, lexicon.total_nl)
-    expected = lexicon.counts_nl.get(a, 1) * lexicon.counts_nl.get(b, 1) / total
-    return min(_MAX_FIT, max(0.0, math.log(seen / max(expected, 1e-9))))
+    return min(_MAX_FIT, lexicon.dutch_fit(_first_last(previous)[1], _first_last(following)[0]))
 
 
 def _best_renderings(slots: list[_Slot], lexicon: TranslationLexicon, limit: int) -> list[list[int]]:
     """The best option sequences: translation log-probabilities plus the Dutch fit of adjacent pairs."""
-    beam: list[tuple[float, list[int]]] = [(0.0, [])]
-    for position, slot in enumerate(slots):
-        grown = []
-        for score, picks in beam:
-            previous = slots[position - 1].options[picks[-1]][0] if picks else ""
-            for index, (text, prob) in enumerate(slot.options):
-                fit = _fit(previous, text, lexicon) if text else 0.0
-                grown.append((score + math.log(max(prob, _FLOOR)) + _FLUENCY * fit, [*picks, index]))
-        grown.sort(key=lambda item: -item[0])
-        beam = grown[: max(_BEAM, limit)]
-    return [picks for _, picks in beam]
+    beam: list[tuple[float, list[int]]] = [
+        (math.log(max(prob, _FLOOR)), [index]) for index, (_text, prob) in enumerate(slots[0].options)
+    ]
+    for position in range(1, len(slots)):
+        before, slot = slots[position - 1].options, slots[position].options
+        gains = [
+            [math.log(max(prob, _FLOOR)) + _FLUENCY * _fit(previous, text, lexicon) for text, prob in slot]
+            for previous, _ in before
+        ]
+        grown = [
+            (score + gain, [*picks, index])
+            for score, picks in sorted(beam, key=lambda item: -item[0])[: max(_BEAM, limit)]
+            for index, gain in enumerate(gains[picks[-1]])
+        ]
+        beam = grown
+    beam.sort(key=lambda item: -item[0])
+    return [picks for _, picks in beam[: max(_BEAM, limit)]]
 
 
 def _render(slots: list[_Slot], choice: list[int], lexicon: TranslationLexicon) -> Candidate:
@@ -197,8 +198,10 @@ def translate_label(
     if not slots:
         return []
     seen: dict[str, Candidate] = {}
-    for choice in _best_renderings(slots, lexicon, limit):
+    for choice in _best_renderings(slots, lexicon, limit):  # best first: stop at ``limit`` distinct texts
         candidate = _render(slots, choice, lexicon)
         if candidate.text and candidate.text not in seen:
             seen[candidate.text] = candidate
+            if len(seen) == limit:
+                break
     return sorted(seen.values(), key=lambda c: -c.quality)[:limit]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -12,7 +13,7 @@ import numpy as np
 
 from techtalent.core.text import STOPWORDS, fold
 from techtalent.taxonomy.engine.derive.align import Vocabulary, train_ibm1
-from techtalent.taxonomy.engine.derive.compounds import split_compound, split_concatenation
+from techtalent.taxonomy.engine.derive.compounds import compound_count, split_compound, split_concatenation
 from techtalent.taxonomy.engine.derive.phrases import LearnedPhrase, learn_compound_phrases
 from techtalent.taxonomy.engine.derive.tokens import words
 from techtalent.taxonomy.engine.derive.types import ParallelCorpus
@@ -57,6 +58,7 @@ class TranslationLexicon:
     _senses_nl: dict[str, list[tuple[str, float]]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+    _fits: dict[tuple[str, str], float] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for name, table in (("en", self.en_to_nl), ("nl", self.nl_to_en)):  # by source language (picklable)
@@ -157,6 +159,16 @@ class TranslationLexicon:
         return self._lookup("en", token, None)
 
     @functools.cached_property
+    def _compound_tails(self) -> frozenset[str]:
+        """Every ending (≥ 3 letters) of a Dutch word seen twice: what can close a compound the corpus has."""
+        return frozenset(
+            word[cut:]
+            for word, n in self.counts_nl.items()
+            if n >= _MIN_BIGRAM
+            for cut in range(1, len(word) - 2)
+        )
+
+    @functools.cached_property
     def total_nl(self) -> int:
         """The number of Dutch word tokens the counts come from."""
         return sum(self.counts_nl.values())
@@ -169,6 +181,22 @@ class TranslationLexicon:
     def bigram_nl(self, first: str, second: str) -> int:
         """How often the Dutch corpus text has ``first second`` side by side (0 below twice)."""
         return self.bigrams_nl.get(f"{first} {second}", 0)
+
+    def dutch_fit(self, first: str, second: str) -> float:
+        """How much likelier ESCO's Dutch text has ``first second`` side by side (or as one compound) than
+        chance: the pointwise mutual information, ≥ 0; 0 when seen fewer than twice."""
+        key = (first, second)
+        if (known := self._fits.get(key)) is not None:
+            return known
+        seen = self.bigram_nl(first, second)
+        if second in self._compound_tails:
+            seen = max(seen, compound_count(first, second, self.counts_nl))
+        fit = 0.0
+        if seen >= _MIN_BIGRAM:
+            expected = self.counts_nl.get(first, 1) * self.counts_nl.get(second, 1) / max(1, self.total_nl)
+            fit = max(0.0, math.log(seen / max(expected, 1e-9)))
+        self._fits[key] = fit
+        return fit
 
     def english_candidates(self, token: str) -> Candidates:
         """English words for one Dutch word (compounds split into their parts), best first."""
