@@ -73,3 +73,27 @@ def test_dev_fold_label_quality_and_search_recall_stay_above_their_floor(learned
     assert found / len(sample) >= 0.7, (
         f"recall@5 of official Dutch labels on the dev fold fell to {found / 200}"
     )
+
+
+def test_word_senses_follow_esco_dutch_text_and_compounds_are_joined(learned: tuple) -> None:
+    bundle, model, _official, derived = learned
+    by_label = {bundle.preferred[(d.uri, "en")]: d for d in derived if d.rank == 1}
+    lexicon = model.lexicon
+    # ESCO's Dutch text writes "elektrische stroom" and never "elektrische huidige", though alignment gives
+    # "current" mostly as "huidige" (current prices).
+    assert (
+        lexicon.bigram_nl("elektrische", "stroom") >= 2 and lexicon.bigram_nl("elektrische", "huidige") == 0
+    )
+    assert lexicon.dutch_candidates("current")[0][0] == "huidige"
+    assert "stroom" in by_label["electric current"].text.split()
+    assert "dutch-context" in by_label["electric current"].method
+    # "lassen" + "apparatuur" as the compound the Dutch text has.
+    assert lexicon.counts_nl.get("lasapparatuur", 0) >= 2
+    assert "lasapparatuur" in by_label["use welding equipment"].text.split()
+
+
+def test_compound_parts_translate_as_the_english_word_pairs_of_esco(learned: tuple) -> None:
+    _bundle, model, _official, _derived = learned
+    english = dict(model.lexicon.english_candidates("verpakkingsmachine"))
+    assert "packaging machine" in english  # the English skill labels say "tend packaging machines"
+    assert model.lexicon.english_candidates("besturingstechniek")[0][0] == "control engineering"
