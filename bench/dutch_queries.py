@@ -1,7 +1,7 @@
 """hit@5 of everyday Dutch skill queries (bench/devsets/dutch_queries.yaml) on the full ESCO nl+en: a query
 hits when one of its acceptable skills is among the first five skill results. Dev and test halves apart.
 
-Run: .venv/bin/python bench/dutch_queries.py [ESCO_DIR] [--no-derive] [--show dev]
+Run: .venv/bin/python bench/dutch_queries.py [ESCO_DIR] [--no-derive] [--show dev] [--dev-only]
 Uses the pure engines on the CSVs (no database): the same index the platform serves, built from the
 imported labels plus, unless --no-derive, the Dutch labels and lexicon derived from those same files.
 """
@@ -76,13 +76,14 @@ def main() -> None:
     parser.add_argument("esco", nargs="?", default=str(REPO.parent / "shared" / "data" / "esco" / "v1.1.1"))
     parser.add_argument("--no-derive", action="store_true", help="only the imported (official) labels")
     parser.add_argument("--show", choices=("dev",), help="print the misses of the dev half")
+    parser.add_argument("--dev-only", action="store_true", help="only the dev half (while tuning)")
     args = parser.parse_args()
     started = time.perf_counter()
     index = build_index(Path(args.esco), derive=not args.no_derive)
     print(f"index built in {time.perf_counter() - started:.1f} s (derive={not args.no_derive})")
     queries = load_queries()
     latencies: list[float] = []
-    for split in ("dev", "test"):
+    for split in ("dev",) if args.dev_only else ("dev", "test"):
         part = [q for q in queries if q["split"] == split]
         hits = first = first_hits = 0
         for q in part:

@@ -3,9 +3,10 @@ join adjacent words into a compound the corpus has seen (las + technieken → la
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 
-__all__ = ["split_compound", "split_concatenation", "join_compounds"]
+__all__ = ["split_compound", "split_concatenation", "join_compounds", "compound_count", "compound_heads"]
 
 _LINKS = ("", "s", "e", "en", "-")
 _MIN_PART = 3
@@ -57,19 +58,43 @@ def split_concatenation(word: str, known: Mapping[str, int], *, min_count: int =
     return best[1] if best else [word]
 
 
+@functools.lru_cache(maxsize=65536)
+def compound_heads(word: str) -> tuple[str, ...]:
+    """The forms a word takes as the first part of a compound: itself, and a verb or plural without its
+    ending (lassen → las-, as in lasapparatuur; pompen → pomp-)."""
+    forms = [word]
+    for ending in ("en", "s"):
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= _MIN_PART:
+            forms.append(stem)
+            if len(stem) > _MIN_PART and stem[-1] == stem[-2] and stem[-1] not in "aeiou":
+                forms.append(stem[:-1])  # lass → las
+    return tuple(forms)
+
+
+def _compound(previous: str, word: str, known: Mapping[str, int], min_count: int) -> str | None:
+    for head in compound_heads(previous):
+        for link in _LINKS[:-1]:
+            candidate = head + link + word
+            if known.get(candidate, 0) >= min_count:
+                return candidate
+    return None
+
+
+def compound_count(previous: str, word: str, known: Mapping[str, int]) -> int:
+    """How often the corpus writes ``previous`` and ``word`` as one compound (0 if never)."""
+    found = _compound(previous, word, known, 1)
+    return known.get(found, 0) if found else 0
+
+
 def join_compounds(words: Sequence[str], known: Mapping[str, int], *, min_count: int = 1) -> list[str]:
-    """Join adjacent words into a known compound (with a linking s/e/en) wherever the corpus has one."""
+    """Join adjacent words into a compound the corpus has (with a linking s/e/en, the first word in its
+    compound form) wherever it has one."""
     out: list[str] = []
     for word in words:
-        if out:
-            previous = out[-1]
-            for link in _LINKS:
-                candidate = previous + link + word
-                if known.get(candidate, 0) >= min_count and link != "-":
-                    out[-1] = candidate
-                    break
-            else:
-                out.append(word)
-            continue
-        out.append(word)
+        joined = _compound(out[-1], word, known, min_count) if out else None
+        if joined:
+            out[-1] = joined
+        else:
+            out.append(word)
     return out

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import math
 from dataclasses import dataclass
 
 from techtalent.taxonomy.engine.derive.compounds import join_compounds
@@ -14,6 +16,11 @@ __all__ = ["Candidate", "translate_label"]
 _MAX_PHRASE = 4
 _COPY_QUALITY = 0.3
 _DROP_BELOW = 0.05
+_FLUENCY = 1.0  # weight of the Dutch text's word-pair evidence against the translation probabilities
+_MAX_FIT = 4.0  # one well-attested word pair lifts a slot by at most e^4
+_FLOOR = 0.01  # below this, translation probabilities (mostly dictionary back-off) are equally unsure
+_BEAM = 8
+_SENSES = 4  # reverse senses per word slot
 
 
 @dataclass(frozen=True)
@@ -43,7 +50,12 @@ def _word_slot(token: str, cased: str, lexicon: TranslationLexicon, *, opening: 
         return _Slot((copied, *options[:2]), "copy" if not options else "copy+dictionary")
     if options[0][1] < _DROP_BELOW and lexicon.counts_en.get(token, 0) > 500:
         return None  # a function word Dutch leaves out
-    return _Slot(tuple(options[:3]), "word")
+    # The reverse view adds senses the forward one buries (current → stroom behind huidige). A rare Dutch
+    # word gives its few English words high probability, so these senses sit at the floor: only the Dutch
+    # text around them can choose one (see _best_renderings).
+    known = {w for w, _ in options[:3]}
+    senses = tuple((w, _FLOOR) for w, _ in lexicon.dutch_senses(token, limit=8) if w not in known)
+    return _Slot((*options[:3], *senses[:_SENSES]), "word")
 
 
 def _object_slots(
@@ -93,13 +105,54 @@ def _capitalise(word: str, lexicon: TranslationLexicon) -> str:
     return word[:1].upper() + word[1:] if word in lexicon.capitalised else word
 
 
+@functools.lru_cache(maxsize=65536)
+def _first_last(text: str) -> tuple[str, str]:
+    parts = text.split()
+    return (parts[0], parts[-1]) if parts else ("", "")
+
+
+def _fit(previous: str, following: str, lexicon: TranslationLexicon) -> float:
+    """How well ``previous following`` reads as Dutch (see :meth:`TranslationLexicon.dutch_fit`)."""
+    if not previous or not following:
+        return 0.0
+    return min(_MAX_FIT, lexicon.dutch_fit(_first_last(previous)[1], _first_last(following)[0]))
+
+
+def _best_renderings(slots: list[_Slot], lexicon: TranslationLexicon, limit: int) -> list[list[int]]:
+    """The best option sequences: translation log-probabilities plus the Dutch fit of adjacent pairs."""
+    beam: list[tuple[float, list[int]]] = [
+        (math.log(max(prob, _FLOOR)), [index]) for index, (_text, prob) in enumerate(slots[0].options)
+    ]
+    for position in range(1, len(slots)):
+        before, slot = slots[position - 1].options, slots[position].options
+        gains = [
+            [math.log(max(prob, _FLOOR)) + _FLUENCY * _fit(previous, text, lexicon) for text, prob in slot]
+            for previous, _ in before
+        ]
+        grown = [
+            (score + gain, [*picks, index])
+            for score, picks in sorted(beam, key=lambda item: -item[0])[: max(_BEAM, limit)]
+            for index, gain in enumerate(gains[picks[-1]])
+        ]
+        beam = grown
+    beam.sort(key=lambda item: -item[0])
+    return [picks for _, picks in beam[: max(_BEAM, limit)]]
+
+
 def _render(slots: list[_Slot], choice: list[int], lexicon: TranslationLexicon) -> Candidate:
     parts, qualities, methods = [], [], []
+    fits = 0.0
+    previous = ""
     for slot, pick in zip(slots, choice, strict=True):
         text, quality = slot.options[min(pick, len(slot.options) - 1)]
         if text:
+            fit = _fit(previous, text, lexicon)
+            if fit > 0:
+                fits += fit
+                methods.append("dutch-context")
             parts.append(text)
-        qualities.append(max(quality, 1e-3))
+            previous = text
+        qualities.append(max(quality, _FLOOR))
         methods.append(slot.method)
     flat: list[str] = []
     for word in " ".join(parts).split():
@@ -108,10 +161,9 @@ def _render(slots: list[_Slot], choice: list[int], lexicon: TranslationLexicon) 
     joined = join_compounds(flat, lexicon.counts_nl, min_count=2)
     if len(joined) < len(flat):
         methods.append("compound")
-    geometric = 1.0
-    for q in qualities:
-        geometric *= q
-    quality = geometric ** (1.0 / max(1, len(qualities)))
+    # The per-slot geometric mean of probabilities lifted by the Dutch fit, squashed into (0, 1).
+    lifted = math.exp((sum(math.log(q) for q in qualities) + _FLUENCY * fits) / max(1, len(qualities)))
+    quality = lifted / (1.0 + lifted)
     return Candidate(" ".join(joined), quality, tuple(dict.fromkeys(methods)))
 
 
@@ -145,19 +197,11 @@ def translate_label(
         slots.append(verb[1])
     if not slots:
         return []
-    choices = [[0] * len(slots)]
-    # Second and third candidates swap in the runner-up option of the least certain slots.
-    order = sorted(
-        (i for i, s in enumerate(slots) if len(s.options) > 1),
-        key=lambda i: slots[i].options[0][1] - slots[i].options[1][1],
-    )
-    for i in order[: limit - 1]:
-        choice = [0] * len(slots)
-        choice[i] = 1
-        choices.append(choice)
     seen: dict[str, Candidate] = {}
-    for choice in choices:
+    for choice in _best_renderings(slots, lexicon, limit):  # best first: stop at ``limit`` distinct texts
         candidate = _render(slots, choice, lexicon)
         if candidate.text and candidate.text not in seen:
             seen[candidate.text] = candidate
+            if len(seen) == limit:
+                break
     return sorted(seen.values(), key=lambda c: -c.quality)[:limit]

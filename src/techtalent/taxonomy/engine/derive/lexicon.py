@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import bisect
+import functools
+import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from techtalent.core.text import fold
+from techtalent.core.text import STOPWORDS, fold
 from techtalent.taxonomy.engine.derive.align import Vocabulary, train_ibm1
-from techtalent.taxonomy.engine.derive.compounds import split_compound, split_concatenation
+from techtalent.taxonomy.engine.derive.compounds import compound_count, split_compound, split_concatenation
 from techtalent.taxonomy.engine.derive.phrases import LearnedPhrase, learn_compound_phrases
+from techtalent.taxonomy.engine.derive.tokens import words
 from techtalent.taxonomy.engine.derive.types import ParallelCorpus
 
 __all__ = ["TranslationLexicon", "learn_lexicon"]
@@ -28,6 +31,10 @@ _DICTIONARY_WITH, _DICTIONARY_ALONE = 0.05, 0.5  # total probability given to di
 _INFLECTIONS = (("en", ""), ("s", ""), ("'s", ""), ("n", ""), ("e", ""), ("en", "er"), ("en", "ing"))
 _INFLECTED = 0.9
 _PHRASE_ALONE = 0.5  # the probability of a learned compound phrase for a word alignment never saw
+_SENSE_RANK = 5  # a Dutch word is a sense of the English words among its first five translations
+_PART_SENSES = 8  # senses of each compound part tried against English word pairs
+_RARE = 10  # a Dutch word seen fewer times is rare: its parts may say more than its own alignment
+_MIN_BIGRAM = 2
 
 
 @dataclass(frozen=True)
@@ -42,17 +49,43 @@ class TranslationLexicon:
     # Dutch word → English phrases learned from compounds, with confidence and method (provenance; they
     # are also among ``nl_to_en``'s candidates).
     phrases: Mapping[str, tuple[LearnedPhrase, ...]] = field(default_factory=dict)
+    # Adjacent word pairs ("low voltage", "elektrische stroom") seen at least twice in the corpus text of
+    # each language, keyed "first second": which renderings of a word fit its neighbours.
+    bigrams_en: Mapping[str, int] = field(default_factory=dict)
+    bigrams_nl: Mapping[str, int] = field(default_factory=dict)
     _folded: dict[str, dict[str, str]] = field(default_factory=dict, init=False, repr=False, compare=False)
     _reversed_nl: list[str] = field(default_factory=list, init=False, repr=False, compare=False)
+    _senses_nl: dict[str, list[tuple[str, float]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _fits: dict[tuple[str, str], float] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for name, table in (("en", self.en_to_nl), ("nl", self.nl_to_en)):  # by source language (picklable)
             self._folded[name] = {fold(word): word for word in table}
         self._reversed_nl.extend(sorted(word[::-1] for word in self.nl_to_en))
+        # English word → the Dutch words that give it among their first translations (stroom → current),
+        # senses the en→nl direction can miss when another word dominates (current → huidige).
+        for dutch, options in self.nl_to_en.items():
+            for english, prob in options[:_SENSE_RANK]:
+                if " " not in english:
+                    self._senses_nl.setdefault(english, []).append((dutch, prob))
 
     def _lookup(self, source: str, token: str, counts: Mapping[str, int] | None) -> Candidates:
         table = self.en_to_nl if source == "en" else self.nl_to_en
         if (found := table.get(token)) is not None:
+            if counts is not None and counts.get(token, 0) < _RARE and len(token) > 2 * _MIN_HEAD:
+                # A rare compound's own alignment is unreliable (besturingstechniek → aeroplanes); the
+                # phrase its parts make in English text comes first when there is one.
+                parts = split_compound(token, counts, keep_known=False)
+                if len(parts) > 1 and (phrases := self._attested_phrases(parts, table)):
+                    top = found[0][1]
+                    best = max(p for _, p in phrases)
+                    lifted = tuple((w, round(top * p / best, 4)) for w, p in phrases)
+                    known = {w for w, _ in lifted}
+                    return tuple(
+                        sorted((*lifted, *(c for c in found if c[0] not in known)), key=lambda c: -c[1])
+                    )
             return found
         folded = self._folded[source].get(fold(token))
         if folded is not None:
@@ -65,12 +98,33 @@ class TranslationLexicon:
                 return tuple((w, round(p * _INFLECTED, 4)) for w, p in found)
         parts = split_compound(token, counts)
         if len(parts) > 1:
-            merged: dict[str, float] = {}
+            # Phrases the English text has come first, ahead of a part's sense at the same level.
+            merged: dict[str, float] = dict(self._attested_phrases(parts, table))
             for part in parts:
                 for word, prob in table.get(part, ())[:3]:
                     merged[word] = max(merged.get(word, 0.0), prob)
             return tuple(sorted(merged.items(), key=lambda item: -item[1]))
         return self._as_head(token)
+
+    def _attested_phrases(self, parts: Sequence[str], table: Mapping[str, Candidates]) -> Candidates:
+        """English phrases for the parts of a Dutch compound whose words ESCO's English text writes side by
+        side (laag + spanning → "low voltage", not "layer voltage"), at the level of the best part sense."""
+        if len(parts) != 2 or not self.bigrams_en:
+            return ()
+        heads, tails = table.get(parts[0], ())[:_PART_SENSES], table.get(parts[1], ())[:_PART_SENSES]
+        if not heads or not tails:
+            return ()
+        top = max(heads[0][1], tails[0][1])
+        found = []
+        for head, _ in heads:
+            for tail, _ in tails:
+                seen = self.bigrams_en.get(f"{head.split()[-1]} {tail.split()[0]}", 0)
+                if seen and head != tail:
+                    found.append((f"{head} {tail}", seen))
+        if not found:
+            return ()
+        most = max(n for _, n in found)
+        return tuple((phrase, round(top * (n / most) ** 0.5, 4)) for phrase, n in found)
 
     def _as_head(self, token: str) -> Candidates:
         """For an unknown Dutch word, the translations of the most frequent known compound it ends
@@ -104,6 +158,46 @@ class TranslationLexicon:
         """Dutch words for one English word, best first."""
         return self._lookup("en", token, None)
 
+    @functools.cached_property
+    def _compound_tails(self) -> frozenset[str]:
+        """Every ending (≥ 3 letters) of a Dutch word seen twice: what can close a compound the corpus has."""
+        return frozenset(
+            word[cut:]
+            for word, n in self.counts_nl.items()
+            if n >= _MIN_BIGRAM
+            for cut in range(1, len(word) - 2)
+        )
+
+    @functools.cached_property
+    def total_nl(self) -> int:
+        """The number of Dutch word tokens the counts come from."""
+        return sum(self.counts_nl.values())
+
+    def dutch_senses(self, token: str, *, limit: int = 3) -> Candidates:
+        """Dutch words that translate back into the English word, by that probability (the reverse view)."""
+        options = sorted(self._senses_nl.get(token, ()), key=lambda item: (-item[1], item[0]))
+        return tuple(options[:limit])
+
+    def bigram_nl(self, first: str, second: str) -> int:
+        """How often the Dutch corpus text has ``first second`` side by side (0 below twice)."""
+        return self.bigrams_nl.get(f"{first} {second}", 0)
+
+    def dutch_fit(self, first: str, second: str) -> float:
+        """How much likelier ESCO's Dutch text has ``first second`` side by side (or as one compound) than
+        chance: the pointwise mutual information, ≥ 0; 0 when seen fewer than twice."""
+        key = (first, second)
+        if (known := self._fits.get(key)) is not None:
+            return known
+        seen = self.bigram_nl(first, second)
+        if second in self._compound_tails:
+            seen = max(seen, compound_count(first, second, self.counts_nl))
+        fit = 0.0
+        if seen >= _MIN_BIGRAM:
+            expected = self.counts_nl.get(first, 1) * self.counts_nl.get(second, 1) / max(1, self.total_nl)
+            fit = max(0.0, math.log(seen / max(expected, 1e-9)))
+        self._fits[key] = fit
+        return fit
+
     def english_candidates(self, token: str) -> Candidates:
         """English words for one Dutch word (compounds split into their parts), best first."""
         return self._lookup("nl", token, self.counts_nl)
@@ -125,6 +219,8 @@ class TranslationLexicon:
             "counts_nl": dict(self.counts_nl),
             "capitalised": sorted(self.capitalised),
             "phrases": {k: [list(p) for p in v] for k, v in self.phrases.items()},
+            "bigrams_en": dict(self.bigrams_en),
+            "bigrams_nl": dict(self.bigrams_nl),
         }
 
     @classmethod
@@ -142,6 +238,8 @@ class TranslationLexicon:
         raw_phrases = data.get("phrases", {})
         assert isinstance(raw_phrases, dict)
         phrases = {str(k): tuple((str(e), float(c), str(m)) for e, c, m in v) for k, v in raw_phrases.items()}
+        bigrams_en, bigrams_nl = data.get("bigrams_en", {}), data.get("bigrams_nl", {})
+        assert isinstance(bigrams_en, dict) and isinstance(bigrams_nl, dict)
         return cls(
             table(data["en_to_nl"]),
             table(data["nl_to_en"]),
@@ -149,6 +247,8 @@ class TranslationLexicon:
             dict(counts_nl),
             frozenset(str(w) for w in capitalised),
             phrases,
+            {str(k): int(v) for k, v in bigrams_en.items()},
+            {str(k): int(v) for k, v in bigrams_nl.items()},
         )
 
 
@@ -246,9 +346,35 @@ def learn_lexicon(corpus: ParallelCorpus, *, iterations: int = 5) -> Translation
         nl_to_en = _with_dictionary(nl_to_en, [(b, a) for a, b in dictionary], counts_en)
     phrases = learn_compound_phrases(corpus.label_groups, en_to_nl, nl_to_en, counts_nl)
     nl_to_en = _with_phrases(nl_to_en, phrases)
+    english_labels = [words(label) for label in corpus.english_skill_labels]
     return TranslationLexicon(
-        en_to_nl, nl_to_en, dict(counts_en), dict(counts_nl), frozenset(corpus.capitalised_nl), phrases
+        en_to_nl,
+        nl_to_en,
+        dict(counts_en),
+        dict(counts_nl),
+        frozenset(corpus.capitalised_nl),
+        phrases,
+        _bigrams((pair.en for pair in aligned), STOPWORDS["en"], english_labels),
+        _bigrams((pair.nl for pair in aligned), frozenset()),
     )
+
+
+def _bigrams(
+    texts: Iterable[Sequence[str]], stopwords: frozenset[str], labels: Iterable[Sequence[str]] = ()
+) -> dict[str, int]:
+    """Adjacent word pairs, neither a stop word (keys "first second"): seen at least twice in ``texts``, or
+    once in one of ``labels`` (the skill labels a search must reach: "install low voltage wiring")."""
+
+    def pairs(text: Sequence[str]) -> Iterable[str]:
+        return (
+            f"{a} {b}"
+            for a, b in zip(text, text[1:], strict=False)
+            if a not in stopwords and b not in stopwords
+        )
+
+    counts = Counter(pair for text in texts for pair in pairs(text))
+    named = Counter(pair for label in labels for pair in pairs(label))
+    return {pair: n for pair, n in (counts + named).items() if counts[pair] >= _MIN_BIGRAM or pair in named}
 
 
 def _with_phrases(
