@@ -11,10 +11,18 @@ Extractions are cached as JSON in the bench cache (TECHTALENT_BENCH_CACHE), keye
     TECHTALENT_BENCH_CACHE=/tmp/matchcv-cache .venv/bin/python bench/matching_cv.py [--halves dev|test|both]
         [--show] [--esco DIR] [--specificity X]
 
-Two rankings per half: ``skills`` (what the CV page passes to matching today: the accepted skills only) and
-``skills+titles`` (plus the job titles the extractor finds in the CV, as occupation URI → confidence, through
-``match_occupations(titles=…)``, engine/titles.py). ``--specificity X`` scores with
-``MatchSettings(specificity=X)`` (default 0: the engine as before this work).
+Three rankings per half: ``skills`` (the accepted skills only); ``held:extractor`` (plus, as occupations
+held, the occupations the extractor itself finds, those the CV page ticks: confidence ≥
+``TitlePrior.min_confidence``; the page before the title lines were read); ``skills+titles`` (what the CV page
+now offers ticked: ``matching.services.cv_found`` merges the extractor's occupations with the best occupation
+of each work-experience title line, ``extraction/engine/cv_titles.py``, through the job-title normaliser over
+the plain ESCO lexicon as ``extraction.services.normaliser`` builds it). Held occupations enter as
+``results.occupation_matches`` passes them: ``match_occupations(titles={uri: 1.0})``, engine/titles.py.
+``--specificity X`` scores with ``MatchSettings(specificity=X)`` (default 0: the engine as before this work).
+
+``--calibrate`` prints, per band of the normaliser's top score, how often its first suggestion is right on the
+MELO dev titles (../shared/data/dev/job-titles-nl/melo_bel_nl.jsonl) and on the current-job title lines of
+the dev CVs: the figures behind ``cv_titles.CALIBRATION``.
 """
 
 from __future__ import annotations
@@ -34,12 +42,21 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from techtalent.extraction.devsplit import half_of  # noqa: E402
+from techtalent.extraction.engine.cv_titles import (  # noqa: E402
+    TIE,
+    cv_title_occupations,
+    merge_occupations,
+    title_lines,
+)
+from techtalent.extraction.engine.titles import TitleNormaliser  # noqa: E402
 from techtalent.matching.engine import MatchModel, match_occupations, with_settings  # noqa: E402
+from techtalent.matching.engine.titles import TitlePrior  # noqa: E402
 from techtalent.matching.esco_files import model_from_esco_csv  # noqa: E402
 
 DEFAULT_ESCO = ROOT.parent / "shared" / "data" / "esco" / "v1.1.1"
 CACHE = Path(os.environ.get("TECHTALENT_BENCH_CACHE", Path.home() / ".cache" / "techtalent" / "bench"))
 SET = ROOT / "bench" / "devsets" / "cv_personas_nl.yaml"
+MELO = ROOT.parent / "shared" / "data" / "dev" / "job-titles-nl" / "melo_bel_nl.jsonl"
 OCCUPATION = "http://data.europa.eu/esco/occupation/"
 PROFICIENCY = "intermediate"  # the CV page's default (matching/templates/matching/cv.html)
 _FORMAT = 2
@@ -108,6 +125,74 @@ def _extractor(esco: Path):  # type: ignore[no-untyped-def]
     return _built[esco]
 
 
+_normalisers: dict[Path, TitleNormaliser] = {}
+
+
+def normaliser(esco: Path) -> TitleNormaliser:
+    """The title normaliser over the plain ESCO lexicon, as ``extraction.services.normaliser`` builds it."""
+    if esco not in _normalisers:
+        sys.path.insert(0, str(ROOT / "bench"))
+        from extraction_vs_peer import load_lexicon
+
+        _normalisers[esco] = TitleNormaliser(load_lexicon(esco))
+    return _normalisers[esco]
+
+
+def page_offers(persona: CvPersona, esco: Path) -> list[dict[str, object]]:
+    """What the CV page offers for this CV (``matching.services.cv_found``): the extractor's concepts merged
+    with the occupations of the CV's job-title lines, the best per occupation."""
+    return merge_occupations(cv_skills(persona, esco), cv_title_occupations(persona.cv, normaliser(esco)))
+
+
+def ticked(found: list[dict[str, object]]) -> dict[str, float]:
+    """The occupations the CV page ticks (confidence ≥ min_confidence), as results.occupation_matches passes
+    held occupations to the engine (each 1.0)."""
+    floor = TitlePrior().min_confidence
+    return {str(f["uri"]): 1.0 for f in found if f["kind"] == "occupation" and float(f["score"]) >= floor}  # type: ignore[arg-type]
+
+
+def calibrate(esco: Path, personas: list[CvPersona]) -> None:
+    """Share of right first suggestions per band of the normaliser's top score (MELO dev, dev CV lines)."""
+    engine = normaliser(esco)
+    isco = model_from_esco_csv(esco).isco
+    rows = [json.loads(line) for line in MELO.read_text(encoding="utf-8").splitlines() if line.strip()]
+    melo = [(str(r["text"]), set(r["uris"])) for r in rows]  # the whole file is a dev set
+    cvs = [
+        (line.title, set(p.acceptable))
+        for p in personas
+        if p.split == "dev"
+        for line in title_lines(p.cv)
+        if line.current
+    ]
+    for name, items in (("MELO dev", melo), ("CV dev current-job lines", cvs)):
+        bands: dict[int, list[tuple[bool, bool]]] = {}
+        tied: dict[bool, list[bool]] = {True: [], False: []}
+        for title, good in items:
+            matches = engine.normalise(title, lang="nl", top=2)
+            score = matches[0].score if matches else 0.0
+            if len(matches) > 1 and 0.95 <= score < 1.0:
+                tied[score - matches[1].score < TIE].append(matches[0].uri in good)
+            groups = {isco.get(uri) for uri in good} - {None}
+            right = bool(matches) and matches[0].uri in good
+            group = bool(matches) and (right or isco.get(matches[0].uri) in groups)
+            bands.setdefault(min(int(score * 20), 20), []).append((right, group))
+        print(f"{name}: n={len(items)} (right: the occupation; group: its ISCO unit group)")
+        for band in sorted(bands):
+            hits = bands[band]
+            low, high = band / 20, min((band + 1) / 20, 1.0)
+            share = sum(r for r, _ in hits) / len(hits)
+            print(
+                f"  score {low:.2f}–{high:.2f}: n={len(hits):<4} right {share:.3f}"
+                f"  group {sum(g for _, g in hits) / len(hits):.3f}"
+            )
+        for is_tied, hits in tied.items():
+            if hits:
+                print(
+                    f"  score 0.95–1 (excl.), {'tied' if is_tied else 'not tied'} with the second (< {TIE}): "
+                    f"n={len(hits)} right {sum(hits) / len(hits):.3f}"
+                )
+
+
 def rank_of_first(
     model: MatchModel,
     skills: dict[str, str],
@@ -129,7 +214,7 @@ def figures(ranks: list[int | None]) -> str:
     return f"hit@1 {hits[0]:.3f}  hit@5 {hits[1]:.3f}  hit@10 {hits[2]:.3f}  MRR {mrr:.3f}"
 
 
-RANKINGS = ("skills", "skills+titles")  # the CV page today; plus the job titles found in the CV (a prior)
+RANKINGS = ("skills", "held:extractor", "skills+titles")
 
 
 def main() -> None:
@@ -138,7 +223,11 @@ def main() -> None:
     parser.add_argument("--halves", choices=("dev", "test", "both"), default="dev")
     parser.add_argument("--show", action="store_true", help="print each persona's passport and top 5")
     parser.add_argument("--specificity", type=float, default=None, help="MatchSettings.specificity to try")
+    parser.add_argument("--calibrate", action="store_true", help="title-score bands (dev sets) and stop")
     args = parser.parse_args()
+    if args.calibrate:
+        calibrate(args.esco, load_cv_personas())
+        return
     start = time.process_time()
     model = model_from_esco_csv(args.esco)
     if args.specificity is not None:
@@ -158,24 +247,18 @@ def main() -> None:
                 for f in found
                 if f["kind"] == "skill" and f["uri"] in model.skill_index
             }
-            titles: dict[str, float] = {}
-            for f in found:
-                if f["kind"] == "occupation":
-                    titles[str(f["uri"])] = max(titles.get(str(f["uri"]), 0.0), float(f["score"]))  # type: ignore[arg-type]
+            held = {"held:extractor": ticked(found), "skills+titles": ticked(page_offers(p, args.esco))}
             for name in RANKINGS:
-                given = titles if name == "skills+titles" else None
-                rank, top = (
-                    rank_of_first(model, skills, p.acceptable, given) if skills or given else (None, [])
-                )
+                given = held.get(name)
+                # no ranking without skills, as results.occupation_matches
+                rank, top = rank_of_first(model, skills, p.acceptable, given) if skills else (None, [])
                 ranks[name].append(rank)
                 if args.show:
                     print(f"\n{p.id} ({half}, {name}): {len(skills)} skills, first acceptable at {rank}")
                     if name == "skills":
                         print("   skills: " + "; ".join(model.label(s) for s in skills))
                     else:
-                        print(
-                            "   titles: " + "; ".join(f"{model.label(o)} {c:.2f}" for o, c in titles.items())
-                        )
+                        print("   held: " + "; ".join(model.label(o) for o in given or {}))
                     for i, m in enumerate(top, start=1):
                         mark = "*" if m.uri in p.acceptable else " "
                         print(f"  {mark}{i}. {model.label(m.uri):<60} {m.score:.3f}")

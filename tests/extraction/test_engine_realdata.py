@@ -108,3 +108,29 @@ def test_the_saved_lexicon_loads_quickly(lexicon: Lexicon, cache_dir: Path) -> N
     loaded = load_lexicon(path)
     assert len(loaded) == len(lexicon)
     assert time.process_time() - started < 3.0  # 1.5 s is the target on an idle core; CI machines are shared
+
+
+def _isco_groups(esco: Path) -> dict[str, str]:
+    import csv
+
+    with (esco / "en" / "occupations_en.csv").open(encoding="utf-8") as file:
+        return {row["conceptUri"]: row["iscoGroup"] for row in csv.DictReader(file)}
+
+
+def test_the_process_operator_cv_offers_a_chemical_process_occupation_from_its_job_line(
+    lexicon: Lexicon, esco_real: Path
+) -> None:
+    from techtalent.extraction.engine.cv_titles import cv_title_occupations
+
+    cv = (
+        Path(__file__).resolve().parents[1] / "fixtures" / "journeys" / "cv_procesoperator_nl.txt"
+    ).read_text(encoding="utf-8")
+    offers = {o["title"]: o for o in cv_title_occupations(cv, TitleNormaliser(lexicon))}
+    # ISCO 3133 chemical processing plant controllers, 3134 refinery process technicians, 8131 chemical
+    # products plant and machine operators: what a "procesoperator, chemische fabriek" does
+    assert _isco_groups(esco_real)[offers["procesoperator"]["uri"]] in {"3133", "3134", "8131"}
+    assert offers["procesoperator"]["evidence"].startswith("2008 – heden: procesoperator")
+    welder = cv_title_occupations(
+        "Werkervaring\n2016 – heden: lasser bij Staalbouw BV\n", TitleNormaliser(lexicon)
+    )
+    assert [(o["uri"], o["score"] >= 0.6) for o in welder] == [(WELDER, True)]  # ticked on the CV page

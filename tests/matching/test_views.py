@@ -142,3 +142,18 @@ def test_a_job_title_in_a_cv_is_offered_as_an_occupation_held_and_steers_the_mat
     heading = page[first : page.index("</h3>", first)]
     assert URI["software_developer"].rsplit("/", 1)[1] in heading  # the held job comes first
     assert "een beroep dat je hebt uitgeoefend" in heading
+
+
+def test_the_job_of_a_work_experience_line_is_offered_ticked_at_the_surer_reading(signed_in: Client) -> None:
+    from techtalent.extraction.engine.cv_titles import cv_title_occupations
+    from techtalent.extraction.services import extract_text, normaliser
+
+    text = "Werkervaring\n2015 – heden: software-ontwikkelaar, Webbureau BV\n- Python programmeren.\n"
+    developer = URI["software_developer"]
+    lines = {o["uri"]: o["score"] for o in cv_title_occupations(text, normaliser())}
+    assert lines[developer] >= 0.6  # the line's title is an ESCO label
+    read = {c["uri"]: c["score"] for c in extract_text(text)["concepts"] if c["kind"] == "occupation"}
+    review = signed_in.post("/passport/cv/", {"file": SimpleUploadedFile("cv.txt", text.encode())})
+    assert f'value="{developer}" id="cv-job-1" checked' in review.content.decode()
+    offered = {f["uri"]: f["score"] for f in signed_in.session["cv_found"] if f["kind"] == "occupation"}
+    assert offered[developer] == max(lines[developer], read.get(developer, 0.0))

@@ -204,11 +204,14 @@ def account_delete(*, user: Any) -> None:
 
 
 def cv_found(*, data: bytes, name: str) -> list[dict[str, Any]]:
-    """Skills and occupations (job titles) found in an uploaded CV (pdf, docx, txt): uri, kind, evidence
-    (the text matched) and score; negated mentions left out."""
-    from techtalent.extraction.services import extract_upload
+    """Skills and occupations found in an uploaded CV (pdf, docx, txt): uri, kind, evidence (the text
+    matched) and score; negated mentions left out. Occupations come from the extractor and from the job
+    titles of the work-experience lines (extraction/engine/cv_titles.py: the title normaliser's best
+    occupation, with a calibrated confidence), the best per occupation."""
+    from techtalent.extraction.engine.cv_titles import cv_title_occupations, merge_occupations
+    from techtalent.extraction.services import extract_upload, normaliser
 
-    _, result = extract_upload(data, name=name)
+    text, result = extract_upload(data, name=name)
     found = []
     for c in result["concepts"]:
         evidence = c.get("evidence") or {}
@@ -221,7 +224,12 @@ def cv_found(*, data: bytes, name: str) -> list[dict[str, Any]]:
                     "score": c["score"],
                 }
             )
-    return found
+    lang = result.get("lang") if result.get("lang") in ("nl", "en") else "nl"
+    titles = [
+        {key: item[key] for key in ("uri", "kind", "evidence", "score")}
+        for item in cv_title_occupations(text, normaliser(), lang=lang)
+    ]
+    return merge_occupations(found, titles)
 
 
 def text_skills(text: str) -> list[str]:

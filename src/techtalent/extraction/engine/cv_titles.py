@@ -1,0 +1,182 @@
+"""The jobs a person held, read from the work-experience lines of a CV.
+
+A CV names its writer's jobs on lines of their own: "2016 – heden: lasser bij X", "Lasser, Bedrijf B.V.
+(2015–2019)", "Functie: procesoperator". The extractor finds occupations only where a whole ESCO label
+stands in the text, and ESCO has "procesoperator <x>" compounds but no bare "procesoperator"; the job-title
+normaliser (``titles``) does map such titles. This module finds those lines (inside the work-experience
+section, or anywhere for a "Functie:" line), cuts the title out (before the company, "bij", comma or dash),
+and turns the normaliser's best occupation into an offer with a calibrated confidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from techtalent.core.text import fold
+from techtalent.extraction.engine.titles import TitleNormaliser
+
+__all__ = ["TitleLine", "title_lines", "title_confidence", "cv_title_occupations", "merge_occupations"]
+
+_WORK = re.compile(
+    r"(werk|beroeps|arbeids|relevante |professionele )?ervaring|arbeidsverleden|loopbaan|"
+    r"werkgevers?|(work |professional |employment |relevant )?experience|employment( history)?|"
+    r"career( history)?|work history"
+)
+_OTHER = re.compile(
+    r"opleiding(en)?|scholing|onderwijs|education|training(en|s)?|cursussen|courses|vaardigheden|skills|"
+    r"competenties|competences|certificat(en|es|ions)|diploma'?s|talen|languages|persoonlijk(e gegevens)?|"
+    r"personal( details)?|profiel|profile|hobby'?s|interesses|interests|referenties|references|contact|"
+    r"stages?|internships?|nevenactiviteiten|vrijwilligerswerk|volunteering|samenvatting|summary"
+)
+_HEADING = re.compile(r"^[\s#*]*(?P<name>[a-z' ]{3,40}?)[\s:]*$")
+_BULLET = re.compile(r"^\s*[•▪●◦·*>-]\s")
+_MONTH = r"(?:jan|feb|mrt|maa|mar|apr|mei|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\.?\s+"  # "maart 2015"
+_YEAR = rf"(?:(?:{_MONTH})?(?:\d{{1,2}}[-/.])?(?:19|20)\d\d)"
+_UNTIL = r"(?:heden|nu|present|now|today|current|huidig|tot heden|to date|\.{2,3})"
+_RANGE = rf"{_YEAR}\s*(?:[-–—/]|t/m|tot|to|until)\s*(?:{_YEAR}|{_UNTIL})|{_YEAR}"
+_DATES_FIRST = re.compile(rf"^\s*(?P<dates>{_RANGE})\s*[:,.|–—-]?\s+(?P<rest>\S.*)$", re.I)
+_DATES_LAST = re.compile(rf"^(?P<rest>.*?\S)\s*[,(|–—-]?\s*\(?(?P<dates>{_RANGE})\)?\s*\.?$", re.I)
+_LABELLED = re.compile(
+    r"^\s*(?:functie|functietitel|beroep|job ?title|position|role|function)\s*:\s*(?P<rest>\S.*)$", re.I
+)
+# The title ends where the employer or the place begins: "lasser bij X", "Lasser, Bedrijf", "X — Firma".
+_CUT = re.compile(r"\s+(?:bij|at|@|voor|for|via)\s+|\s*[,;(|]\s*|\s+[-–—]\s+|\s*[–—]\s*")
+_LEAD = re.compile(r"^(?:werkzaam als|gewerkt als|als|as|worked as|working as)\s+", re.I)
+_CURRENT = re.compile(rf"[-–—/]\s*{_UNTIL}|t/m\s*{_UNTIL}|tot\s*{_UNTIL}", re.I)
+_MAX_TITLE_WORDS = 7
+
+
+@dataclass(frozen=True)
+class TitleLine:
+    """A job title read from a line of a CV: the line (as written), the title cut out of it, the line's
+    character offset in the text, and whether the job is the current one ("– heden")."""
+
+    line: str
+    title: str
+    start: int
+    current: bool = False
+
+
+def _section(line: str) -> str | None:
+    """'work' or 'other' when the line is a section heading of a CV, else None."""
+    match = _HEADING.match(fold(line))
+    if not match or len(match.group("name").split()) > 4:
+        return None
+    name = match.group("name").strip()
+    if _WORK.fullmatch(name):
+        return "work"
+    if _OTHER.fullmatch(name):
+        return "other"
+    return None
+
+
+def _cut(rest: str) -> str:
+    """The job title at the start of what follows the dates: up to the employer, place or dash."""
+    title = _CUT.split(rest.strip(), maxsplit=1)[0]
+    title = _LEAD.sub("", title.strip(" :.-–—")).strip(" :.-–—")
+    words = title.split()
+    if not words or len(words) > _MAX_TITLE_WORDS or not any(c.isalpha() for c in title):
+        return ""
+    return title
+
+
+def title_lines(text: str) -> list[TitleLine]:
+    """The job-title lines of a CV's work experience, in text order (one title per line)."""
+    out: list[TitleLine] = []
+    section: str | None = None  # None: no heading seen yet (a CV may start with its jobs)
+    offset = 0
+    for raw in text.splitlines(keepends=True):
+        start, offset = offset, offset + len(raw)
+        line = raw.strip()
+        if not line:
+            continue
+        heading = _section(line)
+        if heading is not None:
+            section = heading
+            continue
+        labelled = _LABELLED.match(line)
+        if labelled:
+            title = _cut(labelled.group("rest"))
+            if title:
+                out.append(TitleLine(line, title, start, bool(_CURRENT.search(line))))
+            continue
+        if section == "other" or _BULLET.match(raw):
+            continue  # tasks under a job, or education, skills, courses
+        found = _DATES_FIRST.match(line) or _DATES_LAST.match(line)
+        if not found:
+            continue
+        title = _cut(found.group("rest"))
+        if title:
+            out.append(TitleLine(line, title, start, bool(_CURRENT.search(found.group("dates")))))
+    return out
+
+
+# Top score of the normaliser → share of first suggestions that are right, on the MELO dev titles
+# (/work/shared/data/dev/job-titles-nl/melo_bel_nl.jsonl) and the dev CVs' title lines; measured by
+# `bench/matching_cv.py --calibrate`. Between the knots the confidence is interpolated linearly.
+# MELO dev: right 0.23 below 0.6, 0.43 from 0.6 to 0.95, 0.62 from 0.95 to 1 (exclusive), 0.95 at 1.0.
+CALIBRATION: tuple[tuple[float, float], ...] = (
+    (0.0, 0.2),
+    (0.6, 0.3),
+    (0.95, 0.5),
+    (0.9999, 0.7),
+    (1.0, 0.95),
+)
+# A first suggestion that ties with the second (within TIE) below a score of 1 is right less often
+# (MELO dev, 0.95–1: 0.39 tied, 0.68 not): its confidence is scaled by TIED.
+TIE = 0.02
+TIED = 0.6
+
+
+def title_confidence(score: float, calibration: Sequence[tuple[float, float]] = CALIBRATION) -> float:
+    """How likely the normaliser's first suggestion at ``score`` is the job meant (piecewise linear)."""
+    if score <= calibration[0][0]:
+        return calibration[0][1]
+    for (x0, y0), (x1, y1) in zip(calibration, calibration[1:], strict=False):
+        if score <= x1:
+            return round(y0 + (y1 - y0) * (score - x0) / (x1 - x0), 4)
+    return calibration[-1][1]
+
+
+def cv_title_occupations(
+    text: str,
+    normaliser: TitleNormaliser,
+    *,
+    lang: str = "nl",
+    calibration: Sequence[tuple[float, float]] = CALIBRATION,
+) -> list[dict[str, Any]]:
+    """The best occupation of each job-title line of a CV: uri, kind "occupation", evidence (the line),
+    score (calibrated confidence) and the title read; best per occupation, in text order."""
+    best: dict[str, dict[str, Any]] = {}
+    for found in title_lines(text):
+        matches = normaliser.normalise(found.title, lang=lang, top=2)
+        if not matches:
+            continue
+        confidence = title_confidence(matches[0].score, calibration)
+        if len(matches) > 1 and matches[0].score < 1.0 and matches[0].score - matches[1].score < TIE:
+            confidence = round(confidence * TIED, 4)
+        uri = matches[0].uri
+        if confidence > best.get(uri, {}).get("score", -1.0):
+            best[uri] = {
+                "uri": uri,
+                "kind": "occupation",
+                "evidence": found.line[:500],
+                "score": confidence,
+                "title": found.title,
+            }
+    return list(best.values())
+
+
+def merge_occupations(*groups: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Found concepts of several readers as one list, the best score per kind and URI (the first reader
+    wins a tie), in order of first appearance."""
+    merged: dict[tuple[str, str], dict[str, Any]] = {}
+    for group in groups:
+        for item in group:
+            key = (str(item.get("kind", "skill")), str(item["uri"]))
+            if key not in merged or float(item["score"]) > float(merged[key]["score"]):
+                merged[key] = dict(item)
+    return list(merged.values())

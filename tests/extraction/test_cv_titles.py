@@ -1,0 +1,91 @@
+"""The job-title lines of a CV's work experience: found in Dutch and English, cut before the employer,
+skills and education lines left alone; confidences calibrated and merged with the extractor's finds."""
+
+from __future__ import annotations
+
+import pytest
+
+from techtalent.extraction.engine.cv_titles import (
+    CALIBRATION,
+    merge_occupations,
+    title_confidence,
+    title_lines,
+)
+
+
+@pytest.fixture(autouse=True)
+def _private_cache() -> None:
+    """Overrides the Django-settings fixture of this folder's conftest: the engine needs no settings."""
+
+
+def titles(text: str) -> list[str]:
+    return [line.title for line in title_lines(text)]
+
+
+def test_dutch_work_experience_lines_give_the_title_before_employer_comma_or_dash() -> None:
+    cv = (
+        "Curriculum vitae — Piet Bakker\n\nWerkervaring\n"
+        "2016 – heden: lasser bij Staalbouw Noord\n"
+        "- MIG/MAG-lassen van constructiestaal.\n"
+        "Lasser, Bedrijf B.V. (2015–2019)\n"
+        "Onderhoudsmonteur — Firma (2010-2020)\n"
+        "2008 – 2010: procesoperator, chemische fabriek in Delfzijl\n"
+    )
+    assert titles(cv) == ["lasser", "Lasser", "Onderhoudsmonteur", "procesoperator"]
+    assert [line.current for line in title_lines(cv)] == [True, False, False, False]
+    first = title_lines(cv)[0]
+    assert cv[first.start :].startswith(first.line)
+
+
+def test_a_labelled_function_line_is_a_title_anywhere() -> None:
+    assert titles("Persoonlijk\nFunctie: werkvoorbereider elektrotechniek\n") == [
+        "werkvoorbereider elektrotechniek"
+    ]
+
+
+def test_english_cv_lines_give_their_titles() -> None:
+    cv = (
+        "Work experience\n"
+        "2019 – present: Maintenance Technician at Acme Ltd\n"
+        "Welder, Shipyard Ltd (2012–2019)\n"
+        "Job title: process operator\n"
+    )
+    assert titles(cv) == ["Maintenance Technician", "Welder", "process operator"]
+    assert title_lines(cv)[0].current
+
+
+def test_skills_education_and_task_lines_are_no_title_lines() -> None:
+    cv = (
+        "Werkervaring\n"
+        "- 2019: storingen verhelpen aan pompen\n"
+        "Opleiding\n"
+        "2004 – 2008: mbo-4 Elektrotechniek, ROC Twente\n"
+        "Vaardigheden\n"
+        "Technische tekeningen lezen, lassen, samenwerken (2015)\n"
+    )
+    assert titles(cv) == []
+
+
+def test_confidence_rises_with_the_normaliser_score_and_stays_in_range() -> None:
+    scores = [i / 100 for i in range(101)]
+    confidences = [title_confidence(s) for s in scores]
+    assert confidences == sorted(confidences)
+    assert confidences[0] == CALIBRATION[0][1] and confidences[-1] == CALIBRATION[-1][1]
+    assert all(0.0 <= c <= 1.0 for c in confidences)
+
+
+def test_merging_keeps_the_best_score_per_occupation_and_skills_apart() -> None:
+    extractor = [
+        {"uri": "o:1", "kind": "occupation", "score": 0.75, "evidence": "a"},
+        {"uri": "s:1", "kind": "skill", "score": 0.9, "evidence": "b"},
+    ]
+    lines = [
+        {"uri": "o:1", "kind": "occupation", "score": 0.95, "evidence": "c"},
+        {"uri": "o:2", "kind": "occupation", "score": 0.4, "evidence": "d"},
+    ]
+    merged = merge_occupations(extractor, lines)
+    assert [(m["uri"], m["score"], m["evidence"]) for m in merged] == [
+        ("o:1", 0.95, "c"),
+        ("s:1", 0.9, "b"),
+        ("o:2", 0.4, "d"),
+    ]
