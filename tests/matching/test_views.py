@@ -157,3 +157,14 @@ def test_the_job_of_a_work_experience_line_is_offered_ticked_at_the_surer_readin
     assert f'value="{developer}" id="cv-job-1" checked' in review.content.decode()
     offered = {f["uri"]: f["score"] for f in signed_in.session["cv_found"] if f["kind"] == "occupation"}
     assert offered[developer] == max(lines[developer], read.get(developer, 0.0))
+
+
+def test_a_passport_with_jobs_held_but_no_skills_still_gets_matches(signed_in: Client, alice: Any) -> None:
+    from techtalent.matching import services
+
+    passport = services.passport_get_or_create(user=alice)
+    services.occupation_add(passport=passport, uri=URI["welder"], years=3, derive_skills=False)
+    page = signed_in.get("/passport/matches/").content.decode()
+    first = page.index('class="match"')
+    heading = page[first : page.index("</h3>", first)]
+    assert URI["welder"].rsplit("/", 1)[1] in heading and "een beroep dat je hebt uitgeoefend" in heading

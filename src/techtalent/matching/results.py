@@ -135,10 +135,10 @@ def occupation_matches(
     stays that of the skills alone, so it keeps its calibrated meaning."""
     model = selectors.match_model()
     known = known_skills(model, skills)
-    if not known:
-        return []
-    weights, links = selectors.shortage()
     titles = {uri: 1.0 for uri in held if uri in model.occupation_index}
+    if not known and not titles:
+        return []  # a CV with jobs but no skills still gets the held jobs and their neighbours
+    weights, links = selectors.shortage()
     return [
         {
             **concept(m.uri, lang),

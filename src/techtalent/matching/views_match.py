@@ -40,7 +40,7 @@ def _graph(found: list[dict[str, Any]]) -> str:
 def matches(request: HttpRequest) -> HttpResponse:
     """The occupations that fit my passport best, each with matched, partial and missing skills."""
     (skills, held), found, error = _mine(request), [], ""
-    if skills and taxonomy_status()["release"]:
+    if (skills or held) and taxonomy_status()["release"]:
         try:
             found = results.occupation_matches(skills, lang=_lang(), top=10, held=held)  # type: ignore[arg-type]
         except UserError as exc:

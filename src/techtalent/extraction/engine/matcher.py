@@ -317,8 +317,8 @@ _PARTICLES = frozenset("de van der den ter ten te 't het in op la le du da di vo
 
 
 def person_names(text: str, ft: FoldedText, tokens: Tokens, unknown: Callable[[str], bool]) -> frozenset[int]:
-    """Positions of words that read as a person's surname: a capitalised word after a name particle
-    that follows a capitalised word ("Wim de Boer", "Anna van der Molen"), or after a capitalised word
+    """Positions of words that read as a person's name: a capitalised word after a name particle that
+    follows a capitalised word, and that word ("Wim de Boer", "Bas van Dijk"), or after a capitalised word
     the lexicon does not know, on the same line ("Jan Bakker"; not "Ervaren Lasser"). Dutch and English
     write occupations and skills in lower case inside a sentence, and many surnames are occupations.
     """
@@ -346,7 +346,9 @@ def person_names(text: str, ft: FoldedText, tokens: Tokens, unknown: Callable[[s
             before -= 1
         if before < 0 or not same_line(before, before + 1) or not capitalised(original(before)):
             continue
-        if before < at - 1 or unknown(tokens.texts[before]):
+        if before < at - 1:
+            found.update((before, at))  # "Bas van Dijk": the first name too (bas is also a singer)
+        elif unknown(tokens.texts[before]):
             found.add(at)
     return frozenset(found)
 
