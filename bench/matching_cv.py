@@ -250,8 +250,11 @@ def main() -> None:
             held = {"held:extractor": ticked(found), "skills+titles": ticked(page_offers(p, args.esco))}
             for name in RANKINGS:
                 given = held.get(name)
-                # no ranking without skills, as results.occupation_matches
-                rank, top = rank_of_first(model, skills, p.acceptable, given) if skills else (None, [])
+                # as results.occupation_matches: no ranking without skills unless occupations are held
+                ranks_it = bool(skills) or (
+                    bool(given) and any(o in model.occupation_index for o in given or {})
+                )
+                rank, top = rank_of_first(model, skills, p.acceptable, given) if ranks_it else (None, [])
                 ranks[name].append(rank)
                 if args.show:
                     print(f"\n{p.id} ({half}, {name}): {len(skills)} skills, first acceptable at {rank}")
