@@ -46,6 +46,7 @@ from techtalent.extraction.engine.cv_titles import (  # noqa: E402
     TIE,
     cv_title_occupations,
     merge_occupations,
+    offered_concepts,
     title_lines,
 )
 from techtalent.extraction.engine.titles import TitleNormaliser  # noqa: E402
@@ -97,18 +98,7 @@ def cv_skills(persona: CvPersona, esco: Path) -> list[dict[str, object]]:
     if path.exists():
         return list(json.loads(path.read_text(encoding="utf-8")))
     result = _extractor(esco).extract(persona.cv, lang="auto", doc_id=persona.id, top=10).to_dict()
-    found = []
-    for c in result["concepts"]:  # the filter of matching.services.cv_skills (occupations kept apart)
-        evidence = c.get("evidence") or {}
-        if c.get("kind") in ("skill", "occupation") and not evidence.get("negated"):
-            found.append(
-                {
-                    "uri": c["uri"],
-                    "kind": c["kind"],
-                    "score": c["score"],
-                    "evidence": str(evidence.get("sentence", ""))[:200],
-                }
-            )
+    found = offered_concepts(result["concepts"])  # as matching.services.cv_found
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(found, ensure_ascii=False), encoding="utf-8")
     return found

@@ -208,22 +208,15 @@ def cv_found(*, data: bytes, name: str) -> list[dict[str, Any]]:
     matched) and score; negated mentions left out. Occupations come from the extractor and from the job
     titles of the work-experience lines (extraction/engine/cv_titles.py: the title normaliser's best
     occupation, with a calibrated confidence), the best per occupation."""
-    from techtalent.extraction.engine.cv_titles import cv_title_occupations, merge_occupations
+    from techtalent.extraction.engine.cv_titles import (
+        cv_title_occupations,
+        merge_occupations,
+        offered_concepts,
+    )
     from techtalent.extraction.services import extract_upload, normaliser
 
     text, result = extract_upload(data, name=name)
-    found = []
-    for c in result["concepts"]:
-        evidence = c.get("evidence") or {}
-        if c.get("kind") in ("skill", "occupation") and not evidence.get("negated"):
-            found.append(
-                {
-                    "uri": c["uri"],
-                    "kind": c["kind"],
-                    "evidence": str(evidence.get("sentence", ""))[:500],
-                    "score": c["score"],
-                }
-            )
+    found = offered_concepts(result["concepts"])
     lang = result.get("lang") if result.get("lang") in ("nl", "en") else "nl"
     titles = [
         {key: item[key] for key in ("uri", "kind", "evidence", "score")}

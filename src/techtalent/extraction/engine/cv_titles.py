@@ -18,7 +18,14 @@ from typing import Any
 from techtalent.core.text import fold
 from techtalent.extraction.engine.titles import TitleNormaliser
 
-__all__ = ["TitleLine", "title_lines", "title_confidence", "cv_title_occupations", "merge_occupations"]
+__all__ = [
+    "TitleLine",
+    "title_lines",
+    "title_confidence",
+    "cv_title_occupations",
+    "merge_occupations",
+    "offered_concepts",
+]
 
 _WORK = re.compile(
     r"(werk|beroeps|arbeids|relevante |professionele )?ervaring|arbeidsverleden|loopbaan|"
@@ -180,3 +187,21 @@ def merge_occupations(*groups: Iterable[Mapping[str, Any]]) -> list[dict[str, An
             if key not in merged or float(item["score"]) > float(merged[key]["score"]):
                 merged[key] = dict(item)
     return list(merged.values())
+
+
+def offered_concepts(concepts: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """What a CV review offers of an extraction's accepted concepts: the skills and occupations not negated,
+    each as {uri, kind, evidence (its sentence, at most 500 characters), score}."""
+    found = []
+    for c in concepts:
+        evidence = c.get("evidence") or {}
+        if c.get("kind") in ("skill", "occupation") and not evidence.get("negated"):
+            found.append(
+                {
+                    "uri": c["uri"],
+                    "kind": c["kind"],
+                    "evidence": str(evidence.get("sentence", ""))[:500],
+                    "score": c["score"],
+                }
+            )
+    return found
