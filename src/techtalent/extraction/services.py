@@ -168,7 +168,7 @@ def cooccurrence(lexicon_file: Path) -> Cooccurrence:
         yield from english_units(english, selectors.english_texts())
 
     path = cooccurrence_file(lexicon_file)
-    return cached_cooccurrence(path, None if path.exists() else units())
+    return cached_cooccurrence(path, units())  # a generator: nothing is read when the file is cached
 
 
 def _engine() -> tuple[Lexicon, Extractor, TitleNormaliser]:
