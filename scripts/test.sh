@@ -23,7 +23,17 @@ trap cleanup EXIT
 export TECHTALENT_DATA_DIR=$(mktemp -d /tmp/techtalent-test.XXXXXX)
 # One vector cache for both sessions: the dense index of full ESCO is embedded once, not once per session.
 export TECHTALENT_VECTOR_CACHE=$TECHTALENT_DATA_DIR/vectors
-echo "== pytest on SQLite (with browser tests)"
-DATABASE_URL="sqlite:///$TECHTALENT_DATA_DIR/test.sqlite3" $BIN/python -m pytest "$@"
+# Two pytest-xdist workers (this machine has 2 cores; each worker has its own test database) for all but
+# the browser tests, which run after them in one process: one live server and one Chromium at a time.
+# PYTEST_WORKERS=0 runs everything in one process.
+WORKERS=${PYTEST_WORKERS:-2}
+XDIST=(); [ "$WORKERS" != 0 ] && XDIST=(-n "$WORKERS")
+SQLITE="sqlite:///$TECHTALENT_DATA_DIR/test.sqlite3"
+# pytest's exit code 5 (arguments that select no test in one of the passes) is not a failure.
+run_pytest() { local rc=0; $BIN/python -m pytest "$@" || rc=$?; [ "$rc" = 0 ] || [ "$rc" = 5 ] || exit "$rc"; }
+echo "== pytest on SQLite"
+DATABASE_URL="$SQLITE" run_pytest -m "not e2e" "${XDIST[@]}" "$@"
+echo "== pytest on SQLite: browser tests in headless Chromium"
+DATABASE_URL="$SQLITE" run_pytest -m e2e "$@"
 echo "== pytest on PostgreSQL"
-DATABASE_URL="postgresql://postgres@/techtalent?host=$PGTMP&port=$PGPORT" $BIN/python -m pytest -m "not e2e" "$@"
+DATABASE_URL="postgresql://postgres@/techtalent?host=$PGTMP&port=$PGPORT" run_pytest -m "not e2e" "${XDIST[@]}" "$@"
