@@ -292,26 +292,3 @@ def test_a_sense_that_adds_a_word_the_label_lacks_is_scaled_down() -> None:
     assert translate_label("tile", patterns, lexicon, action=False)[0].text == "tegels"
     # When the label says it, the compound is the translation.
     assert translate_label("tile setters", patterns, lexicon, action=False)[0].text.startswith("tegelzetters")
-
-
-def test_a_rare_dutch_word_that_means_another_word_as_much_gives_way() -> None:
-    """One label pair aligns a once-seen Dutch word with every word beside it (shifts ↔
-    materiaalbehandeling as much as "material handling"): a sense whose own translation is the word wins."""
-    from techtalent.taxonomy.engine.derive.generate import translate_label
-    from techtalent.taxonomy.engine.derive.patterns import LabelPatterns
-
-    lexicon = TranslationLexicon(
-        en_to_nl={"shifts": (("materiaalbehandeling", 0.12), ("ploegen", 0.1))},
-        nl_to_en={
-            "materiaalbehandeling": (("material handling", 0.12), ("shifts", 0.12)),
-            "ploegen": (("shifts", 0.1),),
-        },
-        counts_en={"shifts": 6},
-        counts_nl={"materiaalbehandeling": 1, "ploegen": 2},
-    )
-    assert translate_label("shifts", LabelPatterns({}, {}), lexicon, action=False)[0].text == "ploegen"
-    rare_english = TranslationLexicon(lexicon.en_to_nl, lexicon.nl_to_en, {"shifts": 1}, lexicon.counts_nl)
-    # An English word seen once is no evidence either way: nothing is scaled.
-    assert translate_label("shifts", LabelPatterns({}, {}), rare_english, action=False)[0].text == (
-        "materiaalbehandeling"
-    )

@@ -22,7 +22,6 @@ _FLOOR = 0.01  # below this, translation probabilities (mostly dictionary back-o
 _BEAM = 8
 _SENSES = 4  # reverse senses per word slot
 _LEAK = 0.1  # a Dutch sense adding a word the English label lacks (tile → tegelzetters) is scaled by this
-_RARE = 2  # a Dutch word seen this often or less has alignments that are as much chance as translation
 _MIN_GOVERNED = 3  # "verb preposition" pairs in the Dutch text before a verb's own preposition is trusted
 
 
@@ -87,26 +86,13 @@ def _adds_a_word(
     return False
 
 
-def _means_another_word(dutch: str, token: str, lexicon: TranslationLexicon) -> bool:
-    """A Dutch word seen at most twice whose English translations put another word at least as high as
-    ``token``: one label pair aligned it with every word beside it (shifts → materiaalbehandeling)."""
-    if lexicon.counts_nl.get(dutch, 0) > _RARE or lexicon.counts_en.get(token, 0) <= _RARE:
-        return False
-    back = dict(lexicon.english_candidates(dutch)[:4])
-    mine = back.get(token, 0.0)
-    return any(p >= mine and e != token for e, p in back.items())
-
-
 def _without_additions(slot: _Slot, token: str, label: frozenset[str], lexicon: TranslationLexicon) -> _Slot:
     """The slot with senses that add a word the label does not have (:func:`_adds_a_word`) scaled down."""
     own = frozenset(
         head for w, _ in lexicon.dutch_candidates(token)[:5] for head in compound_heads(w) if " " not in w
     ) | {token}
     options = tuple(
-        (w, p * _LEAK)
-        if _adds_a_word(w.casefold(), token, own - {w.casefold()}, label, lexicon)
-        or _means_another_word(w.casefold(), token, lexicon)
-        else (w, p)
+        (w, p * _LEAK) if _adds_a_word(w.casefold(), token, own - {w.casefold()}, label, lexicon) else (w, p)
         for w, p in slot.options
     )
     if options == slot.options:
