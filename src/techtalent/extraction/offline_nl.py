@@ -22,7 +22,7 @@ from techtalent.extraction.engine.senses import Cooccurrence
 from techtalent.extraction.engine.translate import WEAK_COUNT
 from techtalent.extraction.lexicon_cache import cache_file, cached_lexicon
 from techtalent.extraction.offline import encoder, esco_records, esco_version
-from techtalent.taxonomy.engine.derive import TranslationLexicon
+from techtalent.taxonomy.engine.derive import DERIVATION_VERSION, TranslationLexicon
 from techtalent.taxonomy.engine.search import LabelRecord
 
 __all__ = ["esco_derivation", "esco_lexicon_nl", "esco_extractor_nl", "esco_cooccurrence"]
@@ -46,7 +46,7 @@ def _derive(esco: Path) -> dict[str, object]:
 @lru_cache(maxsize=2)
 def esco_derivation(esco: Path, cache_dir: Path) -> tuple[tuple[LabelRecord, ...], TranslationLexicon | None]:
     """The derived Dutch labels (type "derived") and the learned lexicon of the export, cached as JSON."""
-    path = cache_file(cache_dir, esco_version(esco), stem="derived-nl", suffix=".json")
+    path = cache_file(cache_dir, esco_version(esco), stem=f"derived-nl-d{DERIVATION_VERSION}", suffix=".json")
     data: dict[str, object] | None = None
     if path.exists():
         try:
@@ -89,7 +89,7 @@ def esco_cooccurrence(esco: Path, cache_dir: Path) -> Cooccurrence:
 
 def esco_lexicon_nl(esco: Path, cache_dir: Path, derived_min: float = DERIVED_MIN_CONFIDENCE) -> Lexicon:
     """The lexicon of the export plus its derived Dutch labels at or above ``derived_min`` confidence."""
-    version = f"{esco_version(esco)}-nl{derived_min:g}"
+    version = f"{esco_version(esco)}-nl{derived_min:g}-d{DERIVATION_VERSION}"
 
     def records() -> tuple[object, list[LabelRecord]]:
         concepts, labels = esco_records(esco)

@@ -16,6 +16,7 @@ from techtalent.taxonomy.engine.derive.types import (
 )
 
 __all__ = [
+    "DERIVATION_VERSION",
     "Calibration",
     "DerivedLabel",
     "DutchLabelModel",
@@ -30,6 +31,9 @@ __all__ = [
     "learn_lexicon",
     "token_f1",
 ]
+
+# Bumped whenever the derived labels for the same input change, so caches of derived labels are not reused.
+DERIVATION_VERSION = 2
 
 
 def derive_dutch_labels(corpus: ParallelCorpus, targets: Sequence[SkillToLabel]) -> list[DerivedLabel]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from techtalent.taxonomy.engine.derive.compounds import join_compounds
 from techtalent.taxonomy.engine.derive.lexicon import TranslationLexicon
-from techtalent.taxonomy.engine.derive.patterns import LabelPatterns
+from techtalent.taxonomy.engine.derive.patterns import DUTCH_PREPOSITIONS, ENGLISH_PREPOSITIONS, LabelPatterns
 from techtalent.taxonomy.engine.derive.tokens import cased_words
 
 __all__ = ["Candidate", "translate_label"]
@@ -21,6 +21,7 @@ _MAX_FIT = 4.0  # one well-attested word pair lifts a slot by at most e^4
 _FLOOR = 0.01  # below this, translation probabilities (mostly dictionary back-off) are equally unsure
 _BEAM = 8
 _SENSES = 4  # reverse senses per word slot
+_MIN_GOVERNED = 3  # "verb preposition" pairs in the Dutch text before a verb's own preposition is trusted
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,33 @@ def _verb(
         if found:
             return 1, _Slot(tuple((w, p * 0.7) for w, p in found[:3]), "reorder-verb-final")
     return None
+
+
+def _frame(
+    tokens: tuple[str, ...], patterns: LabelPatterns, *, action: bool | None
+) -> tuple[int, _Slot] | None:
+    """A learned verb-first Dutch frame for the opening verb ("supervise" → "toezien op"), if any."""
+    if action is False or len(tokens) < 2 or tokens[1] == "of":
+        return None
+    options = patterns.frames.get(tokens[:1])
+    return (1, _Slot(options[:3], "verb-first-frame")) if options else None
+
+
+def _governed_preposition(english: str, verb_nl: str, lexicon: TranslationLexicon) -> _Slot | None:
+    """The Dutch preposition for an English one after a verb: the Dutch verb's own, as ESCO's Dutch text
+    writes it after the verb ("deelnemen aan", "voldoen aan"), weighed with the English word's
+    translations, so "participate in" gives "aan … deelnemen" and "work in" keeps "in"."""
+    counts = {p: lexicon.bigram_nl(verb_nl, p) for p in DUTCH_PREPOSITIONS}
+    total = sum(counts.values())
+    if total < _MIN_GOVERNED:
+        return None
+    translated = dict(lexicon.dutch_candidates(english)[:5])
+    scores = {p: n / total + translated.get(p, 0.0) for p, n in counts.items()}
+    ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+    best, score = ranked[0]
+    if score <= 0 or counts[best] < _MIN_GOVERNED:
+        return None
+    return _Slot(((best, min(1.0, score)),), "verb-preposition")
 
 
 def _capitalise(word: str, lexicon: TranslationLexicon) -> str:
@@ -188,11 +216,20 @@ def translate_label(
     if whole and whole[0][1] >= 0.5:
         memory = [Candidate(text, 0.95 * share, ("phrase-table",)) for text, share in whole[:limit]]
         return memory
-    verb = _verb(tokens, patterns, lexicon, action=action)
-    start = verb[0] if verb else 0
+    frame = _frame(tokens, patterns, action=action)
+    verb = None if frame else _verb(tokens, patterns, lexicon, action=action)
+    start = frame[0] if frame else verb[0] if verb else 0
+    preposition = None
+    if verb and len(tokens) > start + 1 and tokens[start] in ENGLISH_PREPOSITIONS:
+        preposition = _governed_preposition(tokens[start], verb[1].options[0][0], lexicon)
+        start += preposition is not None
     slots = _object_slots(
         tokens[start:], cased[start:], patterns, lexicon, opening=start == 0 and len(tokens) > 1
     )
+    if preposition:
+        slots.insert(0, preposition)
+    if frame:
+        slots.insert(0, frame[1])
     if verb:
         slots.append(verb[1])
     if not slots:

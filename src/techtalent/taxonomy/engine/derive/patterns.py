@@ -9,15 +9,25 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from techtalent.taxonomy.engine.derive.lexicon import TranslationLexicon
 from techtalent.taxonomy.engine.derive.tokens import words
 from techtalent.taxonomy.engine.derive.types import LabelPair, SentencePair
 
-__all__ = ["LabelPatterns", "learn_patterns"]
+__all__ = ["DUTCH_PREPOSITIONS", "ENGLISH_PREPOSITIONS", "LabelPatterns", "learn_patterns"]
 
 Options = tuple[tuple[str, float], ...]
+
+# Closed word classes: a verb-first Dutch frame is an infinitive and one of these ("toezien op", "zorgen
+# voor"); an English verb followed by one of the English ones takes the Dutch verb's own preposition.
+DUTCH_PREPOSITIONS = frozenset(
+    "aan bij door in met na naar om onder op over tegen tot uit van voor".split()
+)
+ENGLISH_PREPOSITIONS = frozenset(
+    "about at by for from in into of on onto over to towards under upon with within".split()
+)
+_MIN_FRAME = 2  # examples a verb-first frame needs (and at least as many as its verb-last readings)
 
 
 @dataclass(frozen=True)
@@ -27,12 +37,14 @@ class LabelPatterns:
     verbs: dict[tuple[str, ...], Options]
     phrases: dict[tuple[str, ...], Options]
     infinitives: frozenset[str] = frozenset()
+    # English verb → Dutch verb-first frames ("supervise" → "toezien op"), used instead of verb-last.
+    frames: dict[tuple[str, ...], Options] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, dict[str, list[list[object]]]]:
         """A JSON-ready form: keys joined by spaces, options as [text, share] lists."""
         tables: dict[str, dict[str, list[list[object]]]] = {
             name: {" ".join(k): [list(o) for o in v] for k, v in table.items()}
-            for name, table in (("verbs", self.verbs), ("phrases", self.phrases))
+            for name, table in (("verbs", self.verbs), ("phrases", self.phrases), ("frames", self.frames))
         }
         tables["infinitives"] = {word: [] for word in sorted(self.infinitives)}
         return tables
@@ -44,10 +56,12 @@ class LabelPatterns:
         def table(name: str) -> dict[tuple[str, ...], Options]:
             return {
                 tuple(k.split(" ")): tuple((str(t), float(str(p))) for t, p in v)
-                for k, v in data[name].items()
+                for k, v in data.get(name, {}).items()
             }
 
-        return cls(table("verbs"), table("phrases"), frozenset(data.get("infinitives", {})))
+        return cls(
+            table("verbs"), table("phrases"), frozenset(data.get("infinitives", {})), table("frames")
+        )
 
 
 def _is_infinitive(word: str) -> bool:
@@ -69,12 +83,40 @@ def _verb_evidence(
         en, nl = words(example.en), words(example.nl)
         if len(en) < 2 or len(nl) < 2 or not _is_infinitive(nl[-1]):
             continue
-        # A verb comes first in English and last in Dutch, and the Dutch first word does not translate it.
-        if any(w == nl[0] for w, _ in lexicon.dutch_candidates(en[0])[:2]):
+        # A verb comes first in English and last in Dutch, and no other Dutch word translates it (in
+        # "communiceren over inzichten" the verb is first, and "inzichten" is no infinitive of it).
+        senses = {w for w, _ in lexicon.dutch_candidates(en[0])[:3]}
+        if nl[-1] not in senses and senses.intersection(nl[:-1]):
             continue
         found[(en[0],)][nl[-1]] += 1
         if len(en) > 2:
             found[(en[0], en[1])][nl[-1]] += 1
+    return found
+
+
+def _frame_evidence(
+    examples: Sequence[LabelPair], infinitives: frozenset[str] | set[str], lexicon: TranslationLexicon
+) -> dict[tuple[str, ...], Counter[str]]:
+    """English first word → counts of Dutch verb-first frames: an infinitive and a preposition that open
+    the Dutch label ("supervise staff" ↔ "toezien op personeel" gives supervise → "toezien op")."""
+    found: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    for example in examples:
+        en, nl = words(example.en), words(example.nl)
+        if len(en) < 2 or len(nl) < 3 or nl[1] not in DUTCH_PREPOSITIONS or not _is_infinitive(nl[0]):
+            continue
+        senses = {w for w, _ in lexicon.dutch_candidates(en[0])[:3]}
+        if nl[0] in infinitives or nl[0] in senses:
+            found[(en[0],)][f"{nl[0]} {nl[1]}"] += 1
+    return found
+
+
+def _separable_infinitives(pairs: Iterable[SentencePair], known: Mapping[str, int]) -> set[str]:
+    """Separable verbs as one infinitive: "deel te nemen" → deelnemen, when the corpus writes that word."""
+    found = set()
+    for pair in pairs:
+        for a, b, c in zip(pair.nl, pair.nl[1:], pair.nl[2:], strict=False):
+            if b == "te" and known.get(a + c):
+                found.add(a + c)
     return found
 
 
@@ -108,6 +150,13 @@ def learn_patterns(
     infinitives = {w for counts in evidence.values() for w in counts}
     for pair in pairs:
         infinitives.update(b for a, b in zip(pair.nl, pair.nl[1:], strict=False) if a == "te")
+    infinitives.update(_separable_infinitives(pairs, lexicon.counts_nl))
+    frames: dict[tuple[str, ...], Options] = {}
+    for key, counts in _frame_evidence(examples, infinitives, lexicon).items():
+        n = counts.most_common(1)[0][1]
+        verb_last = sum(evidence[key].values()) if key in evidence else 0
+        if n >= _MIN_FRAME and n >= verb_last:
+            frames[key] = _shares(counts)
     for word, n in first.items():
         if (word,) in verbs or n < 2 or n < later[word]:
             continue
@@ -124,6 +173,10 @@ def learn_patterns(
             continue
         en, nl = words(example.en), words(example.nl)
         phrases[en][nl] += 2
+        frame = frames.get(en[:1])
+        if frame and len(en) > 1 and len(nl) > 2 and f"{nl[0]} {nl[1]}" in {t for t, _ in frame}:
+            phrases[en[1:]][nl[2:]] += 1
+            continue
         for size in (2, 1):
             if len(en) > size and tuple(en[:size]) in verbs and len(nl) >= 2:
                 verb_nl = {w for w, _ in verbs[tuple(en[:size])]}
@@ -132,4 +185,4 @@ def learn_patterns(
                 break
     # One-word phrases seen once are as often noise as translations; the lexicon covers those words.
     kept = {k: v for k, v in phrases.items() if len(k) > 1 or sum(v.values()) >= 3}
-    return LabelPatterns(verbs, {k: _shares(v) for k, v in kept.items()}, frozenset(infinitives))
+    return LabelPatterns(verbs, {k: _shares(v) for k, v in kept.items()}, frozenset(infinitives), frames)
