@@ -1,0 +1,63 @@
+"""Rule "translated": English labels found word for word in a Dutch sentence's English word bag (pure
+engine, records written here, no dense index)."""
+
+from __future__ import annotations
+
+from techtalent.extraction.engine import Extractor, Lexicon
+from techtalent.extraction.engine.translate import Bridged
+from techtalent.taxonomy.engine.derive import TranslationLexicon
+from techtalent.taxonomy.engine.search import ConceptRecord, LabelRecord
+
+E = "http://data.europa.eu/esco/skill/"
+SAMPLES, REPAIR, PUMPS, WELD = E + "samples", E + "repair", E + "pumps", E + "weld"
+CONCEPTS = [ConceptRecord(uri, "skill", "skill/competence") for uri in (SAMPLES, REPAIR, PUMPS, WELD)]
+LABELS = [
+    LabelRecord(SAMPLES, "en", "preferred", "take samples"),
+    LabelRecord(REPAIR, "en", "preferred", "repair malfunctions"),
+    LabelRecord(PUMPS, "en", "preferred", "pumps"),
+    LabelRecord(WELD, "nl", "preferred", "lassen"),  # the Dutch pass needs a Dutch label
+]
+LEXICON = TranslationLexicon(
+    en_to_nl={"samples": (("monsters", 0.9),)},
+    nl_to_en={
+        "monsters": (("samples", 0.9),),
+        "nemen": (("take", 0.9),),
+        "storingen": (("malfunctions", 0.9),),
+        "verhelpen": (("repair", 0.9),),
+        "pompen": (("pumps", 0.9),),
+    },
+    counts_nl={"monsters": 40, "nemen": 200, "storingen": 35, "verhelpen": 30, "pompen": 50},
+    counts_en={"samples": 50, "take": 90, "malfunctions": 30, "repair": 215, "pumps": 40},
+)
+TRANSLATOR = Bridged(LEXICON, {})
+
+
+def extractor() -> Extractor:
+    return Extractor(Lexicon.build(CONCEPTS, LABELS, version="translated-test"), translator=TRANSLATOR)
+
+
+def test_a_two_word_english_label_in_the_translated_sentence_is_a_lexical_mention() -> None:
+    text = "Werkzaamheden\nJe neemt monsters voor het laboratorium en je verhelpt storingen."
+    result = extractor().extract(text, lang="nl")
+    found = {c.uri: c for c in result.concepts}
+    assert set(found) == {SAMPLES, REPAIR}
+    assert found[SAMPLES].evidence["rule"] == "translated"
+    start, end = found[SAMPLES].spans[0]
+    assert text[start:end].startswith("Je neemt monsters")  # the Dutch sentence, not the English bag
+
+
+def test_a_one_word_label_is_not_taken_from_the_translation() -> None:
+    result = extractor().extract("Je bedient pompen in de fabriek.", lang="nl")
+    assert PUMPS not in {c.uri for c in result.ranking}
+
+
+def test_a_negated_sentence_keeps_the_translated_mention_under_the_threshold() -> None:
+    result = extractor().extract("Je hoeft geen monsters te nemen.", lang="nl")
+    assert SAMPLES not in {c.uri for c in result.concepts}
+
+
+def test_english_texts_and_extractors_without_translator_do_not_use_the_rule() -> None:
+    plain = Extractor(Lexicon.build(CONCEPTS, LABELS, version="translated-plain"))
+    assert not plain.extract("Je neemt monsters.", lang="nl").ranking
+    english = extractor().extract("You take samples.", lang="en")
+    assert all(c.evidence["rule"] != "translated" for c in english.ranking)
