@@ -9,7 +9,10 @@ default proficiency ("intermediate"), as the passport; then ``match_occupations`
 Extractions are cached as JSON in the bench cache (TECHTALENT_BENCH_CACHE), keyed by the CV text.
 
     TECHTALENT_BENCH_CACHE=/tmp/matchcv-cache .venv/bin/python bench/matching_cv.py [--halves dev|test|both]
-        [--show] [--esco DIR] [--specificity X]
+        [--set main|extra] [--show] [--esco DIR] [--specificity X]
+
+``--set extra`` reads bench/devsets/cv_personas_nl_extra.yaml instead (longer CVs, with schooling, courses
+and certificates, written and annotated before any tuning against them).
 
 Three rankings per half: ``skills`` (the accepted skills only); ``held:extractor`` (plus, as occupations
 held, the occupations the extractor itself finds, those the CV page ticks: confidence ≥
@@ -57,6 +60,8 @@ from techtalent.matching.esco_files import model_from_esco_csv  # noqa: E402
 DEFAULT_ESCO = ROOT.parent / "shared" / "data" / "esco" / "v1.1.1"
 CACHE = Path(os.environ.get("TECHTALENT_BENCH_CACHE", Path.home() / ".cache" / "techtalent" / "bench"))
 SET = ROOT / "bench" / "devsets" / "cv_personas_nl.yaml"
+# --set: the original personas, or the extra set (longer CVs written later, before any tuning against them).
+SETS = {"main": SET, "extra": ROOT / "bench" / "devsets" / "cv_personas_nl_extra.yaml"}
 MELO = ROOT.parent / "shared" / "data" / "dev" / "job-titles-nl" / "melo_bel_nl.jsonl"
 OCCUPATION = "http://data.europa.eu/esco/occupation/"
 PROFICIENCY = "intermediate"  # the CV page's default (matching/templates/matching/cv.html)
@@ -211,12 +216,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--esco", type=Path, default=Path(os.environ.get("TECHTALENT_ESCO", DEFAULT_ESCO)))
     parser.add_argument("--halves", choices=("dev", "test", "both"), default="dev")
+    parser.add_argument("--set", choices=tuple(SETS), default="main", help="persona file (default: main)")
     parser.add_argument("--show", action="store_true", help="print each persona's passport and top 5")
     parser.add_argument("--specificity", type=float, default=None, help="MatchSettings.specificity to try")
     parser.add_argument("--calibrate", action="store_true", help="title-score bands (dev sets) and stop")
     args = parser.parse_args()
     if args.calibrate:
-        calibrate(args.esco, load_cv_personas())
+        calibrate(args.esco, load_cv_personas(SETS[args.set]))
         return
     start = time.process_time()
     model = model_from_esco_csv(args.esco)
@@ -227,7 +233,7 @@ def main() -> None:
         f"specificity {model.settings.specificity:g}"
     )
     halves = ("dev", "test") if args.halves == "both" else (args.halves,)
-    personas = load_cv_personas()
+    personas = load_cv_personas(SETS[args.set])
     for half in halves:
         ranks: dict[str, list[int | None]] = {name: [] for name in RANKINGS}
         for p in [p for p in personas if p.split == half]:
