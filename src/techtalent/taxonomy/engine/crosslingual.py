@@ -12,7 +12,7 @@ from typing import Protocol
 
 from techtalent.core.text import STOPWORDS, stem, tokenize
 
-__all__ = ["Lexicon", "Phrase", "TRANSLATED", "translated_phrases", "translated_terms"]
+__all__ = ["Lexicon", "Phrase", "TRANSLATED", "acronym_phrases", "translated_phrases", "translated_terms"]
 
 TRANSLATED = 0.72  # the quality of a match through translation (exact 1.0, inflected 0.9, typo 0.75)
 _MIN_WEIGHT = 0.15
@@ -20,6 +20,7 @@ _MIN_WEIGHT = 0.15
 # "orderpicken" (→ order picker) reaches "pick orders"; such a match is trusted a little less.
 _DERIVATIONAL = ("er", "ers", "or", "ing")
 _DERIVED_MATCH = 0.9
+ACRONYM = 0.9  # an acronym the taxonomy's text spells out ("tig" → "tungsten inert gas"), in either language
 
 
 class Lexicon(Protocol):
@@ -78,3 +79,20 @@ def _derivational_term(word: str, terms: Mapping[str, int]) -> int | None:
                 if (term := terms.get(stem(candidate, "en"))) is not None:
                     return term
     return None
+
+
+def acronym_phrases(
+    lexicon: Lexicon | None, token: str, terms: Mapping[str, int]
+) -> list[tuple[Phrase, float]]:
+    """The English phrase an acronym stands for (``tig`` → "tungsten inert gas") as index terms per word,
+    when the lexicon learned it; its words the index lacks are left out."""
+    expand = getattr(lexicon, "expand_acronym", None)
+    expansion = expand(token) if expand is not None else None
+    if not isinstance(expansion, str):
+        return []
+    words = tuple(
+        ((term, 1.0),)
+        for word in tokenize(expansion)
+        if word not in STOPWORDS["en"] and (term := terms.get(stem(word, "en"))) is not None
+    )
+    return [(words, ACRONYM)] if words else []
