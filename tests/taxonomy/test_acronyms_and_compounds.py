@@ -106,3 +106,27 @@ def real_index(esco_real: Path) -> SearchIndex:
     ]
     labels = [*(LabelRecord(*label) for label in bundle.labels), *derived_search_labels(derivation)]
     return SearchIndex(concepts, labels, lexicon=derivation.lexicon)
+
+
+def test_cognate_spellings_of_dutch_loan_words_follow_regular_correspondences() -> None:
+    from techtalent.taxonomy.engine.crosslingual import cognates
+
+    assert "laminate" in cognates("laminaat")
+    assert "electronic" in cognates("elektronisch")
+    assert "calibrate" in cognates("kalibreren")
+    assert "ventilation" in cognates("ventilatie")
+    assert "hydraulic" in cognates("hydrauliek")
+
+
+def test_an_unknown_dutch_loan_word_finds_the_english_label_with_its_cognate() -> None:
+    concepts = [ConceptRecord(S + "lam", "skill"), ConceptRecord(S + "lamp", "skill")]
+    labels = [
+        LabelRecord(S + "lam", "en", "preferred", "install laminate floor"),
+        LabelRecord(S + "lamp", "en", "preferred", "repair lamps"),
+    ]
+    lexicon = TranslationLexicon({}, {"vloer": (("floor", 0.9),)})
+    index = SearchIndex(concepts, labels, lexicon=lexicon)
+    hits = index.search("laminaat", lang="nl", kind="skill", complete=True)
+    assert hits and hits[0].uri == S + "lam", hits
+    # Without a lexicon (no Dutch at all) nothing is guessed.
+    assert not SearchIndex(concepts, labels).search("laminaat", lang="nl", kind="skill", complete=True)

@@ -12,7 +12,16 @@ from typing import Protocol
 
 from techtalent.core.text import STOPWORDS, stem, tokenize
 
-__all__ = ["Lexicon", "Phrase", "TRANSLATED", "acronym_phrases", "translated_phrases", "translated_terms"]
+__all__ = [
+    "Lexicon",
+    "Phrase",
+    "TRANSLATED",
+    "acronym_phrases",
+    "cognates",
+    "cognate_phrases",
+    "translated_phrases",
+    "translated_terms",
+]
 
 TRANSLATED = 0.72  # the quality of a match through translation (exact 1.0, inflected 0.9, typo 0.75)
 _MIN_WEIGHT = 0.15
@@ -20,6 +29,38 @@ _MIN_WEIGHT = 0.15
 # "orderpicken" (→ order picker) reaches "pick orders"; such a match is trusted a little less.
 _DERIVATIONAL = ("er", "ers", "or", "ing")
 _DERIVED_MATCH = 0.9
+COGNATE = 0.85  # an unknown Dutch word spelled the English way (laminaat → laminate), relative to TRANSLATED
+# Regular spelling correspondences of Dutch and English loan words: endings, then c for k (elektro → electro).
+_COGNATE_ENDINGS = (
+    ("isatie", "isation"),
+    ("atie", "ation"),
+    ("aties", "ations"),
+    ("ering", "ation"),
+    ("ische", "ic"),
+    ("ische", "ical"),
+    ("isch", "ic"),
+    ("isch", "ical"),
+    ("iteit", "ity"),
+    ("ologie", "ology"),
+    ("isme", "ism"),
+    ("ieken", "ics"),
+    ("iek", "ic"),
+    ("iek", "ics"),
+    ("ieve", "ive"),
+    ("ief", "ive"),
+    ("aten", "ates"),
+    ("aat", "ate"),
+    ("eren", "e"),
+    ("eren", "ate"),
+    ("eren", ""),
+    ("aire", "ary"),
+    ("air", "ary"),
+    ("eur", "or"),
+    ("eur", "er"),
+    ("uur", "ure"),
+    ("ie", "y"),
+    ("", ""),
+)
 ACRONYM = 0.9  # an acronym the taxonomy's text spells out ("tig" → "tungsten inert gas"), in either language
 
 
@@ -54,7 +95,7 @@ def translated_phrases(
         return []
     bag = lexicon.to_english([token])
     if not bag:
-        return []
+        return cognate_phrases(token, terms)
     best = max(bag.values())
     out: list[tuple[Phrase, float]] = []
     for phrase, weight in bag.items():
@@ -96,3 +137,32 @@ def acronym_phrases(
         if word not in STOPWORDS["en"] and (term := terms.get(stem(word, "en"))) is not None
     )
     return [(words, ACRONYM)] if words else []
+
+
+def cognates(token: str) -> list[str]:
+    """English spellings of a Dutch loan word by regular correspondences (laminaat → laminate, elektronisch
+    → electronic, kalibreren → calibrate), longest matching ending first; the word itself excluded."""
+    out: list[str] = []
+    for dutch, english in _COGNATE_ENDINGS:
+        if not token.endswith(dutch) or len(token) - len(dutch) < 3:
+            continue
+        base = token[: len(token) - len(dutch)] + english
+        for candidate in (base, base.replace("k", "c")):
+            if candidate != token and candidate not in out:
+                out.append(candidate)
+    return out
+
+
+def cognate_phrases(token: str, terms: Mapping[str, int]) -> list[tuple[Phrase, float]]:
+    """For a Dutch word the lexicon does not know, the English index words it is a cognate of, each a
+    one-word phrase at the quality of a translation scaled by :data:`COGNATE`."""
+    if len(token) < 5:
+        return []
+    found: list[tuple[Phrase, float]] = []
+    seen: set[int] = set()
+    for candidate in cognates(token):
+        term = terms.get(stem(candidate, "en"))
+        if term is not None and term not in seen:
+            seen.add(term)
+            found.append(((((term, 1.0),),), TRANSLATED * COGNATE))
+    return found[:3]
