@@ -130,3 +130,32 @@ def test_an_unknown_dutch_loan_word_finds_the_english_label_with_its_cognate() -
     assert hits and hits[0].uri == S + "lam", hits
     # Without a lexicon (no Dutch at all) nothing is guessed.
     assert not SearchIndex(concepts, labels).search("laminaat", lang="nl", kind="skill", complete=True)
+
+
+def _compound_lexicon() -> TranslationLexicon:
+    return TranslationLexicon(
+        {},
+        {
+            "koel": (("refrigeration", 0.5), ("cool", 0.1)),
+            "techniek": (("engineering", 0.3),),
+            "koeltechniek": (("conditioning", 0.03),),
+            "onderhoud": (("maintenance", 0.8),),
+        },
+        counts_nl={"koel": 40, "techniek": 60, "koeltechniek": 1, "onderhoud": 500},
+    )
+
+
+def test_a_rare_compound_splits_into_parts_the_lexicon_translates_and_a_frequent_word_does_not() -> None:
+    lexicon = _compound_lexicon()
+    assert lexicon.compound_parts("koeltechniek") == ["koel", "techniek"]
+    assert lexicon.compound_parts("onderhoud") == ["onderhoud"]
+
+
+def test_a_rare_compound_also_stands_for_the_phrase_of_its_parts_translations() -> None:
+    from techtalent.taxonomy.engine.crosslingual import compound_phrase
+
+    terms = {"refriger": 0, "engin": 1, "cool": 2}
+    [(words, quality)] = compound_phrase(_compound_lexicon(), "koeltechniek", terms)
+    assert dict(words[0]) == {0: 1.0, 2: 0.2} and dict(words[1]) == {1: 1.0}
+    assert 0 < quality < 1
+    assert compound_phrase(_compound_lexicon(), "onderhoud", terms) == []

@@ -61,6 +61,8 @@ _COGNATE_ENDINGS = (
     ("ie", "y"),
     ("", ""),
 )
+COMPOUND = 0.9  # a rare Dutch compound as the translations of its parts, relative to TRANSLATED
+_PART_OPTIONS = 3
 ACRONYM = 0.9  # an acronym the taxonomy's text spells out ("tig" → "tungsten inert gas"), in either language
 
 
@@ -94,8 +96,9 @@ def translated_phrases(
     if lexicon is None or token in STOPWORDS["nl"]:
         return []
     bag = lexicon.to_english([token])
+    compound = compound_phrase(lexicon, token, terms)
     if not bag:
-        return cognate_phrases(token, terms)
+        return compound or cognate_phrases(token, terms)
     best = max(bag.values())
     out: list[tuple[Phrase, float]] = []
     for phrase, weight in bag.items():
@@ -108,7 +111,7 @@ def translated_phrases(
             words.append(tuple((term, value) for term, value in options if term is not None))
         if any(words):
             out.append((tuple(words), TRANSLATED * share))
-    return out
+    return out + compound
 
 
 def _derivational_term(word: str, terms: Mapping[str, int]) -> int | None:
@@ -166,3 +169,32 @@ def cognate_phrases(token: str, terms: Mapping[str, int]) -> list[tuple[Phrase, 
             seen.add(term)
             found.append(((((term, 1.0),),), TRANSLATED * COGNATE))
     return found[:3]
+
+
+def compound_phrase(lexicon: Lexicon, token: str, terms: Mapping[str, int]) -> list[tuple[Phrase, float]]:
+    """A Dutch compound the corpus seldom shows whole (koeltechniek, loodgieterswerk) as a phrase of its
+    parts' English translations, one word per part with the part's best few renderings as options."""
+    parts_of = getattr(lexicon, "compound_parts", None)
+    candidates = getattr(lexicon, "english_candidates", None)
+    if parts_of is None or candidates is None:
+        return []
+    parts = parts_of(token)
+    if len(parts) < 2:
+        return []
+    words = []
+    for part in parts:
+        options: dict[int, float] = {}
+        found = candidates(part)[:_PART_OPTIONS]
+        best = found[0][1] if found else 1.0
+        for english, prob in found:
+            content = [w for w in tokenize(english) if w not in STOPWORDS["en"]]
+            if len(content) != 1:
+                continue
+            for term, value in (
+                (terms.get(stem(content[0], "en")), 1.0),
+                (_derivational_term(content[0], terms), _DERIVED_MATCH),
+            ):
+                if term is not None:
+                    options[term] = max(options.get(term, 0.0), value * prob / best)
+        words.append(tuple(options.items()))
+    return [(tuple(words), TRANSLATED * COMPOUND)] if any(words) else []

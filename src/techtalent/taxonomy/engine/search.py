@@ -300,18 +300,25 @@ class SearchIndex:
                     rows = indices[indptr[term] : indptr[term + 1]]
                     hit[rows] = np.maximum(hit[rows], quality * value)
                 continue
+            # A label with only some of the phrase's words gets the share of its information they carry:
+            # "install refrigeration equipment" has the telling word of "refrigeration engineering".
             have: dict[int, float] = defaultdict(float)
-            for options in words:
+            have_weight: dict[int, float] = defaultdict(float)
+            weights = [max((float(self.idf[t]) for t, _ in options), default=0.0) for options in words]
+            total = sum(weights) or 1.0
+            for options, word_weight in zip(words, weights, strict=True):
                 best: dict[int, float] = {}
                 for term, value in options:
                     for row in indices[indptr[term] : indptr[term + 1]].tolist():
                         best[row] = max(best.get(row, 0.0), value)
                 for row, value in best.items():
                     have[row] += value
+                    have_weight[row] += value * word_weight
             if have:
                 rows = np.fromiter(have.keys(), dtype=np.int64, count=len(have))
                 words_had = np.fromiter(have.values(), dtype=np.float32, count=len(have))
-                hit[rows] = np.maximum(hit[rows], quality * words_had / len(words))
+                share = np.fromiter(have_weight.values(), dtype=np.float32, count=len(have)) / total
+                hit[rows] = np.maximum(hit[rows], quality * share)
                 cover[rows] = np.maximum(cover[rows], quality * words_had)
 
     def _split_compound(self, token: str) -> list[str]:

@@ -156,6 +156,16 @@ class TranslationLexicon:
             if len(token) - len(ending) + len(replacement) >= _MIN_HEAD
         )
 
+    def compound_parts(self, token: str) -> list[str]:
+        """The parts of a Dutch compound the corpus seldom shows whole (koeltechniek → koel + techniek),
+        each a word the lexicon translates; ``[token]`` for a word seen often enough to trust as a whole."""
+        if self.counts_nl.get(token, 0) >= _RARE or len(token) <= 2 * _MIN_HEAD - 2:
+            return [token]
+        parts = split_compound(token, self.counts_nl, keep_known=False)
+        if len(parts) < 2 or not all(self.nl_to_en.get(part) for part in parts):
+            return [token]
+        return list(parts)
+
     def expand_acronym(self, token: str) -> str | None:
         """The English words an acronym stands for (``tig`` → "tungsten inert gas"), or None."""
         return self.acronyms.get(token)
