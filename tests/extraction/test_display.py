@@ -31,7 +31,7 @@ def _shown(entry: dict[str, Any]) -> tuple[Any, ...]:
 def _derived_nl() -> str:
     from techtalent.taxonomy.models import DerivedLabel
 
-    return DerivedLabel.objects.get(concept__uri=JAVA, lang="nl").text
+    return DerivedLabel.objects.get(concept__uri=JAVA, lang="nl", rank=1).text
 
 
 def _post(body: dict[str, Any], query: str = "") -> dict[str, Any]:
@@ -99,3 +99,40 @@ def test_the_cli_batch_and_json_give_the_display_fields(derived_toy: Path, tmp_p
     assert printed.exit_code == 0, printed.output
     java = next(c for c in json.loads(printed.stdout)["concepts"] if c["uri"] == JAVA)
     assert _shown(java) == (_derived_nl(), "nl", True, ENGLISH)
+
+
+def _second_derived(text: str) -> None:
+    """A second, lower-ranked derived Dutch label for Java (the words a text may use instead of the best)."""
+    from techtalent.taxonomy import selectors
+    from techtalent.taxonomy.models import Concept, DerivedLabel
+
+    concept = Concept.objects.get(uri=JAVA)
+    DerivedLabel.objects.create(concept=concept, lang="nl", text=text, confidence=0.4, method="word", rank=2)
+    selectors.forget_cache()
+
+
+def test_a_concept_found_by_a_derived_label_is_named_with_the_words_the_text_used(derived_toy: Path) -> None:
+    from techtalent.extraction.display import with_display
+    from techtalent.taxonomy import selectors
+
+    _second_derived("programmeren in Java")
+    attested = selectors.attested_label(JAVA, "nl", "Je kunt Programmeren in Java.")
+    assert (attested.text, attested.lang, attested.derived, attested.original) == (
+        "programmeren in Java",
+        "nl",
+        True,
+        ENGLISH,
+    )
+    # Not used by the text: the best derived label; part of a label is not the label; official stays.
+    assert selectors.attested_label(JAVA, "nl", "Je programmeert in Java.").text == _derived_nl()
+    assert selectors.attested_label(JAVA, "nl", "programmeren").text == _derived_nl()
+    assert selectors.attested_label(WELD, "nl", "programmeren in Java").text == SKILLS["weld"][3]
+    assert selectors.attested_label(JAVA, "en", "programmeren in Java").text == ENGLISH
+    found = {"uri": JAVA, "kind": "skill", "label": "programmeren in Java", "spans": [], "score": 0.9}
+    shown = with_display({"id": None, "lang": "nl", "concepts": [found], "ranking": [found]}, "nl")
+    for part in ("concepts", "ranking"):
+        assert _shown(shown[part][0]) == ("programmeren in Java", "nl", True, ENGLISH)
+    sentence = {**found, "label": "Java", "evidence": {"sentence": "Ik kan programmeren in Java."}}
+    assert _shown(with_display({"lang": "nl", "concepts": [sentence]}, "nl")["concepts"][0])[0] == (
+        "programmeren in Java"
+    )

@@ -176,3 +176,119 @@ def test_an_unknown_dutch_word_that_ends_a_known_compound_borrows_its_translatio
     lexicon = learn_lexicon(_corpus())
     assert lexicon.english_candidates("heftruck")[0][0] == "forklift"
     assert lexicon.english_candidates("xyzzyq") == ()
+
+
+# Verb-first Dutch frames ("toezien op …", "zorgen voor …"), a separable verb, and prepositions a Dutch verb
+# governs ("aan … deelnemen" for "participate in …").
+FRAME_EXAMPLES = [
+    ("supervise staff", "toezien op personeel"),
+    ("supervise maintenance", "toezien op onderhoud"),
+    ("ensure safety", "zorgen voor veiligheid"),
+    ("ensure maintenance", "zorgen voor onderhoud"),
+    ("ensure quality", "kwaliteit garanderen"),
+    ("repair machinery", "machines repareren"),
+    ("repair pumps", "pompen repareren"),
+    ("participate in training", "aan opleiding deelnemen"),
+    ("check pumps", "pompen controleren"),
+]
+FRAME_TEXTS = [
+    ("They supervise the staff.", "Zij zien toe op het personeel."),
+    ("They must supervise staff.", "Zij moeten toe te zien op personeel."),
+    ("They participate in meetings.", "Zij nemen deel aan vergaderingen."),
+    ("Able to participate in training.", "In staat deel te nemen aan opleiding."),
+    ("participate in meetings", "deelnemen aan vergaderingen"),
+    ("participate in projects", "deelnemen aan projecten"),
+    ("participate in a course", "deelnemen aan een cursus"),
+    ("work in teams", "in teams werken"),
+    ("meetings", "vergaderingen"),
+    ("safety", "veiligheid"),
+    ("staff", "personeel"),
+    ("pumps", "pompen"),
+    ("machinery", "machines"),
+    ("quality", "kwaliteit"),
+    ("training", "opleiding"),
+    ("in", "in"),
+    ("in the workshop", "in de werkplaats"),
+    ("in shifts", "in ploegen"),
+    ("in teams", "in teams"),
+    ("work in the workshop", "in de werkplaats werken"),
+]
+
+
+def _frame_corpus(examples: list[tuple[str, str]] = FRAME_EXAMPLES) -> ParallelCorpus:
+    pairs = [SentencePair(words(en), words(nl), "label") for en, nl in examples]
+    pairs += [SentencePair(words(en), words(nl), "text") for en, nl in FRAME_TEXTS]
+    labels = tuple(LabelPair(en, nl, skill_type="skill/competence") for en, nl in examples)
+    english = (*(en for en, _ in examples), "supervise pumps", "ensure machinery")
+    return ParallelCorpus(tuple(pairs), labels, english)
+
+
+def test_verb_first_frames_are_learned_from_two_examples_and_used_instead_of_verb_last() -> None:
+    from techtalent.taxonomy.engine.derive.generate import translate_label
+    from techtalent.taxonomy.engine.derive.patterns import learn_patterns
+
+    corpus = _frame_corpus()
+    lexicon = learn_lexicon(corpus)
+    patterns = learn_patterns(list(corpus.skill_labels), lexicon, corpus.english_skill_labels, corpus.pairs)
+    # Two "toezien op" examples, none verb-last; "zorgen voor" twice against one "garanderen".
+    assert patterns.frames[("supervise",)][0][0] == "toezien op"
+    assert patterns.frames[("ensure",)][0][0] == "zorgen voor"
+    assert ("repair",) not in patterns.frames and patterns.verbs[("repair",)][0][0] == "repareren"
+    # "deel te nemen" makes deelnemen an infinitive (a separable verb), as "toe te zien" makes toezien.
+    assert {"deelnemen", "toezien"} <= patterns.infinitives
+    top = translate_label("supervise pumps", patterns, lexicon, action=True)[0]
+    assert top.text == "toezien op pompen" and "verb-first-frame" in top.methods
+    assert "reorder-verb-final" not in top.methods
+    assert (
+        translate_label("ensure machinery", patterns, lexicon, action=True)[0].text == "zorgen voor machines"
+    )
+    # Knowledge labels never take a verb frame.
+    assert not translate_label("supervise pumps", patterns, lexicon, action=False)[0].text.startswith(
+        "toezien"
+    )
+    again = type(patterns).from_dict(json.loads(json.dumps(patterns.as_dict())))
+    assert again == patterns
+
+
+def test_one_example_makes_no_frame_and_fewer_than_the_verb_last_ones_neither() -> None:
+    from techtalent.taxonomy.engine.derive.patterns import learn_patterns
+
+    examples = [e for e in FRAME_EXAMPLES if e[0] != "supervise maintenance"]
+    examples += [("ensure pumps", "pompen garanderen"), ("ensure machinery", "machines garanderen")]
+    corpus = _frame_corpus(examples)
+    lexicon = learn_lexicon(corpus)
+    patterns = learn_patterns(list(corpus.skill_labels), lexicon, corpus.english_skill_labels, corpus.pairs)
+    assert ("supervise",) not in patterns.frames  # one example only
+    assert ("ensure",) not in patterns.frames  # two frames against three verb-last labels
+
+
+def test_an_english_verb_and_preposition_take_the_dutch_verbs_own_preposition() -> None:
+    from techtalent.taxonomy.engine.derive.generate import translate_label
+
+    model = learn_label_model(_frame_corpus())
+    assert model.lexicon.bigram_nl("deelnemen", "aan") >= 3
+    assert model.lexicon.dutch_candidates("in")[0][0] == "in"  # the word alone would give "in"
+    found = translate_label("participate in meetings", model.patterns, model.lexicon, action=True)[0]
+    assert found.text == "aan vergaderingen deelnemen" and "verb-preposition" in found.methods
+
+
+def test_a_sense_that_adds_a_word_the_label_lacks_is_scaled_down() -> None:
+    """IBM Model 1 lets a rare compound soak up its first part's word (tile → tegelzetters, "tile setters"):
+    the sense made of the word's own sense plus a word the label does not say gives way."""
+    from techtalent.taxonomy.engine.derive.generate import translate_label
+    from techtalent.taxonomy.engine.derive.patterns import LabelPatterns
+
+    lexicon = TranslationLexicon(
+        en_to_nl={"tile": (("tegelzetters", 0.3), ("tegels", 0.25)), "setters": (("zetters", 0.6),)},
+        nl_to_en={
+            "tegelzetters": (("tile", 0.2), ("setters", 0.1)),
+            "zetters": (("setters", 0.6),),
+            "tegels": (("tiles", 0.7),),
+        },
+        counts_en={"tile": 40, "setters": 5},
+        counts_nl={"tegelzetters": 3, "zetters": 4, "tegels": 50},
+    )
+    patterns = LabelPatterns({}, {})
+    assert translate_label("tile", patterns, lexicon, action=False)[0].text == "tegels"
+    # When the label says it, the compound is the translation.
+    assert translate_label("tile setters", patterns, lexicon, action=False)[0].text.startswith("tegelzetters")

@@ -96,3 +96,42 @@ def test_compound_parts_translate_as_the_english_word_pairs_of_esco(learned: tup
     english = dict(model.lexicon.english_candidates("verpakkingsmachine"))
     assert "packaging machine" in english  # the English skill labels say "tend packaging machines"
     assert model.lexicon.english_candidates("besturingstechniek")[0][0] == "control engineering"
+
+
+def test_verb_first_frames_and_the_dutch_verbs_own_prepositions_on_real_esco(learned: tuple) -> None:
+    """As the import learns them, from every skill with both labels (the fixture's model leaves three in
+    four out, too few for a frame's two examples); the fixture's lexicon is reused."""
+    from techtalent.taxonomy.engine.derive.generate import translate_label
+    from techtalent.taxonomy.engine.derive.patterns import DUTCH_PREPOSITIONS, learn_patterns
+
+    bundle, model, _official, _derived = learned
+    kinds = {uri: c["kind"] for uri, c in bundle.concepts.items()}
+    skill_types = {uri: c["skill_type"] for uri, c in bundle.concepts.items()}
+    full = corpus_from_records(bundle.labels, bundle.texts, kinds, skill_types=skill_types)
+    english = [*full.english_skill_labels, *(e.en for e in full.skill_labels)]
+    patterns = learn_patterns(list(full.skill_labels), model.lexicon, english, full.pairs)
+    assert patterns.frames[("ensure",)][0][0] == "zorgen voor"
+    assert patterns.frames[("supervise",)][0][0] == "toezien op"
+    assert all(t.split()[1] in DUTCH_PREPOSITIONS for options in patterns.frames.values() for t, _ in options)
+    assert {"deelnemen", "samenwerken"} <= patterns.infinitives  # separable verbs
+
+    def top(label: str) -> str:
+        return translate_label(label, patterns, model.lexicon, action=True)[0].text
+
+    assert top("ensure product quality").startswith("zorgen voor ")
+    assert top("supervise kitchen staff").startswith("toezien op ")
+    participate = top("participate in meetings").split()
+    assert participate[0] == "aan" and participate[-1] == "deelnemen"
+    assert "met klanten" in top("communicate with customers")  # learned as frame or verb-last: "met"
+
+
+def test_a_worker_noun_does_not_stand_for_its_trade_word_on_real_esco(learned: tuple) -> None:
+    from techtalent.taxonomy.engine.derive.generate import translate_label
+
+    _bundle, model, _official, _derived = learned
+    for label, worker in (
+        ("operate granulator equipment", "granulatorbediener"),
+        ("fit ceiling tiles", "plafondmonteur"),
+    ):
+        found = translate_label(label, model.patterns, model.lexicon, action=True)[0].text
+        assert worker not in found.casefold()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from techtalent.taxonomy.selectors import ShownName, shown_name
+from techtalent.taxonomy.selectors import ShownName, attested_name
 
 __all__ = ["DISPLAY_FIELDS", "display_fields", "with_display"]
 
@@ -25,12 +25,14 @@ def display_fields(name: ShownName) -> dict[str, Any]:
 
 
 def with_display(result: dict[str, Any], lang: str) -> dict[str, Any]:
-    """An extraction result whose ``concepts`` and ``ranking`` entries also carry their display fields."""
+    """An extraction result whose ``concepts`` and ``ranking`` entries also carry their display fields; a
+    concept shown with a derived label is named with the derived label the text matched, if it has one."""
     names: dict[str, dict[str, Any]] = {}
 
     def named(c: dict[str, Any]) -> dict[str, Any]:
         if c["uri"] not in names:
-            names[c["uri"]] = display_fields(shown_name(c["uri"], lang))
+            sentence = str((c.get("evidence") or {}).get("sentence", ""))
+            names[c["uri"]] = display_fields(attested_name(c["uri"], lang, c.get("label", ""), sentence))
         return {**c, **names[c["uri"]]}
 
     return {

@@ -34,9 +34,19 @@ def _context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
 
 
 def _labels(state: dict[str, Any]) -> dict[str, ShownLabel]:
-    """The shown name of every concept and suggestion of the review, by the taxonomy's display rule."""
-    uris = [c["uri"] for c in state["result"]["concepts"]] + review.suggestion_uris(state["result"])
-    return selectors.shown_labels(uris, _lang())
+    """The shown name of every concept and suggestion of the review, by the taxonomy's display rule (a
+    derived name the text used is the one shown: ``selectors.attested_label``)."""
+    result, lang = state["result"], _lang()
+    found = {c["uri"]: c for c in [*result.get("ranking", []), *result["concepts"]]}
+    uris = [c["uri"] for c in result["concepts"]] + review.suggestion_uris(result)
+    return {uri: selectors.attested_label(uri, lang, *_matched(found.get(uri))) for uri in uris}
+
+
+def _matched(c: dict[str, Any] | None) -> tuple[str, ...]:
+    """What the text used for a found concept: the matched label and its sentence (attested names)."""
+    if c is None:
+        return ()
+    return (str(c.get("label", "")), str((c.get("evidence") or {}).get("sentence", "")))
 
 
 def _result(request: HttpRequest, error: InputError | None = None) -> HttpResponse:

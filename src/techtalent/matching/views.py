@@ -21,7 +21,13 @@ from techtalent.matching.engine.titles import TitlePrior
 from techtalent.matching.forms import PASSPORT_FORMS
 from techtalent.matching.models import Passport, PassportSkill
 from techtalent.orgs.forms import SignupForm
-from techtalent.taxonomy.selectors import concept_search, shown_name, taxonomy_status
+from techtalent.taxonomy.selectors import (
+    ShownName,
+    attested_name,
+    concept_search,
+    shown_name,
+    taxonomy_status,
+)
 from techtalent.web.request_limits import max_upload_bytes
 
 
@@ -218,7 +224,7 @@ def cv(request: HttpRequest) -> HttpResponse:
         return redirect("matching:passport")
     found = request.session.get("cv_found", [])
     held = set(passport.skills.values_list("uri", flat=True)) | set(selectors.occupations_held(passport))
-    rows = [{**item, "shown": shown_name(item["uri"], lang), "held": item["uri"] in held} for item in found]
+    rows = [{**item, "shown": _cv_name(item, lang), "held": item["uri"] in held} for item in found]
     skills = [r for r in rows if r.get("kind", "skill") == "skill"]
     # A job title read with little confidence (a surname, a word used otherwise) is offered unticked.
     jobs = [
@@ -231,6 +237,11 @@ def cv(request: HttpRequest) -> HttpResponse:
         "matching/cv.html",
         {"rows": skills, "jobs": jobs, "proficiencies": PassportSkill.Proficiency.choices},
     )
+
+
+def _cv_name(item: dict[str, Any], lang: str) -> ShownName:
+    """A concept read from a CV, named with the derived label its sentence uses, if it is named by one."""
+    return attested_name(item["uri"], lang, str(item.get("evidence", "")))
 
 
 @login_required

@@ -16,6 +16,7 @@ from django.db.models import Count, Max
 from techtalent.core.cache import StampedCache
 from techtalent.core.languages import other_language
 from techtalent.taxonomy.engine import ConceptRecord, LabelRecord, SearchIndex, ShownLabel
+from techtalent.taxonomy.engine.derive.tokens import words
 from techtalent.taxonomy.models import (
     Broader,
     Collection,
@@ -173,6 +174,32 @@ class ShownName:
 def shown_name(uri: str, lang: str) -> ShownName:
     """The name of ``uri`` in ``lang`` by the one display rule (official, else derived, else the other)."""
     s = shown_label(uri, lang)
+    return ShownName(uri, s.text or uri, s.lang, s.lang != lang, s.derived, s.original)
+
+
+def _folded(text: str) -> str:
+    return " ".join(words(text))
+
+
+def attested_label(uri: str, lang: str, *texts: str) -> ShownLabel:
+    """:func:`shown_label`, except that a concept shown with a derived label is shown with the derived label
+    ``texts`` actually use (a found concept's matched label or its sentence): the words the reader wrote,
+    not the best-ranked machine translation ("in ploegen werken", not "in materiaalbehandeling werken")."""
+    shown = shown_label(uri, lang)
+    folded = [f" {_folded(t)} " for t in texts if t]
+    if not shown.derived or not any(f.strip() for f in folded):
+        return shown
+    rows = DerivedLabel.objects.filter(concept__uri=uri, lang=lang).order_by("rank")
+    for text, confidence in rows.values_list("text", "confidence"):
+        key = _folded(text)
+        if key and key != _folded(shown.text) and any(f" {key} " in f for f in folded):
+            return ShownLabel(text, lang, True, shown.original, confidence)
+    return shown
+
+
+def attested_name(uri: str, lang: str, *texts: str) -> ShownName:
+    """:func:`shown_name` by :func:`attested_label`: a derived name the texts use is the one shown."""
+    s = attested_label(uri, lang, *texts)
     return ShownName(uri, s.text or uri, s.lang, s.lang != lang, s.derived, s.original)
 
 

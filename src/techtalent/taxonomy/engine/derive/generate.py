@@ -6,7 +6,7 @@ import functools
 import math
 from dataclasses import dataclass
 
-from techtalent.taxonomy.engine.derive.compounds import join_compounds
+from techtalent.taxonomy.engine.derive.compounds import compound_heads, join_compounds
 from techtalent.taxonomy.engine.derive.lexicon import TranslationLexicon
 from techtalent.taxonomy.engine.derive.patterns import DUTCH_PREPOSITIONS, ENGLISH_PREPOSITIONS, LabelPatterns
 from techtalent.taxonomy.engine.derive.tokens import cased_words
@@ -21,6 +21,7 @@ _MAX_FIT = 4.0  # one well-attested word pair lifts a slot by at most e^4
 _FLOOR = 0.01  # below this, translation probabilities (mostly dictionary back-off) are equally unsure
 _BEAM = 8
 _SENSES = 4  # reverse senses per word slot
+_LEAK = 0.1  # a Dutch sense adding a word the English label lacks (tile → tegelzetters) is scaled by this
 _MIN_GOVERNED = 3  # "verb preposition" pairs in the Dutch text before a verb's own preposition is trusted
 
 
@@ -59,6 +60,46 @@ def _word_slot(token: str, cased: str, lexicon: TranslationLexicon, *, opening: 
     return _Slot((*options[:3], *senses[:_SENSES]), "word")
 
 
+def _meanings(dutch: str, lexicon: TranslationLexicon) -> set[str]:
+    return {w for e, _ in lexicon.english_candidates(dutch)[:3] for w in e.split()}
+
+
+def _adds_a_word(
+    dutch: str, token: str, own: frozenset[str], label: frozenset[str], lexicon: TranslationLexicon
+) -> bool:
+    """Whether a Dutch sense of ``token`` is a compound of one of its own senses (or the English word
+    itself) and a known word the label does not say: IBM Model 1 lets a rare compound soak up the word
+    of its first part (granulator → granulatorbediener, tile → tegelzetters, ceiling → plafondmonteur), so
+    the skill label would name a worker or a thing the English label has not."""
+    for head in own:
+        if len(head) < 3 or not dutch.startswith(head) or len(dutch) - len(head) < 4:
+            continue
+        rest = dutch[len(head) :]
+        for tail in (
+            rest,
+            rest[1:] if rest[0] in "se" else rest,
+            rest[2:] if rest.startswith("en") else rest,
+        ):
+            if len(tail) >= 4 and lexicon.counts_nl.get(tail, 0) >= 2:
+                meanings = _meanings(tail, lexicon)
+                return bool(meanings) and token not in meanings and not meanings & label
+    return False
+
+
+def _without_additions(slot: _Slot, token: str, label: frozenset[str], lexicon: TranslationLexicon) -> _Slot:
+    """The slot with senses that add a word the label does not have (:func:`_adds_a_word`) scaled down."""
+    own = frozenset(
+        head for w, _ in lexicon.dutch_candidates(token)[:5] for head in compound_heads(w) if " " not in w
+    ) | {token}
+    options = tuple(
+        (w, p * _LEAK) if _adds_a_word(w.casefold(), token, own - {w.casefold()}, label, lexicon) else (w, p)
+        for w, p in slot.options
+    )
+    if options == slot.options:
+        return slot
+    return _Slot(tuple(sorted(options, key=lambda item: -item[1])), slot.method)
+
+
 def _object_slots(
     tokens: tuple[str, ...],
     cased: tuple[str, ...],
@@ -80,7 +121,7 @@ def _object_slots(
         else:
             slot = _word_slot(tokens[i], cased[i], lexicon, opening=opening and i == 0)
             if slot is not None:
-                slots.append(slot)
+                slots.append(_without_additions(slot, tokens[i], frozenset(tokens), lexicon))
             i += 1
     return slots
 

@@ -21,9 +21,7 @@ Options = tuple[tuple[str, float], ...]
 
 # Closed word classes: a verb-first Dutch frame is an infinitive and one of these ("toezien op", "zorgen
 # voor"); an English verb followed by one of the English ones takes the Dutch verb's own preposition.
-DUTCH_PREPOSITIONS = frozenset(
-    "aan bij door in met na naar om onder op over tegen tot uit van voor".split()
-)
+DUTCH_PREPOSITIONS = frozenset("aan bij door in met na naar om onder op over tegen tot uit van voor".split())
 ENGLISH_PREPOSITIONS = frozenset(
     "about at by for from in into of on onto over to towards under upon with within".split()
 )
@@ -59,9 +57,7 @@ class LabelPatterns:
                 for k, v in data.get(name, {}).items()
             }
 
-        return cls(
-            table("verbs"), table("phrases"), frozenset(data.get("infinitives", {})), table("frames")
-        )
+        return cls(table("verbs"), table("phrases"), frozenset(data.get("infinitives", {})), table("frames"))
 
 
 def _is_infinitive(word: str) -> bool:
