@@ -41,6 +41,9 @@ from techtalent.extraction.engine.translate import TRANSLATED_CALIBRATION, Trans
 # another sense. Weight chosen on the dev halves of vacancies_nl and extraction_nl (docs/extraction.md).
 TRANSLATED_LEXICAL = 1.0
 TRANSLATED_MIN_WORDS = 2
+# Occupations are left out: a Dutch job title's word-by-word English names another trade as often as its
+# own (servicemonteur → "appliance service technician"); the Dutch labels and the title search know them.
+TRANSLATED_KINDS = ("skill",)
 
 __all__ = ["Extractor", "ExtractionResult", "FoundConcept", "RULE_WEIGHT", "MIN_SCORE"]
 
@@ -270,7 +273,7 @@ class Extractor:
                 if variants.lang[mention.variant] == 0:  # a Dutch label in the bag: an untranslated word
                     continue
                 concept = variants.concept[mention.variant]
-                if concepts[concept].kind not in kinds:
+                if concepts[concept].kind not in kinds or concepts[concept].kind not in TRANSLATED_KINDS:
                     continue
                 seen = by_concept.get(concept, [])
                 if any(span[0] <= s.span[0] and s.span[1] <= span[1] for s in seen):
