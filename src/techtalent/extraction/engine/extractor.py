@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from techtalent.extraction.engine.context import (
@@ -31,7 +31,7 @@ from techtalent.extraction.engine.language import resolve_language
 from techtalent.extraction.engine.lexicon import Lexicon
 from techtalent.extraction.engine.matcher import Matcher, Mention
 from techtalent.extraction.engine.normalise import fold_text, tokens_of
-from techtalent.extraction.engine.ranking import DenseHit, dense_hits, fuse
+from techtalent.extraction.engine.ranking import DenseHit, dense_hits, distinct, fuse
 from techtalent.extraction.engine.semantic import Calibration, DenseIndex, Encoder
 from techtalent.extraction.engine.translate import TRANSLATED_CALIBRATION, Translator, english_sentence
 
@@ -44,6 +44,11 @@ TRANSLATED_MIN_WORDS = 2
 # Occupations are left out: a Dutch job title's word-by-word English names another trade as often as its
 # own (servicemonteur → "appliance service technician"); the Dutch labels and the title search know them.
 TRANSLATED_KINDS = ("skill",)
+# A translated bag's similarities are flat (stray words), so for Dutch a concept that is clearly the most
+# similar of all to its query (lead ≥ DISTINCT_LEAD over the query's runner-up) gets DISTINCT_BONUS on its
+# dense score. Chosen on the dev halves (docs/extraction.md).
+DISTINCT_LEAD = 0.08
+DISTINCT_BONUS = 0.1
 
 __all__ = ["Extractor", "ExtractionResult", "FoundConcept", "RULE_WEIGHT", "MIN_SCORE"]
 
@@ -235,6 +240,14 @@ class Extractor:
                 allowed=self._allowed(kinds),
                 occupations=self._allowed(("occupation",)),
             )
+            if english is not None and DISTINCT_BONUS:
+                leads = distinct(hits)
+                hits = {
+                    c: replace(h, score=round(min(h.score + DISTINCT_BONUS, 1.0), 4))
+                    if leads.get(c, 0.0) >= DISTINCT_LEAD and h.score > 0
+                    else h
+                    for c, h in hits.items()
+                }
             found = self._fused(found, hits, texts, spans)
         ranked = sorted(found.values(), key=_rank_key)
         accepted = [f for f in ranked if f.score >= self.min_score]
