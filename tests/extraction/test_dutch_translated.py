@@ -75,3 +75,23 @@ def test_a_concept_clearly_ahead_of_its_query_s_runner_up_is_distinct() -> None:
     }
     leads = distinct(hits)
     assert leads == {1: 0.11, 3: 0.01, 5: 0.1}  # only each query's best; alone: its lead over 0.5
+
+
+def test_a_bridged_match_the_meaning_does_not_confirm_weighs_less_in_dutch() -> None:
+    from techtalent.extraction.engine.extractor import (
+        TRANSLATION_CONFIRM,
+        TRANSLATION_UNCONFIRMED,
+        FoundConcept,
+    )
+    from techtalent.extraction.engine.ranking import DenseHit
+
+    engine = extractor()
+    bridged = FoundConcept(SAMPLES, "skill", "drilling", [(0, 5)], 0.5, {"rule": "translation"})
+    exact = FoundConcept(REPAIR, "skill", "repair", [(6, 9)], 0.5, {"rule": "exact"})
+    found = {0: bridged, 1: exact}
+    none = engine._fused(found, {}, ["boren"], [(0, 5)], confirm=True)
+    assert none[0].score == round(0.5 * TRANSLATION_UNCONFIRMED, 4) and none[0].evidence["unconfirmed"]
+    assert none[1].score == 0.5  # a Dutch label found as written is not a guess
+    agreed = {0: DenseHit(0, TRANSLATION_CONFIRM + 0.1, 0.0, 0, "drilling")}
+    assert engine._fused(found, agreed, ["boren"], [(0, 5)], confirm=True)[0].score == 0.5
+    assert engine._fused(found, {}, ["boren"], [(0, 5)])[0].score == 0.5  # English texts: unchanged

@@ -47,6 +47,12 @@ TRANSLATED_KINDS = ("skill",)
 # A translated bag's similarities are flat (stray words), so for Dutch a concept that is clearly the most
 # similar of all to its query (lead ≥ DISTINCT_LEAD over the query's runner-up) gets DISTINCT_BONUS on its
 # dense score. Chosen on the dev halves (docs/extraction.md).
+# A Dutch word bridged to an English label (rule "translation": boren → "drilling", an alternative label
+# of "use earth sciences tools") is a guess of the lexicon; in a Dutch text read by the dense path it keeps
+# its weight only when the sentence's meaning confirms it (similarity ≥ TRANSLATION_CONFIRM), else its
+# lexical score is multiplied by TRANSLATION_UNCONFIRMED. Chosen on the dev halves (docs/extraction.md).
+TRANSLATION_CONFIRM = 0.5
+TRANSLATION_UNCONFIRMED = 0.6
 DISTINCT_LEAD = 0.08
 DISTINCT_BONUS = 0.1
 
@@ -248,7 +254,7 @@ class Extractor:
                     else h
                     for c, h in hits.items()
                 }
-            found = self._fused(found, hits, texts, spans)
+            found = self._fused(found, hits, texts, spans, confirm=english is not None)
         ranked = sorted(found.values(), key=_rank_key)
         accepted = [f for f in ranked if f.score >= self.min_score]
         return ExtractionResult(doc_id, lang, accepted, ranked[:top])
@@ -319,8 +325,11 @@ class Extractor:
         hits: dict[int, DenseHit],
         shown: list[str],
         spans: list[tuple[int, int]],
+        *,
+        confirm: bool = False,
     ) -> dict[int, FoundConcept]:
-        """Lexical and dense candidates, scored by the noisy-or of both; dense-only ones cite a sentence."""
+        """Lexical and dense candidates, scored by the noisy-or of both; dense-only ones cite a sentence.
+        With ``confirm`` (Dutch), a bridged lexical match the dense pass does not confirm weighs less."""
         out: dict[int, FoundConcept] = {}
         for concept in found.keys() | hits.keys():
             hit = hits.get(concept)
@@ -331,7 +340,12 @@ class Extractor:
                 semantic = {"similarity": hit.similarity, "dense_score": hit.score, "query": hit.query[:300]}
             if lexical is not None:
                 evidence = {**lexical.evidence, "lexical_score": lexical.score, **semantic}
-                score = fuse(lexical.score, dense)
+                lexical_score = lexical.score
+                if confirm and lexical.evidence.get("rule") == "translation":
+                    if hit is None or hit.similarity < TRANSLATION_CONFIRM:
+                        lexical_score = round(lexical_score * TRANSLATION_UNCONFIRMED, 4)
+                        evidence["unconfirmed"] = True
+                score = fuse(lexical_score, dense)
                 out[concept] = FoundConcept(
                     lexical.uri, lexical.kind, lexical.label, lexical.spans, score, evidence
                 )
