@@ -61,3 +61,37 @@ def test_english_texts_and_extractors_without_translator_do_not_use_the_rule() -
     assert not plain.extract("Je neemt monsters.", lang="nl").ranking
     english = extractor().extract("You take samples.", lang="en")
     assert all(c.evidence["rule"] != "translated" for c in english.ranking)
+
+
+def test_a_concept_clearly_ahead_of_its_query_s_runner_up_is_distinct() -> None:
+    from techtalent.extraction.engine.ranking import DenseHit, distinct
+
+    hits = {
+        1: DenseHit(1, 0.80, 0.18, 0, "work shifts"),
+        2: DenseHit(2, 0.69, 0.1, 0, "work shifts"),
+        3: DenseHit(3, 0.78, 0.17, 1, "take samples"),
+        4: DenseHit(4, 0.77, 0.16, 1, "take samples"),
+        5: DenseHit(5, 0.60, 0.06, 2, "alone"),
+    }
+    leads = distinct(hits)
+    assert leads == {1: 0.11, 3: 0.01, 5: 0.1}  # only each query's best; alone: its lead over 0.5
+
+
+def test_a_bridged_match_the_meaning_does_not_confirm_weighs_less_in_dutch() -> None:
+    from techtalent.extraction.engine.extractor import (
+        TRANSLATION_CONFIRM,
+        TRANSLATION_UNCONFIRMED,
+        FoundConcept,
+    )
+    from techtalent.extraction.engine.ranking import DenseHit
+
+    engine = extractor()
+    bridged = FoundConcept(SAMPLES, "skill", "drilling", [(0, 5)], 0.5, {"rule": "translation"})
+    exact = FoundConcept(REPAIR, "skill", "repair", [(6, 9)], 0.5, {"rule": "exact"})
+    found = {0: bridged, 1: exact}
+    none = engine._fused(found, {}, ["boren"], [(0, 5)], confirm=True)
+    assert none[0].score == round(0.5 * TRANSLATION_UNCONFIRMED, 4) and none[0].evidence["unconfirmed"]
+    assert none[1].score == 0.5  # a Dutch label found as written is not a guess
+    agreed = {0: DenseHit(0, TRANSLATION_CONFIRM + 0.1, 0.0, 0, "drilling")}
+    assert engine._fused(found, agreed, ["boren"], [(0, 5)], confirm=True)[0].score == 0.5
+    assert engine._fused(found, {}, ["boren"], [(0, 5)])[0].score == 0.5  # English texts: unchanged

@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from techtalent.extraction.engine.context import (
@@ -31,7 +31,7 @@ from techtalent.extraction.engine.language import resolve_language
 from techtalent.extraction.engine.lexicon import Lexicon
 from techtalent.extraction.engine.matcher import Matcher, Mention
 from techtalent.extraction.engine.normalise import fold_text, tokens_of
-from techtalent.extraction.engine.ranking import DenseHit, dense_hits, fuse
+from techtalent.extraction.engine.ranking import DenseHit, dense_hits, distinct, fuse
 from techtalent.extraction.engine.semantic import Calibration, DenseIndex, Encoder
 from techtalent.extraction.engine.translate import TRANSLATED_CALIBRATION, Translator, english_sentence
 
@@ -41,6 +41,20 @@ from techtalent.extraction.engine.translate import TRANSLATED_CALIBRATION, Trans
 # another sense. Weight chosen on the dev halves of vacancies_nl and extraction_nl (docs/extraction.md).
 TRANSLATED_LEXICAL = 1.0
 TRANSLATED_MIN_WORDS = 2
+# Occupations are left out: a Dutch job title's word-by-word English names another trade as often as its
+# own (servicemonteur → "appliance service technician"); the Dutch labels and the title search know them.
+TRANSLATED_KINDS = ("skill",)
+# A translated bag's similarities are flat (stray words), so for Dutch a concept that is clearly the most
+# similar of all to its query (lead ≥ DISTINCT_LEAD over the query's runner-up) gets DISTINCT_BONUS on its
+# dense score. Chosen on the dev halves (docs/extraction.md).
+# A Dutch word bridged to an English label (rule "translation": boren → "drilling", an alternative label
+# of "use earth sciences tools") is a guess of the lexicon; in a Dutch text read by the dense path it keeps
+# its weight only when the sentence's meaning confirms it (similarity ≥ TRANSLATION_CONFIRM), else its
+# lexical score is multiplied by TRANSLATION_UNCONFIRMED. Chosen on the dev halves (docs/extraction.md).
+TRANSLATION_CONFIRM = 0.5
+TRANSLATION_UNCONFIRMED = 0.6
+DISTINCT_LEAD = 0.08
+DISTINCT_BONUS = 0.1
 
 __all__ = ["Extractor", "ExtractionResult", "FoundConcept", "RULE_WEIGHT", "MIN_SCORE"]
 
@@ -232,7 +246,15 @@ class Extractor:
                 allowed=self._allowed(kinds),
                 occupations=self._allowed(("occupation",)),
             )
-            found = self._fused(found, hits, texts, spans)
+            if english is not None and DISTINCT_BONUS:
+                leads = distinct(hits)
+                hits = {
+                    c: replace(h, score=round(min(h.score + DISTINCT_BONUS, 1.0), 4))
+                    if leads.get(c, 0.0) >= DISTINCT_LEAD and h.score > 0
+                    else h
+                    for c, h in hits.items()
+                }
+            found = self._fused(found, hits, texts, spans, confirm=english is not None)
         ranked = sorted(found.values(), key=_rank_key)
         accepted = [f for f in ranked if f.score >= self.min_score]
         return ExtractionResult(doc_id, lang, accepted, ranked[:top])
@@ -270,7 +292,7 @@ class Extractor:
                 if variants.lang[mention.variant] == 0:  # a Dutch label in the bag: an untranslated word
                     continue
                 concept = variants.concept[mention.variant]
-                if concepts[concept].kind not in kinds:
+                if concepts[concept].kind not in kinds or concepts[concept].kind not in TRANSLATED_KINDS:
                     continue
                 seen = by_concept.get(concept, [])
                 if any(span[0] <= s.span[0] and s.span[1] <= span[1] for s in seen):
@@ -303,8 +325,11 @@ class Extractor:
         hits: dict[int, DenseHit],
         shown: list[str],
         spans: list[tuple[int, int]],
+        *,
+        confirm: bool = False,
     ) -> dict[int, FoundConcept]:
-        """Lexical and dense candidates, scored by the noisy-or of both; dense-only ones cite a sentence."""
+        """Lexical and dense candidates, scored by the noisy-or of both; dense-only ones cite a sentence.
+        With ``confirm`` (Dutch), a bridged lexical match the dense pass does not confirm weighs less."""
         out: dict[int, FoundConcept] = {}
         for concept in found.keys() | hits.keys():
             hit = hits.get(concept)
@@ -315,7 +340,12 @@ class Extractor:
                 semantic = {"similarity": hit.similarity, "dense_score": hit.score, "query": hit.query[:300]}
             if lexical is not None:
                 evidence = {**lexical.evidence, "lexical_score": lexical.score, **semantic}
-                score = fuse(lexical.score, dense)
+                lexical_score = lexical.score
+                if confirm and lexical.evidence.get("rule") == "translation":
+                    if hit is None or hit.similarity < TRANSLATION_CONFIRM:
+                        lexical_score = round(lexical_score * TRANSLATION_UNCONFIRMED, 4)
+                        evidence["unconfirmed"] = True
+                score = fuse(lexical_score, dense)
                 out[concept] = FoundConcept(
                     lexical.uri, lexical.kind, lexical.label, lexical.spans, score, evidence
                 )
