@@ -65,7 +65,7 @@ SETS = {"main": SET, "extra": ROOT / "bench" / "devsets" / "cv_personas_nl_extra
 MELO = ROOT.parent / "shared" / "data" / "dev" / "job-titles-nl" / "melo_bel_nl.jsonl"
 OCCUPATION = "http://data.europa.eu/esco/occupation/"
 PROFICIENCY = "intermediate"  # the CV page's default (matching/templates/matching/cv.html)
-_FORMAT = 2
+_FORMAT = 3  # 3: the raw concepts (with spans) are cached, offered_concepts runs after
 
 
 @dataclass(frozen=True)
@@ -101,12 +101,24 @@ def cv_skills(persona: CvPersona, esco: Path) -> list[dict[str, object]]:
     key = hashlib.sha1(f"{_FORMAT}\0{esco.resolve()}\0{persona.cv}".encode()).hexdigest()[:16]
     path = CACHE / "matching-cv" / f"{persona.id}-{key}.json"
     if path.exists():
-        return list(json.loads(path.read_text(encoding="utf-8")))
-    result = _extractor(esco).extract(persona.cv, lang="auto", doc_id=persona.id, top=10).to_dict()
-    found = offered_concepts(result["concepts"])  # as matching.services.cv_found
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(found, ensure_ascii=False), encoding="utf-8")
-    return found
+        concepts = list(json.loads(path.read_text(encoding="utf-8")))
+    else:
+        result = _extractor(esco).extract(persona.cv, lang="auto", doc_id=persona.id, top=10).to_dict()
+        concepts = [
+            {
+                "uri": c["uri"],
+                "kind": c["kind"],
+                "score": c["score"],
+                "spans": c.get("spans", []),
+                "evidence": {
+                    k: v for k, v in (c.get("evidence") or {}).items() if k in ("sentence", "negated")
+                },
+            }
+            for c in result["concepts"]
+        ]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(concepts, ensure_ascii=False), encoding="utf-8")
+    return offered_concepts(concepts, persona.cv)  # as matching.services.cv_found
 
 
 _built: dict[Path, object] = {}
