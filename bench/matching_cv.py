@@ -9,7 +9,10 @@ default proficiency ("intermediate"), as the passport; then ``match_occupations`
 Extractions are cached as JSON in the bench cache (TECHTALENT_BENCH_CACHE), keyed by the CV text.
 
     TECHTALENT_BENCH_CACHE=/tmp/matchcv-cache .venv/bin/python bench/matching_cv.py [--halves dev|test|both]
-        [--show] [--esco DIR] [--specificity X]
+        [--set main|extra] [--show] [--esco DIR] [--specificity X]
+
+``--set extra`` reads bench/devsets/cv_personas_nl_extra.yaml instead (longer CVs, with schooling, courses
+and certificates, written and annotated before any tuning against them).
 
 Three rankings per half: ``skills`` (the accepted skills only); ``held:extractor`` (plus, as occupations
 held, the occupations the extractor itself finds, those the CV page ticks: confidence ≥
@@ -57,10 +60,12 @@ from techtalent.matching.esco_files import model_from_esco_csv  # noqa: E402
 DEFAULT_ESCO = ROOT.parent / "shared" / "data" / "esco" / "v1.1.1"
 CACHE = Path(os.environ.get("TECHTALENT_BENCH_CACHE", Path.home() / ".cache" / "techtalent" / "bench"))
 SET = ROOT / "bench" / "devsets" / "cv_personas_nl.yaml"
+# --set: the original personas, or the extra set (longer CVs written later, before any tuning against them).
+SETS = {"main": SET, "extra": ROOT / "bench" / "devsets" / "cv_personas_nl_extra.yaml"}
 MELO = ROOT.parent / "shared" / "data" / "dev" / "job-titles-nl" / "melo_bel_nl.jsonl"
 OCCUPATION = "http://data.europa.eu/esco/occupation/"
 PROFICIENCY = "intermediate"  # the CV page's default (matching/templates/matching/cv.html)
-_FORMAT = 2
+_FORMAT = 3  # 3: the raw concepts (with spans) are cached, offered_concepts runs after
 
 
 @dataclass(frozen=True)
@@ -96,12 +101,24 @@ def cv_skills(persona: CvPersona, esco: Path) -> list[dict[str, object]]:
     key = hashlib.sha1(f"{_FORMAT}\0{esco.resolve()}\0{persona.cv}".encode()).hexdigest()[:16]
     path = CACHE / "matching-cv" / f"{persona.id}-{key}.json"
     if path.exists():
-        return list(json.loads(path.read_text(encoding="utf-8")))
-    result = _extractor(esco).extract(persona.cv, lang="auto", doc_id=persona.id, top=10).to_dict()
-    found = offered_concepts(result["concepts"])  # as matching.services.cv_found
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(found, ensure_ascii=False), encoding="utf-8")
-    return found
+        concepts = list(json.loads(path.read_text(encoding="utf-8")))
+    else:
+        result = _extractor(esco).extract(persona.cv, lang="auto", doc_id=persona.id, top=10).to_dict()
+        concepts = [
+            {
+                "uri": c["uri"],
+                "kind": c["kind"],
+                "score": c["score"],
+                "spans": c.get("spans", []),
+                "evidence": {
+                    k: v for k, v in (c.get("evidence") or {}).items() if k in ("sentence", "negated")
+                },
+            }
+            for c in result["concepts"]
+        ]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(concepts, ensure_ascii=False), encoding="utf-8")
+    return offered_concepts(concepts, persona.cv)  # as matching.services.cv_found
 
 
 _built: dict[Path, object] = {}
@@ -211,12 +228,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--esco", type=Path, default=Path(os.environ.get("TECHTALENT_ESCO", DEFAULT_ESCO)))
     parser.add_argument("--halves", choices=("dev", "test", "both"), default="dev")
+    parser.add_argument("--set", choices=tuple(SETS), default="main", help="persona file (default: main)")
     parser.add_argument("--show", action="store_true", help="print each persona's passport and top 5")
     parser.add_argument("--specificity", type=float, default=None, help="MatchSettings.specificity to try")
     parser.add_argument("--calibrate", action="store_true", help="title-score bands (dev sets) and stop")
     args = parser.parse_args()
     if args.calibrate:
-        calibrate(args.esco, load_cv_personas())
+        calibrate(args.esco, load_cv_personas(SETS[args.set]))
         return
     start = time.process_time()
     model = model_from_esco_csv(args.esco)
@@ -227,7 +245,7 @@ def main() -> None:
         f"specificity {model.settings.specificity:g}"
     )
     halves = ("dev", "test") if args.halves == "both" else (args.halves,)
-    personas = load_cv_personas()
+    personas = load_cv_personas(SETS[args.set])
     for half in halves:
         ranks: dict[str, list[int | None]] = {name: [] for name in RANKINGS}
         for p in [p for p in personas if p.split == half]:

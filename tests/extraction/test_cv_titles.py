@@ -8,6 +8,8 @@ import pytest
 from techtalent.extraction.engine.cv_titles import (
     CALIBRATION,
     merge_occupations,
+    offered_concepts,
+    schooling_spans,
     title_confidence,
     title_lines,
 )
@@ -89,3 +91,66 @@ def test_merging_keeps_the_best_score_per_occupation_and_skills_apart() -> None:
         ("s:1", 0.9, "b"),
         ("o:2", 0.4, "d"),
     ]
+
+
+SCHOOLED_CV = (
+    "Sandra Mulder\nWerkervaring\n"
+    "2015 – heden: procesoperator, chemisch bedrijf\n"
+    "Opleiding\n"
+    "mbo-4 Procestechnicus, Albeda College\n"
+    "Cursussen en certificaten\n"
+    "VCA-VOL, heftruckchauffeur\n"
+    "Vaardigheden\n"
+    "Procestechnicus van nature: nauwkeurig.\n"
+)
+
+
+def _concept(uri: str, kind: str, text: str, word: str, nth: int = 0) -> dict[str, object]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(word, start + 1)
+    return {
+        "uri": uri,
+        "kind": kind,
+        "score": 0.9,
+        "spans": [[start, start + len(word)]],
+        "evidence": {"sentence": word, "negated": False},
+    }
+
+
+def test_schooling_spans_run_from_a_schooling_heading_to_the_next_heading() -> None:
+    spans = [SCHOOLED_CV[a:b] for a, b in schooling_spans(SCHOOLED_CV)]
+    assert spans == [
+        "Opleiding\nmbo-4 Procestechnicus, Albeda College\n",
+        "Cursussen en certificaten\nVCA-VOL, heftruckchauffeur\n",
+    ]
+    assert [a for a, _ in schooling_spans("Werkervaring\nOpleiding: mbo-2 Logistiek medewerker\n")] == [13]
+    assert schooling_spans("2015 – heden: lasser\n") == []
+
+
+def test_a_job_named_only_in_the_schooling_is_a_diploma_not_an_occupation_held() -> None:
+    concepts = [
+        _concept("occ:technician", "occupation", SCHOOLED_CV, "Procestechnicus"),
+        _concept("occ:forklift", "occupation", SCHOOLED_CV, "heftruckchauffeur"),
+        _concept("occ:operator", "occupation", SCHOOLED_CV, "procesoperator"),
+        _concept("skill:vca", "skill", SCHOOLED_CV, "VCA-VOL"),
+    ]
+    assert [c["uri"] for c in offered_concepts(concepts, SCHOOLED_CV)] == ["occ:operator", "skill:vca"]
+    assert len(offered_concepts(concepts)) == 4  # without the text, nothing is known of sections
+    # named in the schooling and outside it (the skills line): still offered
+    both = _concept("occ:technician", "occupation", SCHOOLED_CV, "Procestechnicus")
+    both["spans"] = [*both["spans"], *_concept("x", "x", SCHOOLED_CV, "Procestechnicus", 1)["spans"]]
+    assert [c["uri"] for c in offered_concepts([both], SCHOOLED_CV)] == ["occ:technician"]
+    # no spans: the evidence sentence places the mention
+    bare = {
+        "uri": "occ:t",
+        "kind": "occupation",
+        "score": 0.9,
+        "evidence": {"sentence": "mbo-4 Procestechnicus"},
+    }
+    assert offered_concepts([bare], SCHOOLED_CV) == []
+
+
+def test_lines_under_a_combined_courses_heading_are_no_title_lines() -> None:
+    cv = "Werkervaring\n2015 – heden: lasser\nCursussen en certificaten\n2019: heftruckchauffeur\n"
+    assert titles(cv) == ["lasser"]

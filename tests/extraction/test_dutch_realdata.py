@@ -73,6 +73,23 @@ VACANCY_SKILLS = {
 }
 
 
+# A vacancy as written for a real-browser walk (issue 11): short task bullets and a requirement list.
+WALK_VACANCY = (
+    "Vacature: Constructiebankwerker (fulltime)\n\n"
+    "Wat ga je doen?\n"
+    "Als constructiebankwerker in onze werkplaats maak je stalen constructies voor de machinebouw. Je werkt "
+    "aan de hand van technische tekeningen.\n"
+    "- Zagen, boren en knippen van profielen en plaatmateriaal\n"
+    "- Plaatwerk zetten op de kantbank\n"
+    "- Maatvoering controleren met meetgereedschap\n\n"
+    "Wat vragen wij?\n"
+    "- Mbo-diploma metaaltechniek\n"
+    "- VCA-certificaat\n"
+)
+EARTH_SCIENCE_TOOLS = S + "16765acd-6ed2-40ae-9900-bfbda5d6dc57"  # "use earth sciences tools", alt "drilling"
+COLLECT_SAMPLES = S + "17fa2e6a-ca80-4d60-afb0-03f170e9d5f3"
+
+
 @pytest.fixture(scope="module")
 def dutch(esco_real: Path, tmp_path_factory: pytest.TempPathFactory) -> Extractor:
     return esco_extractor_nl(esco_real, tmp_path_factory.getbasetemp() / "semantic-realdata")
@@ -113,3 +130,17 @@ def test_a_batch_of_dutch_texts_gives_the_same_results_as_one_by_one(dutch: Extr
     together = [r.to_dict() for r in extract_many(dutch, [("0", CV), ("1", VACANCY)], lang="nl")]
     assert together == alone
     assert any(c["evidence"].get("rule") == "semantic" for r in together for c in r["ranking"])
+
+
+def test_boren_is_no_longer_accepted_as_earth_science_tools_and_the_walk_texts_give_skills(
+    dutch: Extractor,
+) -> None:
+    # "boren" bridged to the English word "drilling" names "use earth sciences tools" (an alternative
+    # label); the dense pass does not confirm it, so it stays under the threshold (rule "translation")
+    for text in (WALK_VACANCY, VACANCY, "Taken:\n- Zagen\n- Boren\n- Meten met meetgereedschap"):
+        result = dutch.extract(text, lang="nl", top=20)
+        assert EARTH_SCIENCE_TOOLS not in {c.uri for c in result.concepts}, [c.label for c in result.concepts]
+        assert result.concepts, text  # still some accepted skills (technical drawings, sawing)
+    # the CV's "neem monsters" → "take samples", a label of collect samples, now accepted (rule "translated")
+    cv = {c.uri: c for c in dutch.extract(CV, lang="nl").concepts}
+    assert COLLECT_SAMPLES in cv and cv[COLLECT_SAMPLES].evidence["rule"] == "translated", sorted(cv)

@@ -216,7 +216,7 @@ def cv_found(*, data: bytes, name: str) -> list[dict[str, Any]]:
     from techtalent.extraction.services import extract_upload, normaliser
 
     text, result = extract_upload(data, name=name)
-    found = offered_concepts(result["concepts"])
+    found = offered_concepts(result["concepts"], text)
     lang = result.get("lang") if result.get("lang") in ("nl", "en") else "nl"
     titles = [
         {key: item[key] for key in ("uri", "kind", "evidence", "score")}

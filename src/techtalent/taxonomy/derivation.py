@@ -7,6 +7,7 @@ touches the database, so the importer can call it on its in-memory rows and a co
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from techtalent.taxonomy.engine.derive import (
     SkillToLabel,
     learn_label_model,
 )
+from techtalent.taxonomy.engine.derive.acronyms import learn_acronyms
 from techtalent.taxonomy.engine.derive.tokens import cased_words, sentences, words
 from techtalent.taxonomy.freedict import dictionary_pairs
 
@@ -35,6 +37,7 @@ LabelTuple = tuple[str, str, str, str]
 _MAX_TEXT_TOKENS = 80
 _MAX_BAG = 4  # longer alternative lists rarely correspond across languages
 _USED_TYPES = ("preferred", "alternative", "female", "male")
+_LETTERS = re.compile(r"[a-z]+")
 
 
 @dataclass
@@ -141,7 +144,32 @@ def corpus_from_records(
         for text in (entry.preferred, *entry.others)
     ]
     capitalised = _capitalised(texts, target_labels, target, exclude)
-    return ParallelCorpus(tuple(pairs), tuple(skill_labels), english, capitalised, tuple(label_groups))
+    acronyms = _acronyms(grouped, texts, source)
+    return ParallelCorpus(
+        tuple(pairs), tuple(skill_labels), english, capitalised, tuple(label_groups), acronyms
+    )
+
+
+def _acronyms(
+    grouped: Mapping[str, Mapping[str, LabelSet]], texts: Mapping[tuple[str, str], Sequence[str]], lang: str
+) -> tuple[tuple[str, str], ...]:
+    """The acronyms that ``lang``'s labels and texts spell out, with their expansions in label spelling."""
+    label_texts = [
+        text
+        for by_lang in grouped.values()
+        if (entry := by_lang.get(lang)) is not None
+        for text in (entry.preferred, *entry.others)
+    ]
+    vocabulary = Counter(word for text in label_texts for word in _LETTERS.findall(text.casefold()))
+    bigrams = set()
+    for text in label_texts:
+        tokens = _LETTERS.findall(text.casefold())
+        bigrams.update(f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False))
+    corpus = [
+        *label_texts,
+        *(t for (_uri, text_lang), fields in texts.items() if text_lang == lang for t in fields),
+    ]
+    return tuple(sorted(learn_acronyms(corpus, vocabulary, bigrams).items()))
 
 
 def _capitalised(

@@ -147,7 +147,9 @@ def _learn_stored_lexicon() -> dict[str, object] | None:
     return learn_lexicon(corpus).as_dict() if corpus.pairs else None
 
 
-_lexicon_cache: StampedCache[dict[str, object] | None] = StampedCache("nl-en-lexicon", _learn_stored_lexicon)
+_lexicon_cache: StampedCache[dict[str, object] | None] = StampedCache(
+    "nl-en-lexicon-v2", _learn_stored_lexicon
+)
 _lexicon_memo: dict[str, Any] = {}
 
 

@@ -11,7 +11,16 @@ import bisect
 import re
 from typing import NamedTuple
 
-__all__ = ["Sentence", "sentences", "section_of", "SECTION_WEIGHT", "negated", "optional", "sentence_at"]
+__all__ = [
+    "Sentence",
+    "sentences",
+    "section_of",
+    "SECTION_WEIGHT",
+    "negated",
+    "negates",
+    "optional",
+    "sentence_at",
+]
 
 SECTION_WEIGHT = {
     "requirements": 1.0,
@@ -198,6 +207,12 @@ def negated(folded: str, sentence: Sentence, start: int, end: int) -> bool:
     if _NEGATORS.search(window):
         return True
     return bool(_AFTER_NEGATION.search(folded[end : sentence.end]))
+
+
+def negates(folded: str, sentence: Sentence) -> bool:
+    """True when a negation stands anywhere in the sentence (for mentions without a span of their own)."""
+    text = folded[sentence.start : sentence.end]
+    return bool(_NEGATORS.search(text) or _AFTER_NEGATION.search(text))
 
 
 def optional(folded: str, sentence: Sentence) -> bool:

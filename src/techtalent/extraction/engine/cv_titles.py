@@ -25,6 +25,7 @@ __all__ = [
     "cv_title_occupations",
     "merge_occupations",
     "offered_concepts",
+    "schooling_spans",
 ]
 
 _WORK = re.compile(
@@ -38,6 +39,14 @@ _OTHER = re.compile(
     r"personal( details)?|profiel|profile|hobby'?s|interesses|interests|referenties|references|contact|"
     r"stages?|internships?|nevenactiviteiten|vrijwilligerswerk|volunteering|samenvatting|summary"
 )
+# Schooling: a job named here is a diploma or a course ("mbo-4 Procestechnicus", "Chauffeur goederenvervoer"),
+# not a job the writer held.
+_SCHOOL = re.compile(
+    r"opleiding(en)?|scholing|onderwijs|education|training(en|s)?|cursussen|courses|"
+    r"certificat(en|es|ions)|diploma'?s|rijbewijs(zen)?|(driving )?licen[cs]es?|qualifications?"
+)
+_SCHOOL_LINE = re.compile(r"^\s*(?:opleiding|diploma|education|scholing|cursus|course)\s*:", re.I)
+_PARTS = re.compile(r"\s+(?:en|and|&)\s+|\s*[,/&]\s*")
 _HEADING = re.compile(r"^[\s#*]*(?P<name>[a-z' ]{3,40}?)[\s:]*$")
 _BULLET = re.compile(r"^\s*[•▪●◦·*>-]\s")
 _MONTH = r"(?:jan|feb|mrt|maa|mar|apr|mei|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\.?\s+"  # "maart 2015"
@@ -68,16 +77,52 @@ class TitleLine:
 
 
 def _section(line: str) -> str | None:
-    """'work' or 'other' when the line is a section heading of a CV, else None."""
+    """'work', 'school' or 'other' when the line is a section heading of a CV, else None. A heading of
+    several names ("Cursussen en certificaten") is school when one of them is, other when all are known."""
     match = _HEADING.match(fold(line))
     if not match or len(match.group("name").split()) > 4:
         return None
     name = match.group("name").strip()
     if _WORK.fullmatch(name):
         return "work"
-    if _OTHER.fullmatch(name):
+    parts = [p for p in _PARTS.split(name) if p]
+    if any(_SCHOOL.fullmatch(p) for p in parts):
+        return "school"
+    if parts and all(_OTHER.fullmatch(p) or _WORK.fullmatch(p) for p in parts):
         return "other"
     return None
+
+
+def schooling_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of a CV's schooling: from a schooling heading ("Opleiding", "Cursussen en
+    certificaten", "Rijbewijzen") to the next heading, and single "Opleiding: ..." lines."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    offset = 0
+    for raw in text.splitlines(keepends=True):
+        here, offset = offset, offset + len(raw)
+        heading = _section(raw.strip()) if raw.strip() else None
+        if heading is not None:
+            if start is not None:
+                spans.append((start, here))
+            start = here if heading == "school" else None
+        elif start is None and _SCHOOL_LINE.match(raw):
+            spans.append((here, offset))
+    if start is not None:
+        spans.append((start, offset))
+    return spans
+
+
+def _schooled(concept: Mapping[str, Any], text: str, spans: Sequence[tuple[int, int]]) -> bool:
+    """True when every mention of a concept lies in the schooling (its spans, else its sentence)."""
+    places = [(int(a), int(b)) for a, b in concept.get("spans") or ()]
+    if not places:
+        sentence = str((concept.get("evidence") or {}).get("sentence", "")).strip()
+        at = text.find(sentence) if sentence else -1
+        if at < 0:
+            return False
+        places = [(at, at + len(sentence))]
+    return all(any(a <= s and e <= b for a, b in spans) for s, e in places)
 
 
 def _cut(rest: str) -> str:
@@ -110,7 +155,7 @@ def title_lines(text: str) -> list[TitleLine]:
             if title:
                 out.append(TitleLine(line, title, start, bool(_CURRENT.search(line))))
             continue
-        if section == "other" or _BULLET.match(raw):
+        if section in ("other", "school") or _BULLET.match(raw):
             continue  # tasks under a job, or education, skills, courses
         found = _DATES_FIRST.match(line) or _DATES_LAST.match(line)
         if not found:
@@ -189,12 +234,17 @@ def merge_occupations(*groups: Iterable[Mapping[str, Any]]) -> list[dict[str, An
     return list(merged.values())
 
 
-def offered_concepts(concepts: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+def offered_concepts(concepts: Iterable[Mapping[str, Any]], text: str | None = None) -> list[dict[str, Any]]:
     """What a CV review offers of an extraction's accepted concepts: the skills and occupations not negated,
-    each as {uri, kind, evidence (its sentence, at most 500 characters), score}."""
+    each as {uri, kind, evidence (its sentence, at most 500 characters), score}. Given the CV ``text``, an
+    occupation named only in its schooling (``schooling_spans``: "mbo-4 Procestechnicus") is a diploma, not
+    a job held, and is left out; skills learnt there stay."""
+    spans = schooling_spans(text) if text else []
     found = []
     for c in concepts:
         evidence = c.get("evidence") or {}
+        if c.get("kind") == "occupation" and spans and _schooled(c, text or "", spans):
+            continue
         if c.get("kind") in ("skill", "occupation") and not evidence.get("negated"):
             found.append(
                 {

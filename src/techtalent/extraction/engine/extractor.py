@@ -13,13 +13,14 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from techtalent.extraction.engine.context import (
     SECTION_WEIGHT,
     Sentence,
     negated,
+    negates,
     optional,
     section_of,
     sentences,
@@ -30,9 +31,30 @@ from techtalent.extraction.engine.language import resolve_language
 from techtalent.extraction.engine.lexicon import Lexicon
 from techtalent.extraction.engine.matcher import Matcher, Mention
 from techtalent.extraction.engine.normalise import fold_text, tokens_of
-from techtalent.extraction.engine.ranking import DenseHit, dense_hits, fuse
+from techtalent.extraction.engine.ranking import DenseHit, dense_hits, distinct, fuse
 from techtalent.extraction.engine.semantic import Calibration, DenseIndex, Encoder
 from techtalent.extraction.engine.translate import TRANSLATED_CALIBRATION, Translator, english_sentence
+
+# A Dutch sentence's English word bag (``english_sentence``) that holds an English label of two words or
+# more word for word is a lexical mention of it, rule "translated" ("je neemt monsters" → "take samples").
+# One-word labels are left to the Dutch labels and the dense path: a single translated word is too often
+# another sense. Weight chosen on the dev halves of vacancies_nl and extraction_nl (docs/extraction.md).
+TRANSLATED_LEXICAL = 1.0
+TRANSLATED_MIN_WORDS = 2
+# Occupations are left out: a Dutch job title's word-by-word English names another trade as often as its
+# own (servicemonteur → "appliance service technician"); the Dutch labels and the title search know them.
+TRANSLATED_KINDS = ("skill",)
+# A translated bag's similarities are flat (stray words), so for Dutch a concept that is clearly the most
+# similar of all to its query (lead ≥ DISTINCT_LEAD over the query's runner-up) gets DISTINCT_BONUS on its
+# dense score. Chosen on the dev halves (docs/extraction.md).
+# A Dutch word bridged to an English label (rule "translation": boren → "drilling", an alternative label
+# of "use earth sciences tools") is a guess of the lexicon; in a Dutch text read by the dense path it keeps
+# its weight only when the sentence's meaning confirms it (similarity ≥ TRANSLATION_CONFIRM), else its
+# lexical score is multiplied by TRANSLATION_UNCONFIRMED. Chosen on the dev halves (docs/extraction.md).
+TRANSLATION_CONFIRM = 0.5
+TRANSLATION_UNCONFIRMED = 0.6
+DISTINCT_LEAD = 0.08
+DISTINCT_BONUS = 0.1
 
 __all__ = ["Extractor", "ExtractionResult", "FoundConcept", "RULE_WEIGHT", "MIN_SCORE"]
 
@@ -41,6 +63,7 @@ RULE_WEIGHT = {
     "stem": 0.93,
     "enumeration": 0.85,
     "translation": 0.8,
+    "translated": TRANSLATED_LEXICAL,
     "compound": 0.72,
     "fuzzy": 0.6,
 }
@@ -166,6 +189,10 @@ class Extractor:
             return ExtractionResult(doc_id, lang, [])
         mentions = self.matcher.find(text, ft, tokens, lang)
         parts = sentences(ft.text)
+        texts = [" ".join(text[slice(*ft.original(p.start, p.end))].split()) for p in parts]
+        english: list[str] | None = None
+        if lang == "nl" and self.translator is not None and parts:
+            english = [english_sentence(self.translator, t, NL_EN) for t in texts]
         starts = [s.start for s in parts]
         by_concept: dict[int, list[_Scored]] = defaultdict(list)
         about: dict[int, tuple[str, bool, str]] = {}
@@ -197,6 +224,8 @@ class Extractor:
             by_concept[concept].append(
                 _Scored(mention, weight, ft.original(start, end), shown[:300], section, is_negated)
             )
+        if english is not None:
+            self._translated(english, parts, kinds, by_concept, about, text, ft)
         # Concepts far under the threshold need no evidence unless the ranking may show them.
         floor = _RANKING_FLOOR if top > 0 else self.min_score
         found = {
@@ -205,12 +234,10 @@ class Extractor:
             if (item := self._found(concept, scored, floor)) is not None
         }
         if self.encoder is not None and self.dense is not None and parts and self._reads(lang):
-            texts = [" ".join(text[slice(*ft.original(p.start, p.end))].split()) for p in parts]
             spans = [ft.original(p.start, p.end) for p in parts]
             queries, calibration = texts, self.calibration
-            if lang == "nl" and self.translator is not None:  # Dutch reaches the index through the lexicon
-                queries = [english_sentence(self.translator, t, NL_EN) for t in texts]
-                calibration = self.translated_calibration
+            if english is not None:  # Dutch reaches the index through the lexicon
+                queries, calibration = english, self.translated_calibration
             hits = dense_hits(
                 queries,
                 self.encoder,
@@ -219,10 +246,62 @@ class Extractor:
                 allowed=self._allowed(kinds),
                 occupations=self._allowed(("occupation",)),
             )
-            found = self._fused(found, hits, texts, spans)
+            if english is not None and DISTINCT_BONUS:
+                leads = distinct(hits)
+                hits = {
+                    c: replace(h, score=round(min(h.score + DISTINCT_BONUS, 1.0), 4))
+                    if leads.get(c, 0.0) >= DISTINCT_LEAD and h.score > 0
+                    else h
+                    for c, h in hits.items()
+                }
+            found = self._fused(found, hits, texts, spans, confirm=english is not None)
         ranked = sorted(found.values(), key=_rank_key)
         accepted = [f for f in ranked if f.score >= self.min_score]
         return ExtractionResult(doc_id, lang, accepted, ranked[:top])
+
+    def _translated(
+        self,
+        english: list[str],
+        parts: list[Sentence],
+        kinds: tuple[str, ...],
+        by_concept: dict[int, list[_Scored]],
+        about: dict[int, tuple[str, bool, str]],
+        text: str,
+        ft: Any,
+    ) -> None:
+        """Rule "translated": English labels of ``TRANSLATED_MIN_WORDS`` words or more found word for word
+        (exact or inflected) in a Dutch sentence's English word bag, as mentions spanning that sentence;
+        not for a concept the Dutch pass already found in the same sentence."""
+        variants, concepts = self.lexicon.variants, self.lexicon.concepts
+        for part, bag in zip(parts, english, strict=True):
+            if not bag:
+                continue
+            folded = fold_text(bag)
+            bag_tokens = tokens_of(folded.text)
+            if len(bag_tokens) < TRANSLATED_MIN_WORDS:
+                continue
+            span = ft.original(part.start, part.end)
+            if part.start not in about:
+                about[part.start] = self._about(text, ft.text, ft.original, part)
+            section, is_optional, shown = about[part.start]
+            is_negated = negates(ft.text, part)
+            for mention in self.matcher.find(bag, folded, bag_tokens, "en"):
+                words = mention.last - mention.first + 1
+                if mention.rule not in ("exact", "stem") or words < TRANSLATED_MIN_WORDS:
+                    continue
+                if variants.lang[mention.variant] == 0:  # a Dutch label in the bag: an untranslated word
+                    continue
+                concept = variants.concept[mention.variant]
+                if concepts[concept].kind not in kinds or concepts[concept].kind not in TRANSLATED_KINDS:
+                    continue
+                seen = by_concept.get(concept, [])
+                if any(span[0] <= s.span[0] and s.span[1] <= span[1] for s in seen):
+                    continue
+                weight = variants.weight[mention.variant] * RULE_WEIGHT["translated"]
+                weight *= SECTION_WEIGHT.get(section, 0.9)
+                weight *= _NEGATED if is_negated else _OPTIONAL if is_optional else 1.0
+                found = Mention(mention.first, mention.last, mention.size, mention.variant, "translated")
+                by_concept[concept].append(_Scored(found, weight, span, shown[:300], section, is_negated))
 
     def _reads(self, lang: str) -> bool:
         """Whether texts of ``lang`` take the dense path: English, and Dutch through a translator."""
@@ -246,8 +325,11 @@ class Extractor:
         hits: dict[int, DenseHit],
         shown: list[str],
         spans: list[tuple[int, int]],
+        *,
+        confirm: bool = False,
     ) -> dict[int, FoundConcept]:
-        """Lexical and dense candidates, scored by the noisy-or of both; dense-only ones cite a sentence."""
+        """Lexical and dense candidates, scored by the noisy-or of both; dense-only ones cite a sentence.
+        With ``confirm`` (Dutch), a bridged lexical match the dense pass does not confirm weighs less."""
         out: dict[int, FoundConcept] = {}
         for concept in found.keys() | hits.keys():
             hit = hits.get(concept)
@@ -258,7 +340,12 @@ class Extractor:
                 semantic = {"similarity": hit.similarity, "dense_score": hit.score, "query": hit.query[:300]}
             if lexical is not None:
                 evidence = {**lexical.evidence, "lexical_score": lexical.score, **semantic}
-                score = fuse(lexical.score, dense)
+                lexical_score = lexical.score
+                if confirm and lexical.evidence.get("rule") == "translation":
+                    if hit is None or hit.similarity < TRANSLATION_CONFIRM:
+                        lexical_score = round(lexical_score * TRANSLATION_UNCONFIRMED, 4)
+                        evidence["unconfirmed"] = True
+                score = fuse(lexical_score, dense)
                 out[concept] = FoundConcept(
                     lexical.uri, lexical.kind, lexical.label, lexical.spans, score, evidence
                 )

@@ -16,7 +16,7 @@ from numpy.typing import NDArray
 
 from techtalent.extraction.engine.semantic import Calibration, DenseIndex, Encoder, fragments
 
-__all__ = ["DenseHit", "dense_hits", "fuse"]
+__all__ = ["DenseHit", "dense_hits", "fuse", "distinct"]
 
 _CHUNK = 64  # queries per matrix product: bounds memory on long documents
 _CANDIDATES = 50  # dense candidates kept per document before fusion
@@ -93,3 +93,17 @@ def dense_hits(
 def fuse(lexical: float, dense: float) -> float:
     """Noisy-or of a lexical and a dense score, both in [0, 1]."""
     return round(1.0 - (1.0 - lexical) * (1.0 - dense), 4)
+
+
+def distinct(hits: dict[int, DenseHit]) -> dict[int, float]:
+    """The concepts that are the most similar of all to their query, with their lead over the runner-up
+    of that query (among ``hits``); a query with one hit gives its similarity above 0.5 as the lead."""
+    by_query: dict[str, list[DenseHit]] = {}
+    for hit in hits.values():
+        by_query.setdefault(hit.query, []).append(hit)
+    out: dict[int, float] = {}
+    for group in by_query.values():
+        group.sort(key=lambda h: (-h.similarity, h.concept))
+        runner_up = group[1].similarity if len(group) > 1 else 0.5
+        out[group[0].concept] = round(group[0].similarity - runner_up, 4)
+    return out

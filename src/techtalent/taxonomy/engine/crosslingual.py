@@ -12,7 +12,16 @@ from typing import Protocol
 
 from techtalent.core.text import STOPWORDS, stem, tokenize
 
-__all__ = ["Lexicon", "Phrase", "TRANSLATED", "translated_phrases", "translated_terms"]
+__all__ = [
+    "Lexicon",
+    "Phrase",
+    "TRANSLATED",
+    "acronym_phrases",
+    "cognates",
+    "cognate_phrases",
+    "translated_phrases",
+    "translated_terms",
+]
 
 TRANSLATED = 0.72  # the quality of a match through translation (exact 1.0, inflected 0.9, typo 0.75)
 _MIN_WEIGHT = 0.15
@@ -20,6 +29,41 @@ _MIN_WEIGHT = 0.15
 # "orderpicken" (→ order picker) reaches "pick orders"; such a match is trusted a little less.
 _DERIVATIONAL = ("er", "ers", "or", "ing")
 _DERIVED_MATCH = 0.9
+COGNATE = 0.85  # an unknown Dutch word spelled the English way (laminaat → laminate), relative to TRANSLATED
+# Regular spelling correspondences of Dutch and English loan words: endings, then c for k (elektro → electro).
+_COGNATE_ENDINGS = (
+    ("isatie", "isation"),
+    ("atie", "ation"),
+    ("aties", "ations"),
+    ("ering", "ation"),
+    ("ische", "ic"),
+    ("ische", "ical"),
+    ("isch", "ic"),
+    ("isch", "ical"),
+    ("iteit", "ity"),
+    ("ologie", "ology"),
+    ("isme", "ism"),
+    ("ieken", "ics"),
+    ("iek", "ic"),
+    ("iek", "ics"),
+    ("ieve", "ive"),
+    ("ief", "ive"),
+    ("aten", "ates"),
+    ("aat", "ate"),
+    ("eren", "e"),
+    ("eren", "ate"),
+    ("eren", ""),
+    ("aire", "ary"),
+    ("air", "ary"),
+    ("eur", "or"),
+    ("eur", "er"),
+    ("uur", "ure"),
+    ("ie", "y"),
+    ("", ""),
+)
+COMPOUND = 0.9  # a rare Dutch compound as the translations of its parts, relative to TRANSLATED
+_PART_OPTIONS = 3
+ACRONYM = 0.9  # an acronym the taxonomy's text spells out ("tig" → "tungsten inert gas"), in either language
 
 
 class Lexicon(Protocol):
@@ -52,8 +96,9 @@ def translated_phrases(
     if lexicon is None or token in STOPWORDS["nl"]:
         return []
     bag = lexicon.to_english([token])
+    compound = compound_phrase(lexicon, token, terms)
     if not bag:
-        return []
+        return compound or cognate_phrases(token, terms)
     best = max(bag.values())
     out: list[tuple[Phrase, float]] = []
     for phrase, weight in bag.items():
@@ -66,7 +111,7 @@ def translated_phrases(
             words.append(tuple((term, value) for term, value in options if term is not None))
         if any(words):
             out.append((tuple(words), TRANSLATED * share))
-    return out
+    return out + compound
 
 
 def _derivational_term(word: str, terms: Mapping[str, int]) -> int | None:
@@ -78,3 +123,78 @@ def _derivational_term(word: str, terms: Mapping[str, int]) -> int | None:
                 if (term := terms.get(stem(candidate, "en"))) is not None:
                     return term
     return None
+
+
+def acronym_phrases(
+    lexicon: Lexicon | None, token: str, terms: Mapping[str, int]
+) -> list[tuple[Phrase, float]]:
+    """The English phrase an acronym stands for (``tig`` → "tungsten inert gas") as index terms per word,
+    when the lexicon learned it; its words the index lacks are left out."""
+    expand = getattr(lexicon, "expand_acronym", None)
+    expansion = expand(token) if expand is not None else None
+    if not isinstance(expansion, str):
+        return []
+    words = tuple(
+        ((term, 1.0),)
+        for word in tokenize(expansion)
+        if word not in STOPWORDS["en"] and (term := terms.get(stem(word, "en"))) is not None
+    )
+    return [(words, ACRONYM)] if words else []
+
+
+def cognates(token: str) -> list[str]:
+    """English spellings of a Dutch loan word by regular correspondences (laminaat → laminate, elektronisch
+    → electronic, kalibreren → calibrate), longest matching ending first; the word itself excluded."""
+    out: list[str] = []
+    for dutch, english in _COGNATE_ENDINGS:
+        if not token.endswith(dutch) or len(token) - len(dutch) < 3:
+            continue
+        base = token[: len(token) - len(dutch)] + english
+        for candidate in (base, base.replace("k", "c")):
+            if candidate != token and candidate not in out:
+                out.append(candidate)
+    return out
+
+
+def cognate_phrases(token: str, terms: Mapping[str, int]) -> list[tuple[Phrase, float]]:
+    """For a Dutch word the lexicon does not know, the English index words it is a cognate of, each a
+    one-word phrase at the quality of a translation scaled by :data:`COGNATE`."""
+    if len(token) < 5:
+        return []
+    found: list[tuple[Phrase, float]] = []
+    seen: set[int] = set()
+    for candidate in cognates(token):
+        term = terms.get(stem(candidate, "en"))
+        if term is not None and term not in seen:
+            seen.add(term)
+            found.append(((((term, 1.0),),), TRANSLATED * COGNATE))
+    return found[:3]
+
+
+def compound_phrase(lexicon: Lexicon, token: str, terms: Mapping[str, int]) -> list[tuple[Phrase, float]]:
+    """A Dutch compound the corpus seldom shows whole (koeltechniek, loodgieterswerk) as a phrase of its
+    parts' English translations, one word per part with the part's best few renderings as options."""
+    parts_of = getattr(lexicon, "compound_parts", None)
+    candidates = getattr(lexicon, "english_candidates", None)
+    if parts_of is None or candidates is None:
+        return []
+    parts = parts_of(token)
+    if len(parts) < 2:
+        return []
+    words = []
+    for part in parts:
+        options: dict[int, float] = {}
+        found = candidates(part)[:_PART_OPTIONS]
+        best = found[0][1] if found else 1.0
+        for english, prob in found:
+            content = [w for w in tokenize(english) if w not in STOPWORDS["en"]]
+            if len(content) != 1:
+                continue
+            for term, value in (
+                (terms.get(stem(content[0], "en")), 1.0),
+                (_derivational_term(content[0], terms), _DERIVED_MATCH),
+            ):
+                if term is not None:
+                    options[term] = max(options.get(term, 0.0), value * prob / best)
+        words.append(tuple(options.items()))
+    return [(tuple(words), TRANSLATED * COMPOUND)] if any(words) else []

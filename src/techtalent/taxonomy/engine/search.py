@@ -22,7 +22,7 @@ from rapidfuzz.distance import OSA
 from scipy import sparse
 
 from techtalent.core.text import STOPWORDS, stem, stem_tokens, tokenize
-from techtalent.taxonomy.engine.crosslingual import Lexicon, Phrase, translated_phrases
+from techtalent.taxonomy.engine.crosslingual import Lexicon, Phrase, acronym_phrases, translated_phrases
 
 __all__ = ["ConceptRecord", "LabelRecord", "SearchHit", "SearchIndex", "ShownLabel"]
 
@@ -58,6 +58,7 @@ _INFLECTION_ENDINGS = frozenset(
 _MAX_EXPANSIONS = 150
 _DERIVED_FLOOR = 0.85  # a derived label's weight scales with its confidence from this share upwards
 _PRIOR = 0.06  # at most +6 % for the most general skill (many occupations need it, many narrower skills)
+_RARE_ACRONYM = 3  # labels writing an acronym, at most, for it to stand for its expansion as well
 _SHORT_PRIOR = 0.45  # a one-word query ("onderhoud", "lassen") asks for the broad, commonly used skills
 
 
@@ -299,18 +300,25 @@ class SearchIndex:
                     rows = indices[indptr[term] : indptr[term + 1]]
                     hit[rows] = np.maximum(hit[rows], quality * value)
                 continue
+            # A label with only some of the phrase's words gets the share of its information they carry:
+            # "install refrigeration equipment" has the telling word of "refrigeration engineering".
             have: dict[int, float] = defaultdict(float)
-            for options in words:
+            have_weight: dict[int, float] = defaultdict(float)
+            weights = [max((float(self.idf[t]) for t, _ in options), default=0.0) for options in words]
+            total = sum(weights) or 1.0
+            for options, word_weight in zip(words, weights, strict=True):
                 best: dict[int, float] = {}
                 for term, value in options:
                     for row in indices[indptr[term] : indptr[term + 1]].tolist():
                         best[row] = max(best.get(row, 0.0), value)
                 for row, value in best.items():
                     have[row] += value
+                    have_weight[row] += value * word_weight
             if have:
                 rows = np.fromiter(have.keys(), dtype=np.int64, count=len(have))
                 words_had = np.fromiter(have.values(), dtype=np.float32, count=len(have))
-                hit[rows] = np.maximum(hit[rows], quality * words_had / len(words))
+                share = np.fromiter(have_weight.values(), dtype=np.float32, count=len(have)) / total
+                hit[rows] = np.maximum(hit[rows], quality * share)
                 cover[rows] = np.maximum(cover[rows], quality * words_had)
 
     def _split_compound(self, token: str) -> list[str]:
@@ -394,6 +402,9 @@ class SearchIndex:
                 hit[rows] = np.maximum(hit[rows], quality)
             # The lexicon translates Dutch words; an English query needs none.
             phrases = translated_phrases(self.lexicon, token, self.terms) if lang == "nl" else []
+            if token not in self.surface or self._df_of(token) <= _RARE_ACRONYM:
+                # An acronym few labels write ("TIG-lasser"): also the words it stands for.
+                phrases += acronym_phrases(self.lexicon, token, self.terms)
             self._phrase_hits(phrases, hit, cover)
             # The token weighs as much as the rarest of its best matches: a matched term, or a translated
             # phrase by its rarest word ("electric socket" by "socket").

@@ -53,6 +53,8 @@ class TranslationLexicon:
     # each language, keyed "first second": which renderings of a word fit its neighbours.
     bigrams_en: Mapping[str, int] = field(default_factory=dict)
     bigrams_nl: Mapping[str, int] = field(default_factory=dict)
+    # Acronym → the English words it stands for, learned from the English text ("tig" → "tungsten inert gas").
+    acronyms: Mapping[str, str] = field(default_factory=dict)
     _folded: dict[str, dict[str, str]] = field(default_factory=dict, init=False, repr=False, compare=False)
     _reversed_nl: list[str] = field(default_factory=list, init=False, repr=False, compare=False)
     _senses_nl: dict[str, list[tuple[str, float]]] = field(
@@ -154,6 +156,20 @@ class TranslationLexicon:
             if len(token) - len(ending) + len(replacement) >= _MIN_HEAD
         )
 
+    def compound_parts(self, token: str) -> list[str]:
+        """The parts of a Dutch compound the corpus seldom shows whole (koeltechniek → koel + techniek),
+        each a word the lexicon translates; ``[token]`` for a word seen often enough to trust as a whole."""
+        if self.counts_nl.get(token, 0) >= _RARE or len(token) <= 2 * _MIN_HEAD - 2:
+            return [token]
+        parts = split_compound(token, self.counts_nl, keep_known=False)
+        if len(parts) < 2 or not all(self.nl_to_en.get(part) for part in parts):
+            return [token]
+        return list(parts)
+
+    def expand_acronym(self, token: str) -> str | None:
+        """The English words an acronym stands for (``tig`` → "tungsten inert gas"), or None."""
+        return self.acronyms.get(token)
+
     def dutch_candidates(self, token: str) -> Candidates:
         """Dutch words for one English word, best first."""
         return self._lookup("en", token, None)
@@ -221,6 +237,7 @@ class TranslationLexicon:
             "phrases": {k: [list(p) for p in v] for k, v in self.phrases.items()},
             "bigrams_en": dict(self.bigrams_en),
             "bigrams_nl": dict(self.bigrams_nl),
+            "acronyms": dict(self.acronyms),
         }
 
     @classmethod
@@ -240,6 +257,8 @@ class TranslationLexicon:
         phrases = {str(k): tuple((str(e), float(c), str(m)) for e, c, m in v) for k, v in raw_phrases.items()}
         bigrams_en, bigrams_nl = data.get("bigrams_en", {}), data.get("bigrams_nl", {})
         assert isinstance(bigrams_en, dict) and isinstance(bigrams_nl, dict)
+        acronyms = data.get("acronyms", {})
+        assert isinstance(acronyms, dict)
         return cls(
             table(data["en_to_nl"]),
             table(data["nl_to_en"]),
@@ -249,6 +268,7 @@ class TranslationLexicon:
             phrases,
             {str(k): int(v) for k, v in bigrams_en.items()},
             {str(k): int(v) for k, v in bigrams_nl.items()},
+            {str(k): str(v) for k, v in acronyms.items()},
         )
 
 
@@ -356,6 +376,7 @@ def learn_lexicon(corpus: ParallelCorpus, *, iterations: int = 5) -> Translation
         phrases,
         _bigrams((pair.en for pair in aligned), STOPWORDS["en"], english_labels),
         _bigrams((pair.nl for pair in aligned), frozenset()),
+        dict(corpus.acronyms),
     )
 
 

@@ -95,6 +95,7 @@ def learn_label_model(corpus: ParallelCorpus) -> DutchLabelModel:
         corpus.english_skill_labels,
         corpus.capitalised_nl,
         corpus.label_groups,
+        corpus.acronyms,
     )
     lexicon = learn_lexicon(learning)
     fit_examples = [e for e in corpus.skill_labels if not _held_out(e)]

@@ -39,6 +39,8 @@ class ParallelCorpus:
     label_groups: tuple[tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]], ...] = field(
         default=()
     )
+    # Acronyms the English text spells out ("tungsten inert gas (TIG)"): (acronym, expansion), lower case.
+    acronyms: tuple[tuple[str, str], ...] = field(default=())
 
     def __len__(self) -> int:
         return len(self.pairs)
