@@ -136,3 +136,15 @@ def test_a_concept_found_by_a_derived_label_is_named_with_the_words_the_text_use
     assert _shown(with_display({"lang": "nl", "concepts": [sentence]}, "nl")["concepts"][0])[0] == (
         "programmeren in Java"
     )
+
+
+def test_the_cv_review_names_a_skill_by_the_derived_label_its_sentence_uses(derived_toy: Path) -> None:
+    from techtalent.matching.views import _cv_name
+
+    _second_derived("programmeren in Java")
+    used = _cv_name(
+        {"uri": JAVA, "kind": "skill", "evidence": "Ik kan programmeren in Java.", "score": 1}, "nl"
+    )
+    assert (used.label, used.derived, used.original) == ("programmeren in Java", True, ENGLISH)
+    other = _cv_name({"uri": JAVA, "kind": "skill", "evidence": "Java-ontwikkelaar.", "score": 1}, "nl")
+    assert other.label == _derived_nl()
