@@ -54,7 +54,7 @@ from techtalent.extraction.engine.cv_titles import (  # noqa: E402
 )
 from techtalent.extraction.engine.titles import TitleNormaliser  # noqa: E402
 from techtalent.matching.engine import MatchModel, match_occupations, with_settings  # noqa: E402
-from techtalent.matching.engine.titles import TitlePrior  # noqa: E402
+from techtalent.matching.engine.titles import COMPETING_MARGIN, TitlePrior, competing_readings  # noqa: E402
 from techtalent.matching.esco_files import model_from_esco_csv  # noqa: E402
 
 DEFAULT_ESCO = ROOT.parent / "shared" / "data" / "esco" / "v1.1.1"
@@ -65,6 +65,7 @@ SETS = {"main": SET, "extra": ROOT / "bench" / "devsets" / "cv_personas_nl_extra
 MELO = ROOT.parent / "shared" / "data" / "dev" / "job-titles-nl" / "melo_bel_nl.jsonl"
 OCCUPATION = "http://data.europa.eu/esco/occupation/"
 PROFICIENCY = "intermediate"  # the CV page's default (matching/templates/matching/cv.html)
+MARGIN = float(os.environ.get("CVMATCH_MARGIN", COMPETING_MARGIN))
 _FORMAT = 3  # 3: the raw concepts (with spans) are cached, offered_concepts runs after
 
 
@@ -148,7 +149,8 @@ def normaliser(esco: Path) -> TitleNormaliser:
 def page_offers(persona: CvPersona, esco: Path) -> list[dict[str, object]]:
     """What the CV page offers for this CV (``matching.services.cv_found``): the extractor's concepts merged
     with the occupations of the CV's job-title lines, the best per occupation."""
-    return merge_occupations(cv_skills(persona, esco), cv_title_occupations(persona.cv, normaliser(esco)))
+    merged = merge_occupations(cv_skills(persona, esco), cv_title_occupations(persona.cv, normaliser(esco)))
+    return competing_readings(merged, margin=MARGIN)
 
 
 def ticked(found: list[dict[str, object]]) -> dict[str, float]:

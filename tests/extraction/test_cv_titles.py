@@ -154,3 +154,23 @@ def test_a_job_named_only_in_the_schooling_is_a_diploma_not_an_occupation_held()
 def test_lines_under_a_combined_courses_heading_are_no_title_lines() -> None:
     cv = "Werkervaring\n2015 – heden: lasser\nCursussen en certificaten\n2019: heftruckchauffeur\n"
     assert titles(cv) == ["lasser"]
+
+
+def test_a_line_of_two_titles_gives_both_but_not_a_gender_suffix_or_a_process_pair() -> None:
+    cv = (
+        "Werkervaring\n"
+        "2017 – heden: Mechanisch monteur / storingsmonteur, fabriek\n"
+        "2012 - 2014: monteur/lasser\n"
+        "2010 - 2012: medewerker/ster magazijn\n"
+        "2008 - 2010: Lasser TIG/BMBE\n"
+    )
+    assert titles(cv) == [
+        "Mechanisch monteur",
+        "storingsmonteur",
+        "monteur",
+        "lasser",
+        "medewerker/ster magazijn",
+        "Lasser TIG/BMBE",
+    ]
+    both = title_lines(cv)[:2]
+    assert both[0].line == both[1].line and both[0].current and both[1].current

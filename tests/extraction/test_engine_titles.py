@@ -82,3 +82,13 @@ def test_the_normaliser_accepts_a_ready_search_index() -> None:
     matches = TitleNormaliser(index).normalise("Lasser", top=1)
     assert [m.uri for m in matches] == [OCC["welder"]]
     assert matches[0].label == "lasser"
+
+
+def test_a_spacing_or_hyphen_variant_of_a_label_is_that_label(normaliser: TitleNormaliser) -> None:
+    # "softwareontwikkelaar" is the developer's label: "software-ontwikkelaar", "Software ontwikkelaar" too
+    assert normaliser.spelled_as("Software-ontwikkelaar", "nl") == {OCC["developer"]}
+    assert normaliser.spelled_as("software ontwikkelaar", "nl") == {OCC["developer"]}
+    assert normaliser.spelled_as("ontwikkelaar", "nl") == set()
+    for title in ("Software-ontwikkelaar", "software ontwikkelaar"):
+        first = normaliser.normalise(title, lang="nl", top=2)[0]
+        assert first.uri == OCC["developer"] and first.score == 1.0

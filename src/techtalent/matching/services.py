@@ -207,7 +207,8 @@ def cv_found(*, data: bytes, name: str) -> list[dict[str, Any]]:
     """Skills and occupations found in an uploaded CV (pdf, docx, txt): uri, kind, evidence (the text
     matched) and score; negated mentions left out. Occupations come from the extractor and from the job
     titles of the work-experience lines (extraction/engine/cv_titles.py: the title normaliser's best
-    occupation, with a calibrated confidence), the best per occupation."""
+    occupation, with a calibrated confidence), the best per occupation; occupations named only in the
+    schooling are left out, and a weak rival reading of a line is offered unticked (competing_readings)."""
     from techtalent.extraction.engine.cv_titles import (
         cv_title_occupations,
         merge_occupations,
@@ -222,7 +223,9 @@ def cv_found(*, data: bytes, name: str) -> list[dict[str, Any]]:
         {key: item[key] for key in ("uri", "kind", "evidence", "score")}
         for item in cv_title_occupations(text, normaliser(), lang=lang)
     ]
-    return merge_occupations(found, titles)
+    from techtalent.matching.engine.titles import competing_readings
+
+    return competing_readings(merge_occupations(found, titles))
 
 
 def text_skills(text: str) -> list[str]:

@@ -135,8 +135,22 @@ def _cut(rest: str) -> str:
     return title
 
 
+# "Monteur / lasser", "monteur/lasser": two jobs on one line (not "medewerker/ster", not "TIG/BMBE").
+_TWO_TITLES = re.compile(
+    r"\s+/\s+|(?<=[a-z]{3})/(?!(?:ster|sters|e|es|in|trice|euse|ice|a|v|m|x)\b)(?=[a-z]{4})"
+)
+
+
+def _titles(title: str) -> list[str]:
+    """The titles a cut title names: "a / b" is two."""
+    parts = [p.strip(" :.-–—") for p in _TWO_TITLES.split(title)]
+    parts = [p for p in parts if p and any(c.isalpha() for c in p)]
+    return parts if len(parts) > 1 else [title]
+
+
 def title_lines(text: str) -> list[TitleLine]:
-    """The job-title lines of a CV's work experience, in text order (one title per line)."""
+    """The job-title lines of a CV's work experience, in text order (one title per line, two for a line
+    "monteur / lasser")."""
     out: list[TitleLine] = []
     section: str | None = None  # None: no heading seen yet (a CV may start with its jobs)
     offset = 0
@@ -152,8 +166,8 @@ def title_lines(text: str) -> list[TitleLine]:
         labelled = _LABELLED.match(line)
         if labelled:
             title = _cut(labelled.group("rest"))
-            if title:
-                out.append(TitleLine(line, title, start, bool(_CURRENT.search(line))))
+            for one in _titles(title) if title else ():
+                out.append(TitleLine(line, one, start, bool(_CURRENT.search(line))))
             continue
         if section in ("other", "school") or _BULLET.match(raw):
             continue  # tasks under a job, or education, skills, courses
@@ -161,8 +175,8 @@ def title_lines(text: str) -> list[TitleLine]:
         if not found:
             continue
         title = _cut(found.group("rest"))
-        if title:
-            out.append(TitleLine(line, title, start, bool(_CURRENT.search(found.group("dates")))))
+        for one in _titles(title) if title else ():
+            out.append(TitleLine(line, one, start, bool(_CURRENT.search(found.group("dates")))))
     return out
 
 

@@ -116,6 +116,11 @@ def _alternatives(text: str) -> list[str]:
     return out
 
 
+def _compact(text: str) -> str:
+    """A label or title without case, accents, spaces and hyphens, to compare spellings."""
+    return re.sub(r"[\s\-‐–]+", "", fold(text))
+
+
 def head_noun(text: str) -> str:
     """The word a Dutch or English job title is about (last word, or the first of "hoofd onderhoud")."""
     words = text.split()
@@ -148,6 +153,18 @@ class TitleNormaliser:
         self.search_share = search_share
         self._concept: dict[str, ConceptRecord] = {c.uri: c for c in self.index.concepts}
         self._ngrams: dict[str, tuple[CharNgramIndex, list[str]] | None] = {}
+        self._spelled: dict[str, dict[str, set[str]]] = {}
+
+    def spelled_as(self, form: str, lang: str) -> set[str]:
+        """Occupations with a label (of ``lang`` or English) that is ``form`` up to case, spaces and
+        hyphens: "Proces-operator", "proces operator" and "procesoperator" are one label."""
+        if lang not in self._spelled:
+            keys: dict[str, set[str]] = {}
+            for uri, label_lang, text in self._labels:
+                if label_lang in (lang, "en"):
+                    keys.setdefault(_compact(text), set()).add(uri)
+            self._spelled[lang] = keys
+        return self._spelled[lang].get(_compact(form), set())
 
     def ngram_index(self, lang: str) -> tuple[CharNgramIndex, list[str]] | None:
         """The character n-gram index of the occupation labels in ``lang`` and English (built on first use).
@@ -193,6 +210,11 @@ class TitleNormaliser:
                 if score > best.get(hit.uri, (0.0, ""))[0]:
                     best[hit.uri] = (score, hit.matched_label)
         best = self._blend(best, forms[0], lang, max(top * 3, 30))
+        for form, factor in searches[:2]:  # a spelling variant of one occupation's label is that label
+            spelled = self.spelled_as(form, lang)
+            for uri in spelled if len(spelled) == 1 else ():
+                if factor > best.get(uri, (0.0, ""))[0]:
+                    best[uri] = (factor, form)
         ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))[:top]
         return tuple(
             TitleMatch(uri, self.index.display_label(uri, lang)[0], round(min(1.0, score), 4), matched)

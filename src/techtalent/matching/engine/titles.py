@@ -13,14 +13,19 @@ Titles below ``min_confidence`` are left out (a surname read as a job title scor
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
 from techtalent.matching.engine.model import MatchModel
 
-__all__ = ["TitlePrior", "title_prior", "with_title_prior"]
+__all__ = ["TitlePrior", "title_prior", "with_title_prior", "competing_readings", "COMPETING_MARGIN"]
+
+# A reading of a CV line more than this far below the line's best reading is a weaker rival, not a second
+# job (chosen on the dev halves of cv_personas_nl and cv_personas_nl_extra, bench/matching_cv.py).
+COMPETING_MARGIN = 0.15
 
 
 @dataclass(frozen=True)
@@ -65,3 +70,31 @@ def with_title_prior(scores: np.ndarray, prior: np.ndarray, settings: TitlePrior
     settings = settings or TitlePrior()
     blended: np.ndarray = (1.0 - settings.weight) * scores + settings.weight * prior
     return blended
+
+
+def competing_readings(
+    found: Iterable[Mapping[str, Any]],
+    *,
+    margin: float = COMPETING_MARGIN,
+    settings: TitlePrior | None = None,
+) -> list[dict[str, Any]]:
+    """Occupations found in a CV, where those read from the same line compete: "Elektromonteur, woningbouw"
+    is one job, so a reading of that line scoring more than ``margin`` below the line's best is kept below
+    ``min_confidence`` (offered, unticked) instead of entering the matches as a job held. Skills, and
+    readings of different lines, are left as they are; the order is kept."""
+    settings = settings or TitlePrior()
+    items = [dict(item) for item in found]
+    best: dict[str, float] = {}
+    for item in items:
+        if item.get("kind") == "occupation":
+            line = " ".join(str(item.get("evidence", "")).split())
+            best[line] = max(best.get(line, 0.0), float(item["score"]))
+    floor = round(settings.min_confidence - 0.01, 4)
+    for item in items:
+        if item.get("kind") != "occupation":
+            continue
+        line = " ".join(str(item.get("evidence", "")).split())
+        score = float(item["score"])
+        if line and score >= settings.min_confidence and score < best[line] - margin:
+            item["score"] = min(score, floor)
+    return items
