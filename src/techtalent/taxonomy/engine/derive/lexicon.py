@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from techtalent.core.text import STOPWORDS, fold
+from techtalent.core.text import STOPWORDS, fold, stem
 from techtalent.taxonomy.engine.crosslingual import cognates
 from techtalent.taxonomy.engine.derive.align import Vocabulary, train_ibm1
 from techtalent.taxonomy.engine.derive.compounds import compound_count, split_compound, split_concatenation
@@ -354,8 +354,12 @@ def _corroborated(
     options: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
     for word in rare:
         known = {e for e in (word, *cognates(word)) if counts_en.get(e, 0)} | senses.get(word, set())
+        # an inflected form of a supported word is supported too (the dictionary's pump, the pairs' pumps)
+        stems = {stem(e, "en") for e in known if " " not in e}
+        aligned_words = {e for e, _ in table.get(word, ())}
+        known |= {e for e in aligned_words if " " not in e and stem(e, "en") in stems}
         supported[word] = known
-        phrases = known | {e for e, _ in table.get(word, ())}
+        phrases = known | aligned_words
         options[word] = [(e, tuple(e.split())) for e in phrases]
     shown: Counter[tuple[str, str]] = Counter()
     for pair in aligned:
@@ -381,7 +385,9 @@ def _corroborated(
                 evidence = 1.0
             if (score := round(base * evidence, 4)) >= _MIN_SCORE / 2:
                 scored[phrase] = score
-        out[word] = tuple(sorted(scored.items(), key=lambda item: (-item[1], item[0])))[: _TOP + 2]
+        # on a tie, the order alignment gave
+        ranked = sorted(scored.items(), key=lambda item: (-item[1], -existing.get(item[0], 0.0), item[0]))
+        out[word] = tuple(ranked)[: _TOP + 2]
     return out
 
 
