@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from techtalent.core.text import STOPWORDS, fold
+from techtalent.core.text import STOPWORDS, fold, stem
+from techtalent.taxonomy.engine.crosslingual import cognates
 from techtalent.taxonomy.engine.derive.align import Vocabulary, train_ibm1
 from techtalent.taxonomy.engine.derive.compounds import compound_count, split_compound, split_concatenation
 from techtalent.taxonomy.engine.derive.phrases import LearnedPhrase, learn_compound_phrases
 from techtalent.taxonomy.engine.derive.tokens import words
-from techtalent.taxonomy.engine.derive.types import ParallelCorpus
+from techtalent.taxonomy.engine.derive.types import ParallelCorpus, SentencePair
 
 __all__ = ["TranslationLexicon", "learn_lexicon"]
 
@@ -35,6 +36,12 @@ _SENSE_RANK = 5  # a Dutch word is a sense of the English words among its first 
 _PART_SENSES = 8  # senses of each compound part tried against English word pairs
 _RARE = 10  # a Dutch word seen fewer times is rare: its parts may say more than its own alignment
 _MIN_BIGRAM = 2
+# A Dutch word seen fewer times than this has too few pairs for IBM Model 1 to tell its translation from a
+# word it merely shares a sentence with (preventief → dust-free, bankwerker → turner): a translation the
+# dictionary or a regular spelling correspondence (cognate) also gives, and that its pairs show, is trusted
+# at the level of its best alignment; the others are weighed by how many of its pairs show them.
+_CORROBORATE_BELOW = 40
+_UNCORROBORATED = 0.8
 
 
 @dataclass(frozen=True)
@@ -327,6 +334,63 @@ def _with_dictionary(
     return merged
 
 
+def _corroborated(
+    table: dict[str, Candidates],
+    aligned: Sequence[SentencePair],
+    dictionary: Sequence[tuple[tuple[str, ...], tuple[str, ...]]],
+    counts_nl: Mapping[str, int],
+    counts_en: Mapping[str, int],
+) -> dict[str, Candidates]:
+    """Re-rank the translations of rare Dutch words by the evidence of their own pairs (see
+    :data:`_CORROBORATE_BELOW`): a dictionary or cognate translation that co-occurs with the word rises to
+    the level of its best alignment; every candidate is scaled by the share of the word's pairs that show it
+    (relative to the best-shown corroborated one), an uncorroborated one by :data:`_UNCORROBORATED` more."""
+    senses: dict[str, set[str]] = {}
+    for en, nl in dictionary:
+        if len(nl) == 1:
+            senses.setdefault(nl[0], set()).add(" ".join(en))
+    rare = {w for w, n in counts_nl.items() if n < _CORROBORATE_BELOW}
+    supported: dict[str, set[str]] = {}
+    options: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for word in rare:
+        known = {e for e in (word, *cognates(word)) if counts_en.get(e, 0)} | senses.get(word, set())
+        # an inflected form of a supported word is supported too (the dictionary's pump, the pairs' pumps)
+        stems = {stem(e, "en") for e in known if " " not in e}
+        aligned_words = {e for e, _ in table.get(word, ())}
+        known |= {e for e in aligned_words if " " not in e and stem(e, "en") in stems}
+        supported[word] = known
+        phrases = known | aligned_words
+        options[word] = [(e, tuple(e.split())) for e in phrases]
+    shown: Counter[tuple[str, str]] = Counter()
+    for pair in aligned:
+        english = set(pair.en)
+        for word in rare.intersection(pair.nl):
+            for phrase, parts in options[word]:
+                if all(part in english for part in parts):
+                    shown[word, phrase] += 1
+    out = dict(table)
+    for word in rare:
+        backed = {e: shown[word, e] for e in supported[word] if shown[word, e]}
+        if not backed:
+            continue
+        existing = dict(table.get(word, ()))
+        top = max(existing.values(), default=_DICTIONARY_ALONE)
+        most = max(backed.values())
+        scored = {}
+        for phrase in {*existing, *backed}:
+            evidence = min(1.0, shown[word, phrase] / most) ** 0.5
+            base = top if phrase in backed else existing[phrase] * _UNCORROBORATED
+            if phrase not in backed and phrase in supported[word]:
+                base = existing[phrase]  # a dictionary sense its pairs never show keeps its place
+                evidence = 1.0
+            if (score := round(base * evidence, 4)) >= _MIN_SCORE / 2:
+                scored[phrase] = score
+        # on a tie, the order alignment gave
+        ranked = sorted(scored.items(), key=lambda item: (-item[1], -existing.get(item[0], 0.0), item[0]))
+        out[word] = tuple(ranked)[: _TOP + 2]
+    return out
+
+
 def learn_lexicon(corpus: ParallelCorpus, *, iterations: int = 5) -> TranslationLexicon:
     """Align the corpus both ways with IBM Model 1 and keep word pairs both directions agree on.
 
@@ -364,6 +428,7 @@ def learn_lexicon(corpus: ParallelCorpus, *, iterations: int = 5) -> Translation
     if dictionary:
         en_to_nl = _with_dictionary(en_to_nl, dictionary)
         nl_to_en = _with_dictionary(nl_to_en, [(b, a) for a, b in dictionary], counts_en)
+    nl_to_en = _corroborated(nl_to_en, aligned, dictionary, counts_nl, counts_en)
     phrases = learn_compound_phrases(corpus.label_groups, en_to_nl, nl_to_en, counts_nl)
     nl_to_en = _with_phrases(nl_to_en, phrases)
     english_labels = [words(label) for label in corpus.english_skill_labels]
