@@ -5,14 +5,19 @@ from __future__ import annotations
 
 import pytest
 
+from techtalent.extraction.engine import Lexicon, TitleNormaliser
 from techtalent.extraction.engine.cv_titles import (
     CALIBRATION,
+    GENERIC,
+    TIED,
+    cv_title_occupations,
     merge_occupations,
     offered_concepts,
     schooling_spans,
     title_confidence,
     title_lines,
 )
+from techtalent.taxonomy.engine.search import ConceptRecord, LabelRecord
 
 
 @pytest.fixture(autouse=True)
@@ -174,3 +179,27 @@ def test_a_line_of_two_titles_gives_both_but_not_a_gender_suffix_or_a_process_pa
     ]
     both = title_lines(cv)[:2]
     assert both[0].line == both[1].line and both[0].current and both[1].current
+
+
+def test_a_bare_generic_head_word_is_offered_unticked_and_a_specific_one_ticked() -> None:
+    # "operator" is one occupation's label but a word of the labels of GENERIC others ("operator persab"):
+    # the one reading is a guess, offered below the tick (0.6); "lasser" is in no other label
+    occ = "http://example.org/occupation/"
+    others = [(f"{occ}op{i}", f"operator pers{chr(97 + i % 26)}{chr(97 + i // 26)}") for i in range(GENERIC)]
+    labels = [
+        LabelRecord(occ + "filtration", "nl", "preferred", "technicus drankenfiltering"),
+        LabelRecord(occ + "filtration", "nl", "alternative", "operator"),
+        LabelRecord(occ + "welder", "nl", "preferred", "lasser"),
+        *(LabelRecord(uri, "nl", "preferred", text) for uri, text in others),
+    ]
+    uris = sorted({label.uri for label in labels})
+    normaliser = TitleNormaliser(
+        Lexicon.build([ConceptRecord(uri, "occupation") for uri in uris], labels, version="generic")
+    )
+    assert normaliser.spread("operator", "nl") == GENERIC + 1 and normaliser.spread("lasser", "nl") == 1
+    assert normaliser.spread("operator machine", "nl") == 0  # one word only
+    cv = "Werkervaring\n2010 – heden: lasser bij Staalbouw\n1999 – 2008: operator, voedingsmiddelenbedrijf\n"
+    found = {o["title"]: o for o in cv_title_occupations(cv, normaliser)}
+    assert found["lasser"]["uri"] == occ + "welder" and found["lasser"]["score"] >= 0.6
+    assert found["operator"]["uri"] == occ + "filtration"
+    assert found["operator"]["score"] == round(CALIBRATION[-1][1] * TIED, 4) < 0.6

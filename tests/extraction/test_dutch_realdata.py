@@ -144,3 +144,54 @@ def test_boren_is_no_longer_accepted_as_earth_science_tools_and_the_walk_texts_g
     # the CV's "neem monsters" → "take samples", a label of collect samples, now accepted (rule "translated")
     cv = {c.uri: c for c in dutch.extract(CV, lang="nl").concepts}
     assert COLLECT_SAMPLES in cv and cv[COLLECT_SAMPLES].evidence["rule"] == "translated", sorted(cv)
+
+
+# Occupations the process-operator CV (tests/fixtures/journeys) was once matched to, none of which a process
+# operator does: the bare "operator" of its 1999–2008 line read as beverage filtration technician (of whose
+# ESCO labels "operator" is one), the food-processing group (ISCO 8160) that reading pulled in, a civil
+# servant and a granulator operator.
+OCC = "http://data.europa.eu/esco/occupation/"
+ABSURD_FOR_PROCESS_OPERATOR = {
+    OCC + "7dbb116c-a4e7-41e8-9f28-c8a738d93e28": "beverage filtration technician",
+    OCC + "3caa57c9-d360-4ce4-8000-34a983666ba7": "cellar operator",
+    OCC + "0090dd54-057a-4f65-bbe8-f74c4999e8e8": "pasta operator",
+    OCC + "aaf732b5-ee19-4c82-a08f-700fb98f5ca7": "functionaris burgerzaken",
+    OCC + "0dae04a4-fa4c-40d3-8518-122cc0f7bfcf": "granulator machine operator",
+}
+
+
+def test_the_process_operator_cv_matches_process_plant_work_and_no_absurd_occupation(
+    dutch: Extractor, esco_real: Path
+) -> None:
+    """The CV page's way (matching.services.cv_found, then results.occupation_matches): the extractor's
+    offers and the title lines' readings, the ticked occupations held, the ranking over every occupation."""
+    from techtalent.extraction.engine import TitleNormaliser
+    from techtalent.extraction.engine.cv_titles import (
+        cv_title_occupations,
+        merge_occupations,
+        offered_concepts,
+    )
+    from techtalent.matching.engine import match_occupations
+    from techtalent.matching.engine.titles import TitlePrior, competing_readings
+    from techtalent.matching.esco_files import model_from_esco_csv
+
+    cv = (REPO / "tests" / "fixtures" / "journeys" / "cv_procesoperator_nl.txt").read_text(encoding="utf-8")
+    concepts = [c.to_dict() for c in dutch.extract(cv, lang="nl").concepts]
+    titles = cv_title_occupations(cv, TitleNormaliser(dutch.lexicon))
+    found = competing_readings(merge_occupations(offered_concepts(concepts, cv), titles))
+    tick = TitlePrior().min_confidence
+    # "operator" is a word of the labels of hundreds of occupations: its one reading is offered unticked
+    (operator,) = [f for f in found if f["evidence"].startswith("1999 – 2008: operator")]
+    assert operator["score"] < tick
+    model = model_from_esco_csv(esco_real)
+    skills = {
+        f["uri"]: "intermediate" for f in found if f["kind"] == "skill" and f["uri"] in model.skill_index
+    }
+    held = {f["uri"]: 1.0 for f in found if f["kind"] == "occupation" and f["score"] >= tick}
+    assert len(skills) >= 3
+    top = match_occupations(model, skills, top=10, titles=held)
+    labels = [model.label(m.uri) for m in top]
+    # ISCO 313 process control technicians (power, chemical, refinery plants), 813 chemical products plant
+    # operators: a process operator's kind of work
+    assert any(model.isco.get(m.uri, "").startswith(("313", "813")) for m in top), labels
+    assert not {m.uri for m in top} & ABSURD_FOR_PROCESS_OPERATOR.keys(), labels

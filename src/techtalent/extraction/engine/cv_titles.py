@@ -195,6 +195,13 @@ CALIBRATION: tuple[tuple[float, float], ...] = (
 # (MELO dev, 0.95–1: 0.39 tied, 0.68 not): its confidence is scaled by TIED.
 TIE = 0.02
 TIED = 0.6
+# A one-word title that is a word of the labels of at least GENERIC occupations (TitleNormaliser.spread:
+# "operator" 536, "monteur" 106, "medewerker" 313; "lasser" 3, "chauffeur" 19) names a kind of job, not one
+# job: ESCO has "operator" as a label of one occupation (beverage filtration technician), of whose labels
+# the bare word is the least telling. Such a reading gets the confidence of a tied reading (scaled by
+# TIED), so it is offered unticked. 50 occupations: about 1.7 % of ESCO's; every one-word MELO dev title
+# that the normaliser maps at ≥ 0.95 lies below 11 (right 0.84 of those), so the calibration is untouched.
+GENERIC = 50
 
 
 def title_confidence(score: float, calibration: Sequence[tuple[float, float]] = CALIBRATION) -> float:
@@ -222,7 +229,8 @@ def cv_title_occupations(
         if not matches:
             continue
         confidence = title_confidence(matches[0].score, calibration)
-        if len(matches) > 1 and matches[0].score < 1.0 and matches[0].score - matches[1].score < TIE:
+        tied = len(matches) > 1 and matches[0].score < 1.0 and matches[0].score - matches[1].score < TIE
+        if tied or normaliser.spread(found.title, lang) >= GENERIC:
             confidence = round(confidence * TIED, 4)
         uri = matches[0].uri
         if confidence > best.get(uri, {}).get("score", -1.0):

@@ -154,6 +154,21 @@ class TitleNormaliser:
         self._concept: dict[str, ConceptRecord] = {c.uri: c for c in self.index.concepts}
         self._ngrams: dict[str, tuple[CharNgramIndex, list[str]] | None] = {}
         self._spelled: dict[str, dict[str, set[str]]] = {}
+        self._spread: dict[str, dict[str, int]] = {}
+
+    def spread(self, word: str, lang: str) -> int:
+        """How many occupations have a label (of ``lang`` or English) with ``word`` as one of its words: a
+        generic head word ("operator", "monteur", "medewerker") is in hundreds of labels, a specific one
+        ("lasser", "metselaar") in a few. 0 for a normaliser built on a bare search index."""
+        if lang not in self._spread:
+            holders: dict[str, set[str]] = {}
+            for uri, label_lang, text in self._labels:
+                if label_lang in (lang, "en"):
+                    for token in set(tokenize(text)):
+                        holders.setdefault(token, set()).add(uri)
+            self._spread[lang] = {token: len(uris) for token, uris in holders.items()}
+        tokens = tokenize(word)
+        return self._spread[lang].get(tokens[0], 0) if len(tokens) == 1 else 0
 
     def spelled_as(self, form: str, lang: str) -> set[str]:
         """Occupations with a label (of ``lang`` or English) that is ``form`` up to case, spaces and
