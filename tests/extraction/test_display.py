@@ -148,3 +148,21 @@ def test_the_cv_review_names_a_skill_by_the_derived_label_its_sentence_uses(deri
     assert (used.label, used.derived, used.original) == ("programmeren in Java", True, ENGLISH)
     other = _cv_name({"uri": JAVA, "kind": "skill", "evidence": "Java-ontwikkelaar.", "score": 1}, "nl")
     assert other.label == _derived_nl()
+
+
+def test_sentence_wide_evidence_is_listed_but_not_marked() -> None:
+    """A concept found through its whole sentence (by meaning, or by the sentence's English translation)
+    does not hide the literal mentions inside that sentence; a literal mention is marked."""
+    from techtalent.extraction.review import segments
+
+    text = "Je kunt technische tekeningen lezen en lassen."
+    sentence = [[0, len(text)]]
+    weld = text.index("lassen")
+    concepts = [
+        {"uri": "u:read", "spans": sentence, "evidence": {"rule": "translated"}},
+        {"uri": "u:sem", "spans": sentence, "evidence": {"rule": "semantic"}},
+        {"uri": "u:weld", "spans": [[weld, weld + 6]], "evidence": {"rule": "exact"}},
+    ]
+    marked = [(s.text, s.concept["uri"]) for s in segments(text, concepts) if s.concept]
+    assert marked == [("lassen", "u:weld")]
+    assert "".join(s.text for s in segments(text, concepts)) == text

@@ -55,16 +55,21 @@ def review_decide(session: MutableMapping[str, Any], *, uri: str, decision: str)
     return True
 
 
+# Rules whose span is the whole sentence rather than the words that name the concept.
+SENTENCE_RULES = frozenset({"semantic", "translated"})
+
+
 def segments(text: str, concepts: Sequence[dict[str, Any]]) -> list[Segment]:
     """Split ``text`` into plain and marked segments; of overlapping mentions the longer, then better wins.
 
-    Concepts found by meaning only (rule "semantic") cite their whole sentence, not a mention: they are
-    listed but not marked, so they never hide the literal mentions inside that sentence."""
+    Concepts found by meaning only (rule "semantic") or through a Dutch sentence's English translation (rule
+    "translated") cite their whole sentence, not a mention: they are listed but not marked, so they never
+    hide the literal mentions inside that sentence."""
     spans = sorted(
         (
             (start, end, rank)
             for rank, c in enumerate(concepts)
-            if c.get("evidence", {}).get("rule") != "semantic"
+            if c.get("evidence", {}).get("rule") not in SENTENCE_RULES
             for start, end in c["spans"]
             if 0 <= start < end
         ),
