@@ -28,18 +28,16 @@ WORDS = (
 
 def learn(esco: Path) -> object:
     """The lexicon learned from the export as the import learns it."""
-    from techtalent.taxonomy.derivation import corpus_from_records
-    from techtalent.taxonomy.derived_records import dictionary
-    from techtalent.taxonomy.engine.derive import learn_lexicon
+    from techtalent.taxonomy.derived_records import lexicon_from_records
     from techtalent.taxonomy.importers.esco import read_esco
 
     bundle = read_esco(esco)
-    kinds = {uri: c["kind"] for uri, c in bundle.concepts.items()}
-    skill_types = {uri: c["skill_type"] for uri, c in bundle.concepts.items()}
-    corpus = corpus_from_records(
-        bundle.labels, bundle.texts, kinds, extra_pairs=dictionary(), skill_types=skill_types
+    return lexicon_from_records(
+        bundle.labels,
+        bundle.texts,
+        {uri: c["kind"] for uri, c in bundle.concepts.items()},
+        skill_types={uri: c["skill_type"] for uri, c in bundle.concepts.items()},
     )
-    return learn_lexicon(corpus)
 
 
 def main() -> None:

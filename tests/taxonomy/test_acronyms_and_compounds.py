@@ -1,11 +1,7 @@
 """Acronyms learned from the taxonomy's own English text ("tungsten inert gas (TIG)") and used by search:
-unit tests on toy data, and on the real ESCO v1.1.1 a few everyday Dutch queries that need them."""
+unit tests on toy data (the real-ESCO queries that need them are in test_dutch_search_realdata.py)."""
 
 from __future__ import annotations
-
-from pathlib import Path
-
-import pytest
 
 from techtalent.taxonomy.derivation import corpus_from_records
 from techtalent.taxonomy.engine import ConceptRecord, LabelRecord, SearchIndex
@@ -71,41 +67,6 @@ def test_acronyms_survive_the_lexicon_cache_round_trip_and_come_from_the_corpus(
     again = TranslationLexicon.from_dict(lexicon.as_dict())
     assert again.expand_acronym("tig") == "tungsten inert gas"
     assert again.expand_acronym("lassen") is None
-
-
-@pytest.mark.realdata
-@pytest.mark.parametrize(
-    ("query", "acceptable"),
-    [
-        ("tig lassen", {"a51adea8-bf02-488a-a0d8-b0961caca5b0"}),  # perform tungsten inert gas welding
-        ("mig lassen", {"f015c5d5-6a1c-4f63-9012-a05f4f34105e"}),  # perform metal inert gas welding
-        ("ppe", {"66ea3249-a079-45ad-b4f2-e6a79b59f10f", "51754b8a-3e2c-4cc1-86e6-cf510d9c6fe4"}),
-    ],
-)
-def test_everyday_queries_with_an_acronym_find_the_skill_on_real_esco(
-    real_index: SearchIndex, query: str, acceptable: set[str]
-) -> None:
-    hits = real_index.search(query, lang="nl", limit=5, kind="skill")
-    assert {h.uri.removeprefix(S) for h in hits} & acceptable, [h.matched_label for h in hits]
-
-
-@pytest.fixture(scope="module")
-def real_index(esco_real: Path) -> SearchIndex:
-    from collections import Counter
-
-    from techtalent.taxonomy.derived_records import derive_from_records, derived_search_labels
-    from techtalent.taxonomy.importers.esco import read_esco
-
-    bundle = read_esco(esco_real)
-    kinds = {u: c["kind"] for u, c in bundle.concepts.items()}
-    types = {u: c["skill_type"] for u, c in bundle.concepts.items()}
-    derivation = derive_from_records(bundle.labels, bundle.texts, kinds, skill_types=types)
-    used = Counter(skill for _occupation, skill in bundle.occupation_skills or {})
-    concepts = [
-        ConceptRecord(u, c["kind"], c["skill_type"], occupations=used[u]) for u, c in bundle.concepts.items()
-    ]
-    labels = [*(LabelRecord(*label) for label in bundle.labels), *derived_search_labels(derivation)]
-    return SearchIndex(concepts, labels, lexicon=derivation.lexicon)
 
 
 def test_cognate_spellings_of_dutch_loan_words_follow_regular_correspondences() -> None:

@@ -41,6 +41,10 @@ def real(esco_real: Path) -> tuple[EscoBundle, Derivation, SearchIndex]:
         ),
         ("lassen", {"530cb489-d900-46ab-9350-4d50ccd49eea", "2ee57de4-bffd-4194-b009-0060edec77cc"}),
         ("pompen", {"1864d4a3-eb9c-44f2-84f3-77137db21aeb"}),  # operate pumps
+        # acronyms learned from ESCO's own English text (taxonomy/engine/derive/acronyms.py)
+        ("tig lassen", {"a51adea8-bf02-488a-a0d8-b0961caca5b0"}),  # perform tungsten inert gas welding
+        ("mig lassen", {"f015c5d5-6a1c-4f63-9012-a05f4f34105e"}),  # perform metal inert gas welding
+        ("ppe", {"66ea3249-a079-45ad-b4f2-e6a79b59f10f", "51754b8a-3e2c-4cc1-86e6-cf510d9c6fe4"}),
     ],
 )
 def test_everyday_dutch_queries_from_the_issue_find_english_only_skills(

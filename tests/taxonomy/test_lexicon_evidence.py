@@ -64,17 +64,16 @@ def test_a_dictionary_sense_the_pairs_never_show_stays_behind() -> None:
 
 @pytest.fixture(scope="module")
 def esco_lexicon(esco_real: Path) -> TranslationLexicon:
-    from techtalent.taxonomy.derivation import corpus_from_records
-    from techtalent.taxonomy.derived_records import dictionary
+    from techtalent.taxonomy.derived_records import lexicon_from_records
     from techtalent.taxonomy.importers.esco import read_esco
 
     bundle = read_esco(esco_real)
-    kinds = {uri: c["kind"] for uri, c in bundle.concepts.items()}
-    skill_types = {uri: c["skill_type"] for uri, c in bundle.concepts.items()}
-    corpus = corpus_from_records(
-        bundle.labels, bundle.texts, kinds, extra_pairs=dictionary(), skill_types=skill_types
+    return lexicon_from_records(
+        bundle.labels,
+        bundle.texts,
+        {uri: c["kind"] for uri, c in bundle.concepts.items()},
+        skill_types={uri: c["skill_type"] for uri, c in bundle.concepts.items()},
     )
-    return learn_lexicon(corpus)
 
 
 @pytest.mark.realdata

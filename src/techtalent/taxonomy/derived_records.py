@@ -9,10 +9,15 @@ from typing import Any
 
 from techtalent.taxonomy.derivation import corpus_from_records, targets_from_records
 from techtalent.taxonomy.engine import LabelRecord
-from techtalent.taxonomy.engine.derive import SentencePair, learn_label_model
+from techtalent.taxonomy.engine.derive import (
+    SentencePair,
+    TranslationLexicon,
+    learn_label_model,
+    learn_lexicon,
+)
 from techtalent.taxonomy.freedict import dictionary_pairs
 
-__all__ = ["Derivation", "derive_from_records", "derived_search_labels"]
+__all__ = ["Derivation", "derive_from_records", "derived_search_labels", "lexicon_from_records"]
 
 LabelTuple = tuple[str, str, str, str]
 
@@ -52,6 +57,21 @@ def derive_from_records(
     outcome.labels = model.derive(targets_from_records(labels, kinds, skill_types=skill_types))
     outcome.lexicon = model.lexicon
     return outcome
+
+
+def lexicon_from_records(
+    labels: Sequence[LabelTuple],
+    texts: Mapping[tuple[str, str], Sequence[str]],
+    kinds: Mapping[str, str],
+    *,
+    skill_types: Mapping[str, str] | None = None,
+    use_dictionary: bool = True,
+) -> TranslationLexicon:
+    """The Dutch↔English lexicon alone, learned from all parallel text as the import learns it."""
+    corpus = corpus_from_records(
+        labels, texts, kinds, extra_pairs=dictionary() if use_dictionary else (), skill_types=skill_types
+    )
+    return learn_lexicon(corpus)
 
 
 @functools.lru_cache(maxsize=1)
