@@ -173,7 +173,10 @@ class ShownName:
 
 def shown_name(uri: str, lang: str) -> ShownName:
     """The name of ``uri`` in ``lang`` by the one display rule (official, else derived, else the other)."""
-    s = shown_label(uri, lang)
+    return _name(uri, lang, shown_label(uri, lang))
+
+
+def _name(uri: str, lang: str, s: ShownLabel) -> ShownName:
     return ShownName(uri, s.text or uri, s.lang, s.lang != lang, s.derived, s.original)
 
 
@@ -199,8 +202,7 @@ def attested_label(uri: str, lang: str, *texts: str) -> ShownLabel:
 
 def attested_name(uri: str, lang: str, *texts: str) -> ShownName:
     """:func:`shown_name` by :func:`attested_label`: a derived name the texts use is the one shown."""
-    s = attested_label(uri, lang, *texts)
-    return ShownName(uri, s.text or uri, s.lang, s.lang != lang, s.derived, s.original)
+    return _name(uri, lang, attested_label(uri, lang, *texts))
 
 
 def concept_search(

@@ -84,16 +84,17 @@ def competing_readings(
     readings of different lines, are left as they are; the order is kept."""
     settings = settings or TitlePrior()
     items = [dict(item) for item in found]
+    lines = {
+        i: " ".join(str(item.get("evidence", "")).split())
+        for i, item in enumerate(items)
+        if item.get("kind") == "occupation"
+    }
     best: dict[str, float] = {}
-    for item in items:
-        if item.get("kind") == "occupation":
-            line = " ".join(str(item.get("evidence", "")).split())
-            best[line] = max(best.get(line, 0.0), float(item["score"]))
+    for i, line in lines.items():
+        best[line] = max(best.get(line, 0.0), float(items[i]["score"]))
     floor = round(settings.min_confidence - 0.01, 4)
-    for item in items:
-        if item.get("kind") != "occupation":
-            continue
-        line = " ".join(str(item.get("evidence", "")).split())
+    for i, line in lines.items():
+        item = items[i]
         score = float(item["score"])
         if line and score >= settings.min_confidence and score < best[line] - margin:
             item["score"] = min(score, floor)
