@@ -47,14 +47,14 @@ TRANSLATED_KINDS = ("skill",)
 # A translated bag's similarities are flat (stray words), so for Dutch a concept that is clearly the most
 # similar of all to its query (lead ≥ DISTINCT_LEAD over the query's runner-up) gets DISTINCT_BONUS on its
 # dense score. Chosen on the dev halves (docs/extraction.md).
+DISTINCT_LEAD = 0.08
+DISTINCT_BONUS = 0.1
 # A Dutch word bridged to an English label (rule "translation": boren → "drilling", an alternative label
 # of "use earth sciences tools") is a guess of the lexicon; in a Dutch text read by the dense path it keeps
 # its weight only when the sentence's meaning confirms it (similarity ≥ TRANSLATION_CONFIRM), else its
 # lexical score is multiplied by TRANSLATION_UNCONFIRMED. Chosen on the dev halves (docs/extraction.md).
 TRANSLATION_CONFIRM = 0.5
 TRANSLATION_UNCONFIRMED = 0.6
-DISTINCT_LEAD = 0.08
-DISTINCT_BONUS = 0.1
 
 __all__ = ["Extractor", "ExtractionResult", "FoundConcept", "RULE_WEIGHT", "MIN_SCORE"]
 
