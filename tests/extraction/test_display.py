@@ -139,14 +139,16 @@ def test_a_concept_found_by_a_derived_label_is_named_with_the_words_the_text_use
 
 
 def test_the_cv_review_names_a_skill_by_the_derived_label_its_sentence_uses(derived_toy: Path) -> None:
-    from techtalent.matching.views import _cv_name
+    from techtalent.matching.views import _cv_names
 
     _second_derived("programmeren in Java")
-    used = _cv_name(
-        {"uri": JAVA, "kind": "skill", "evidence": "Ik kan programmeren in Java.", "score": 1}, "nl"
-    )
+    (used,) = _cv_names(
+        [{"uri": JAVA, "kind": "skill", "evidence": "Ik kan programmeren in Java.", "score": 1}], "nl"
+    ).values()
     assert (used.label, used.derived, used.original) == ("programmeren in Java", True, ENGLISH)
-    other = _cv_name({"uri": JAVA, "kind": "skill", "evidence": "Java-ontwikkelaar.", "score": 1}, "nl")
+    (other,) = _cv_names(
+        [{"uri": JAVA, "kind": "skill", "evidence": "Java-ontwikkelaar.", "score": 1}], "nl"
+    ).values()
     assert other.label == _derived_nl()
 
 
@@ -166,3 +168,53 @@ def test_sentence_wide_evidence_is_listed_but_not_marked() -> None:
     marked = [(s.text, s.concept["uri"]) for s in segments(text, concepts) if s.concept]
     assert marked == [("lassen", "u:weld")]
     assert "".join(s.text for s in segments(text, concepts)) == text
+
+
+def _derived_only(key: str, *texts: str) -> str:
+    """Make toy skill ``key`` Dutch-less (its official Dutch labels dropped) with ranked derived labels."""
+    from techtalent.taxonomy import selectors
+    from techtalent.taxonomy.models import Concept, DerivedLabel, Label
+
+    concept = Concept.objects.get(uri=SKILLS[key][0])
+    Label.objects.filter(concept=concept, lang="nl").delete()
+    DerivedLabel.objects.filter(concept=concept).delete()
+    for rank, text in enumerate(texts, start=1):
+        DerivedLabel.objects.create(
+            concept=concept, lang="nl", text=text, confidence=0.5 / rank, method="word", rank=rank
+        )
+    selectors.forget_cache()
+    return concept.uri
+
+
+def test_attested_labels_names_many_concepts_in_one_query_as_attested_label_does_one(
+    derived_toy: Path,
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from techtalent.taxonomy import selectors
+
+    _second_derived("programmeren in Java")
+    sql = _derived_only("sql", "SQL-databasetaal", "databanken bevragen met SQL")
+    wiring = _derived_only("wiring", "bedrading aanleggen", "kabels trekken")
+    texts = {
+        JAVA: ("Java", "Ik kan programmeren in Java."),
+        sql: ("SQL", "Je kunt databanken bevragen met SQL."),
+        wiring: ("bedrading", "Je legt bedrading aan."),  # no derived label used: the best one
+        WELD: ("lassen", "Je kunt lassen."),  # official Dutch label
+    }
+    one = {uri: selectors.attested_label(uri, "nl", *found) for uri, found in texts.items()}
+    with selectors.one_stamp(), CaptureQueriesContext(connection) as few:
+        selectors.attested_labels({JAVA: texts[JAVA]}, "nl")
+    with selectors.one_stamp(), CaptureQueriesContext(connection) as many:
+        batched = selectors.attested_labels(texts, "nl")
+    assert batched == one
+    assert [batched[u].text for u in texts] == [
+        "programmeren in Java",
+        "databanken bevragen met SQL",
+        "bedrading aanleggen",
+        SKILLS["weld"][3],
+    ]
+    assert len(many) == len(few) == 2  # the taxonomy stamp and the derived labels, however many concepts
+    names = selectors.attested_names(texts, "nl")
+    assert names[sql].derived and names[sql].original == SKILLS["sql"][2] and not names[WELD].derived

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from techtalent.taxonomy.selectors import ShownName, attested_name
+from techtalent.taxonomy.selectors import ShownName, attested_names
 
 __all__ = ["DISPLAY_FIELDS", "display_fields", "with_display"]
 
@@ -27,16 +27,13 @@ def display_fields(name: ShownName) -> dict[str, Any]:
 def with_display(result: dict[str, Any], lang: str) -> dict[str, Any]:
     """An extraction result whose ``concepts`` and ``ranking`` entries also carry their display fields; a
     concept shown with a derived label is named with the derived label the text matched, if it has one."""
-    names: dict[str, dict[str, Any]] = {}
-
-    def named(c: dict[str, Any]) -> dict[str, Any]:
-        if c["uri"] not in names:
-            sentence = str((c.get("evidence") or {}).get("sentence", ""))
-            names[c["uri"]] = display_fields(attested_name(c["uri"], lang, c.get("label", ""), sentence))
-        return {**c, **names[c["uri"]]}
-
+    found = [*result["concepts"], *result.get("ranking", [])]
+    texts: dict[str, tuple[str, str]] = {}
+    for c in found:
+        texts.setdefault(c["uri"], (c.get("label", ""), str((c.get("evidence") or {}).get("sentence", ""))))
+    names = {uri: display_fields(name) for uri, name in attested_names(texts, lang).items()}
     return {
         **result,
-        "concepts": [named(c) for c in result["concepts"]],
-        "ranking": [named(c) for c in result.get("ranking", [])],
+        "concepts": [{**c, **names[c["uri"]]} for c in result["concepts"]],
+        "ranking": [{**c, **names[c["uri"]]} for c in result.get("ranking", [])],
     }

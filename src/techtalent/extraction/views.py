@@ -35,11 +35,11 @@ def _context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
 
 def _labels(state: dict[str, Any]) -> dict[str, ShownLabel]:
     """The shown name of every concept and suggestion of the review, by the taxonomy's display rule (a
-    derived name the text used is the one shown: ``selectors.attested_label``)."""
-    result, lang = state["result"], _lang()
+    derived name the text used is the one shown: ``selectors.attested_labels``, one query for all)."""
+    result = state["result"]
     found = {c["uri"]: c for c in [*result.get("ranking", []), *result["concepts"]]}
     uris = [c["uri"] for c in result["concepts"]] + review.suggestion_uris(result)
-    return {uri: selectors.attested_label(uri, lang, *_matched(found.get(uri))) for uri in uris}
+    return selectors.attested_labels({uri: _matched(found.get(uri)) for uri in uris}, _lang())
 
 
 def _matched(c: dict[str, Any] | None) -> tuple[str, ...]:

@@ -23,7 +23,7 @@ from techtalent.matching.models import Passport, PassportSkill
 from techtalent.orgs.forms import SignupForm
 from techtalent.taxonomy.selectors import (
     ShownName,
-    attested_name,
+    attested_names,
     concept_search,
     shown_name,
     taxonomy_status,
@@ -224,7 +224,8 @@ def cv(request: HttpRequest) -> HttpResponse:
         return redirect("matching:passport")
     found = request.session.get("cv_found", [])
     held = set(passport.skills.values_list("uri", flat=True)) | set(selectors.occupations_held(passport))
-    rows = [{**item, "shown": _cv_name(item, lang), "held": item["uri"] in held} for item in found]
+    names = _cv_names(found, lang)
+    rows = [{**item, "shown": names[item["uri"]], "held": item["uri"] in held} for item in found]
     skills = [r for r in rows if r.get("kind", "skill") == "skill"]
     # A job title read with little confidence (a surname, a word used otherwise) is offered unticked.
     jobs = [
@@ -239,9 +240,10 @@ def cv(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _cv_name(item: dict[str, Any], lang: str) -> ShownName:
-    """A concept read from a CV, named with the derived label its sentence uses, if it is named by one."""
-    return attested_name(item["uri"], lang, str(item.get("evidence", "")))
+def _cv_names(found: list[dict[str, Any]], lang: str) -> dict[str, ShownName]:
+    """The concepts read from a CV, each named with the derived label its sentence uses, if it is named by
+    one (one query for all)."""
+    return attested_names({item["uri"]: (str(item.get("evidence", "")),) for item in found}, lang)
 
 
 @login_required

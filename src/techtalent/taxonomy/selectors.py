@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import logging
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -188,21 +188,37 @@ def attested_label(uri: str, lang: str, *texts: str) -> ShownLabel:
     """:func:`shown_label`, except that a concept shown with a derived label is shown with the derived label
     ``texts`` actually use (a found concept's matched label or its sentence): the words the reader wrote,
     not the best-ranked machine translation ("in ploegen werken", not "in materiaalbehandeling werken")."""
-    shown = shown_label(uri, lang)
-    folded = [f" {_folded(t)} " for t in texts if t]
-    if not shown.derived or not any(f.strip() for f in folded):
+    return attested_labels({uri: texts}, lang)[uri]
+
+
+def attested_labels(texts: Mapping[str, Sequence[str]], lang: str) -> dict[str, ShownLabel]:
+    """:func:`attested_label` for many concepts (URI → the texts that found it), in one query."""
+    index = search_index()
+    shown = {uri: index.shown(uri, lang) for uri in texts}
+    folded = {uri: [f" {_folded(t)} " for t in found if t] for uri, found in texts.items()}
+    wanted = [uri for uri, s in shown.items() if s.derived and any(f.strip() for f in folded[uri])]
+    if not wanted:
         return shown
-    rows = DerivedLabel.objects.filter(concept__uri=uri, lang=lang).order_by("rank")
-    for text, confidence in rows.values_list("text", "confidence"):
-        key = _folded(text)
-        if key and key != _folded(shown.text) and any(f" {key} " in f for f in folded):
-            return ShownLabel(text, lang, True, shown.original, confidence)
+    rows = DerivedLabel.objects.filter(concept__uri__in=wanted, lang=lang).order_by("concept_id", "rank")
+    taken: set[str] = set()  # the best-ranked derived label the texts use wins
+    for uri, text, confidence in rows.values_list("concept__uri", "text", "confidence"):
+        best, key = shown[uri], _folded(text)
+        if uri in taken or not key or key == _folded(best.text):
+            continue
+        if any(f" {key} " in f for f in folded[uri]):
+            shown[uri] = ShownLabel(text, lang, True, best.original, confidence)
+            taken.add(uri)
     return shown
 
 
 def attested_name(uri: str, lang: str, *texts: str) -> ShownName:
     """:func:`shown_name` by :func:`attested_label`: a derived name the texts use is the one shown."""
     return _name(uri, lang, attested_label(uri, lang, *texts))
+
+
+def attested_names(texts: Mapping[str, Sequence[str]], lang: str) -> dict[str, ShownName]:
+    """:func:`attested_name` for many concepts (URI → the texts that found it), in one query."""
+    return {uri: _name(uri, lang, label) for uri, label in attested_labels(texts, lang).items()}
 
 
 def concept_search(
