@@ -264,6 +264,7 @@ def delete(request: HttpRequest) -> HttpResponse:
         except UserError as error:
             return render(request, "matching/delete.html", {"error": str(error)}, status=400)
         logout(request)
+        messages.success(request, _("Your account and passport are deleted; nothing of them is kept."))
         return redirect("web:home")
     return render(request, "matching/delete.html")
 

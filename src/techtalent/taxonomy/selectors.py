@@ -370,7 +370,7 @@ def concept_detail(uri: str, lang: str) -> ConceptDetail | None:
         concept.labels.exclude(type="hidden").values_list("lang", "type", "text"),
         key=lambda r: (r[0], order.get(r[1], 9), r[2]),
     )
-    for label_lang, type_, text in rows:
+    for label_lang, type_, text in sorted(rows, key=lambda r: r[0] != lang):  # the reader's language first
         detail.labels.setdefault(label_lang, {}).setdefault(type_, []).append(text)
     detail.texts = {t.lang: t for t in concept.texts.all()}
     for candidate in (lang, other_language(lang)):
