@@ -107,6 +107,15 @@ def test_journey_2_a_dutch_vacancy_gets_dutch_skill_names_one_removed_and_saved(
         "title", re.compile(r"\(automatisch vertaald\)")
     )
 
+    # the evidence behind a found concept reads in Dutch: no raw keys, no Python values
+    details = found.locator("tbody tr").first.locator("details")
+    details.locator("summary").click()
+    facts = details.locator(".facts")
+    expect(facts).to_contain_text("hoe gevonden: ")
+    assert not re.search(
+        r"\b(rule|label_type|label_lang|lexical_score|dense_score|False|True):?", facts.inner_text()
+    )
+
     # remove the first one as wrong, accept the others, save the accepted skills
     wrong = rows.nth(0).get_attribute("data-uri")
     rows.nth(0).locator("button.reject").click()
@@ -160,6 +169,7 @@ def test_journey_3_cv_skills_search_matches_and_export_in_dutch(page: Any, tmp_p
     main = page.locator("main")
     expect(main.locator(".score").first).to_contain_text("%", timeout=SLOW)
     _no_english_only_names(main)
+    assert not re.search(r"\S\s+,", main.inner_text())  # "lassen, boren", never "lassen , boren"
 
     page.goto("/passport/")
     with page.expect_download() as info:
@@ -169,6 +179,13 @@ def test_journey_3_cv_skills_search_matches_and_export_in_dutch(page: Any, tmp_p
     assert len(skills_out) == found + 2
     assert all(s["label_lang"] == "nl" for s in skills_out), skills_out
     assert any(s["label_derived"] for s in skills_out) and any(not s["label_derived"] for s in skills_out)
+
+    page.click("#delete-account")
+    page.click("#delete-form button[type=submit]")
+    expect(page.locator("#messages")).to_have_text(
+        "Je account en paspoort zijn verwijderd; er is niets van bewaard."
+    )
+    expect(page.locator("#signup")).to_be_visible()  # signed out
 
 
 def test_journey_4_elektricien_in_dutch_then_english_then_a_skill_to_its_occupations(page: Any) -> None:
@@ -183,6 +200,7 @@ def test_journey_4_elektricien_in_dutch_then_english_then_a_skill_to_its_occupat
     first.locator("a").first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text(occupation)
     expect(page.locator("section[lang=nl]")).to_contain_text("elektricien")  # its Dutch labels
+    expect(page.locator(".cols section[lang]").first).to_have_attribute("lang", "nl")  # before the English
     lists = page.locator("#essential-skills, #optional-skills")
     expect(page.locator("#essential-skills li").first).to_be_visible()
     _no_english_only_names(lists)
@@ -208,11 +226,17 @@ def test_journey_4_elektricien_in_dutch_then_english_then_a_skill_to_its_occupat
     expect(page.locator("html")).to_have_attribute("lang", "nl")
     if page.url != concept_url:
         page.goto(concept_url)
-    skill = page.locator("#essential-skills li a").first
+    skill = page.locator("#essential-skills li:has(.badge.derived) a").first
     name = skill.inner_text()
     skill.click()
     heading = page.get_by_role("heading", level=1)
     expect(heading).to_contain_text(name)
+    meta = page.locator("main > p.muted").first.inner_text()
+    assert re.search(r"· (transversaal|sectoroverschrijdend|sectorspecifiek|beroepsspecifiek) ·", meta), meta
+    methods = page.locator("#derived-labels tbody tr td:nth-child(3)")
+    expect(methods.first).to_contain_text("woord")
+    shown = " ".join(methods.all_inner_texts())
+    assert "+" not in shown and "reorder" not in shown, shown  # the method in words, its code on hover
     occupations = page.locator("#occupations")
     expect(occupations.locator("li").first).to_be_visible()
     assert occupations.locator("li").count() >= 2  # the other occupations that need this skill
