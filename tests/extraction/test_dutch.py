@@ -112,6 +112,33 @@ def test_a_separable_verb_split_over_the_clause_is_translated_as_one() -> None:
     assert bag == "perform preventive maintenance pumps pump, and connect"
 
 
+PARTICLES = TranslationLexicon(
+    en_to_nl={},
+    nl_to_en={
+        "werken": (("work", 0.9),),
+        "inwerken": (("orient", 0.9),),  # a real verb: "in" before "ploegen" is its preposition, not it
+        "toepassen": (("apply", 0.9),),
+        "regels": (("rules", 0.9),),
+        "ploegen": (("shifts", 0.9),),
+    },
+    counts_nl={"werken": 300, "inwerken": 12, "toepassen": 150, "regels": 80, "ploegen": 40},
+    counts_en={"work": 900, "orient": 20, "apply": 700, "rules": 300, "shifts": 50, "intervene": 6},
+)
+
+
+def test_a_particle_that_opens_its_own_object_is_a_preposition_and_joins_no_verb() -> None:
+    assert english_sentence(PARTICLES, "Je werkt in ploegen.") == "work shifts"  # not inwerken → orient
+    assert english_sentence(PARTICLES, "Je werkt ze in.") == "orient"  # clause-final: the particle
+
+
+def test_toe_is_a_separable_particle_and_a_dictionary_verb_can_be_joined() -> None:
+    assert english_sentence(PARTICLES, "Je past de regels toe.") == "apply rules"
+    # ingrijpen is not in the lexicon, only in the dictionary: joined and translated through it
+    bridged = Bridged(PARTICLES, {"ingrijpen": ("intervene",)})
+    assert english_sentence(bridged, "Je grijpt in bij storingen.").startswith("intervene")
+    assert english_sentence(PARTICLES, "Je grijpt in bij storingen.").startswith("grijpt")
+
+
 def test_a_word_the_lexicon_knows_weakly_takes_the_dictionary_word_esco_english_uses_most() -> None:
     assert english_words(LEXICON, "verhelpt") == ["loom"]  # the lexicon alone: seen twice, wrong
     assert english_words(BRIDGED, "verhelpt") == ["repair"]  # by the lemma; fix is rare in ESCO English

@@ -177,36 +177,63 @@ def english_words(
     return [word for word, weight in ranked[:top] if weight >= share * best]
 
 
-_PARTICLES = ("uit", "aan", "op", "af", "mee", "door", "over", "bij", "in", "na", "om", "terug", "voor")
+# The separable particles of Dutch verbs (a closed word class: "je past X toe", "je werkt samen"); which
+# particle + verb pairs exist is learned: the joined infinitive must be a word of ESCO's Dutch text or of
+# the dictionary (``_joined``).
+_PARTICLES = (
+    "uit", "aan", "op", "af", "mee", "door", "over", "bij", "in", "na", "om", "terug", "voor",
+    "toe", "samen", "weg", "vast", "klaar", "tegen", "neer", "rond", "achter", "binnen", "weer",
+)  # fmt: skip
 
 
 def _joined(translator: Translator, glossary: Mapping[str, str], verb: str) -> str | None:
-    """The English of a joined separable verb (uitvoeren): the glossary's, else the lexicon's best."""
+    """The English of a joined separable verb (uitvoeren): the glossary's, else the translator's best when
+    ESCO's Dutch text or the translator's dictionary has that infinitive (ingrijpen → intervene)."""
     if verb in glossary:
         return glossary[verb]
-    bag = translator.to_english([verb]) if getattr(translator, "counts_nl", {}).get(verb) else {}
+    attested = getattr(translator, "counts_nl", {}).get(verb) or verb in getattr(translator, "dictionary", {})
+    bag = translator.to_english([verb]) if attested else {}
     return max(bag, key=lambda w: (bag[w], w)) if bag else None
 
 
-def _separable(translator: Translator, raws: list[str], glossary: Mapping[str, str]) -> dict[int, str]:
+# Words after which a particle still stands at the end of its clause ("je werkt samen met ...", "je voert
+# onderhoud uit aan de machines"): other particles and prepositions that open a trailing phrase.
+_AFTER_PARTICLE = frozenset(_PARTICLES) | {"met", "naar", "van", "tot", "tijdens", "zonder", "volgens"}
+
+
+def _particle_place(raws: list[str], at: int) -> bool:
+    """Whether the word at ``at`` stands where a separable particle does: last in its clause or before a
+    trailing phrase, not before its own object as a preposition ("in een ploegendienst", "bij ons")."""
+    if at + 1 == len(raws):
+        return True
+    following = raws[at + 1].casefold()
+    return not following[0].isalnum() or following in _JOINTS or following in _AFTER_PARTICLE
+
+
+def _separable(
+    translator: Translator, raws: list[str], glossary: Mapping[str, str]
+) -> tuple[dict[int, str], set[int]]:
     """Separable verbs split over the clause ("je voert onderhoud uit" → uitvoeren → "perform"): the
-    position of the verb → its English, when the glossary or the lexicon knows particle + infinitive."""
+    position of the verb → its English, when the glossary or the lexicon knows particle + infinitive,
+    and the positions of the particles so joined (they carry no word of their own)."""
     found: dict[int, str] = {}
+    used: set[int] = set()
     clause_start = 0
     for at, raw in enumerate(raws):
         token = raw.casefold()
         if not token[0].isalnum() or token in _JOINTS:
             clause_start = at + 1
             continue
-        if token not in _PARTICLES or at == clause_start:
+        if token not in _PARTICLES or at == clause_start or not _particle_place(raws, at):
             continue
         for verb_at in range(clause_start, at):
             word = raws[verb_at].casefold()
             english = _joined(translator, glossary, token + dutch_lemma(word)) if word[0].isalnum() else None
             if english and verb_at not in found:
                 found[verb_at] = english
+                used.add(at)
                 break
-    return found
+    return found, used
 
 
 def _in_context(
@@ -253,9 +280,11 @@ def english_sentence(
     slot_part: list[int] = []  # the part of each slot
     choices: dict[int, list[str]] = {}  # slot → the plain choice, where the context may choose another
     raws = _TOKEN.findall(text)
-    verbs = _separable(translator, raws, glossary)
+    verbs, particles = _separable(translator, raws, glossary)
     for at, raw in enumerate(raws):
         token = raw.casefold()
+        if at in particles:
+            continue
         if token in _JOINTS and at not in verbs:
             if _JOINTS[token]:
                 parts.append([_JOINTS[token]])
