@@ -1,7 +1,8 @@
 """Dutch extraction through the skills language: P/R/F1 on concepts, RP@5/RP@10/MRR on ranking, per half.
 
-Sets: bench/devsets/vacancies_nl.jsonl (written vacancy and CV passages) and extraction_nl.jsonl, split into
-dev and test halves by techtalent.extraction.devsplit. Paths compared in one run:
+Sets: bench/devsets/vacancies_nl.jsonl (written vacancy and CV passages), vacancies_nl_full.jsonl (whole
+written vacancies) and extraction_nl.jsonl, split into dev and test halves by techtalent.extraction.devsplit.
+Paths compared in one run:
 
 * ``official``: the lexical pass with official labels only (the engine before this work);
 * ``+derived``: plus the derived Dutch labels at or above the confidence cut;
@@ -32,7 +33,7 @@ from techtalent.extraction.evaluation import GoldDoc, evaluate, load_gold, predi
 
 DEFAULT_ESCO = ROOT.parent / "shared" / "data" / "esco" / "v1.1.1"
 CACHE = Path(os.environ.get("TECHTALENT_BENCH_CACHE", Path.home() / ".cache" / "techtalent" / "bench"))
-SETS = ("vacancies_nl", "extraction_nl")
+SETS = ("vacancies_nl", "vacancies_nl_full", "extraction_nl")
 PATHS = ("official", "+derived", "+semantic", "semantic-only-lex")
 
 
@@ -105,7 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     cut = getattr(building, "DERIVED_MIN_CONFIDENCE", 2.0) if args.cut is None else args.cut
     header = (
-        f"{'set':<20}{'path':<19}{'docs':>5}{'P':>7}{'R':>7}{'F1':>7}"
+        f"{'set':<25}{'path':<19}{'docs':>5}{'P':>7}{'R':>7}{'F1':>7}"
         f"{'RP@5':>7}{'RP@10':>7}{'MRR':>7}{'docs/s':>8}"
     )
     print(f"derived-label cut {cut:g}\n{header}\n" + "-" * len(header))
@@ -128,7 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             speed = len(gold) / max(time.perf_counter() - started, 1e-9)
             s = evaluate(gold, concepts, ranking=ranking).overall
             print(
-                f"{name:<20}{path:<19}{len(gold):>5}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}"
+                f"{name:<25}{path:<19}{len(gold):>5}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}"
                 f"{s.r_precision:>7.3f}{s.r_precision_10:>7.3f}{s.mrr:>7.3f}{speed:>8.1f}"
             )
             if args.misses and name.endswith(" dev"):  # never the test halves: they are not for tuning
