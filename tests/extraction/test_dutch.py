@@ -97,6 +97,16 @@ def test_a_dutch_sentence_becomes_an_english_word_bag_that_splits_like_english()
     assert english_sentence(LEXICON, "Je bent het.", NL_EN) == ""
 
 
+def test_a_dutch_certificate_esco_lacks_keeps_its_acronym_and_says_what_it_certifies() -> None:
+    # VCA (Veiligheid, Gezondheid en Milieu Checklist Aannemers) is in no ESCO label: the acronym alone
+    # reaches nothing, its gloss reaches the health-and-safety skills; "rijbewijs" also says what it allows.
+    bag = english_sentence(LEXICON, "Je bent in het bezit van VCA.", NL_EN)
+    assert bag.endswith("VCA health and safety standards certificate")
+    assert "VCA health and safety" in english_sentence(LEXICON, "Een VCA-diploma is vereist.", NL_EN)
+    assert "drive vehicles" in english_sentence(LEXICON, "Je hebt rijbewijs B.", NL_EN)
+    assert english_sentence(LEXICON, "Je kent PLC.", NL_EN).endswith("PLC")  # unglossed: stays alone
+
+
 def test_the_translator_is_saved_beside_the_lexicon_for_dask_workers(tmp_path: Path) -> None:
     path = translator_file(tmp_path / "lexicon-sqlite3-abc.pickle")
     assert path.name == "translator-sqlite3-abc.json"

@@ -153,7 +153,11 @@ NL_EN: dict[str, str] = {
     "nederlands": "dutch",
     "duits": "german",
     "frans": "french",
-    "rijbewijs": "driving licence",
+    # Dutch certificates that no ESCO label names, glossed with what they certify (an acronym keeps
+    # itself and gains the gloss): VCA = "Veiligheid, Gezondheid en Milieu Checklist Aannemers", the
+    # contractors' health-and-safety certificate; a driving licence says the holder may drive vehicles.
+    "rijbewijs": "driving licence drive vehicles",
+    "vca": "health and safety standards certificate",
     "autorijden": "drive",
     "zorg": "care",
     "verpleging": "nursing",

@@ -300,8 +300,8 @@ def english_sentence(
         options: dict[str, float] = {}
         if at in verbs:
             words = [verbs[at]]
-        elif raw.isupper() and len(raw) <= 5:  # acronyms: VCA, PLC, MIG, SAP
-            words = [raw]
+        elif raw.isupper() and len(raw) <= 5:  # acronyms: PLC, MIG, SAP; a glossed one also says what it is
+            words = [raw, *glossary[token].split()] if token in glossary else [raw]
         else:
             words = [w for w in english_words(translator, token, glossary, top=top, share=share) if w]
             known = token in glossary or dutch_lemma(token) in glossary
