@@ -1,0 +1,87 @@
+"""Dutch query words in the search engine: paraphrases learned from a skill's own labels, compounds a verb's
+stem opens, and longer words that are no inflection."""
+
+from __future__ import annotations
+
+from techtalent.taxonomy.engine import ConceptRecord, LabelRecord, SearchIndex
+from techtalent.taxonomy.engine.paraphrase import learn_paraphrases, paraphrase_quality
+from tests.taxonomy.test_crosslingual_search import WordListLexicon
+
+E = "http://data.europa.eu/esco/skill/"
+
+
+def test_two_labels_of_one_skill_differing_in_one_word_make_a_paraphrase_counted_per_skill() -> None:
+    labels = [
+        ("a", ["spiegels", "installeren"]),
+        ("a", ["spiegels", "plaatsen"]),
+        ("a", ["spiegels", "plaatsen"]),  # the same pair again in one skill counts once
+        ("b", ["warmtepompen", "installeren"]),
+        ("b", ["warmtepompen", "plaatsen"]),
+        ("c", ["gestructureerde", "gegevens"]),
+        ("c", ["ongestructureerde", "gegevens"]),  # one skill only: an enumeration, not a paraphrase
+        ("d", ["glas", "snijden", "en", "plaatsen"]),
+        ("d", ["glas", "breken", "en", "installeren"]),  # two words differ
+    ]
+    found = learn_paraphrases(labels)
+    assert found["plaatsen"] == (("installeren", 2),)
+    assert found["installeren"] == (("plaatsen", 2),)
+    assert "gestructureerde" not in found and "snijden" not in found
+    assert paraphrase_quality(5, scale=0.85) > paraphrase_quality(2, scale=0.85) > 0
+
+
+def _index(labels: list[LabelRecord], lexicon: object | None = None) -> SearchIndex:
+    uris = sorted({label.uri for label in labels})
+    concepts = [ConceptRecord(uri, "skill", "skill/competence") for uri in uris]
+    return SearchIndex(concepts, labels, lexicon=lexicon)  # type: ignore[arg-type]
+
+
+def test_a_query_word_reaches_the_skills_whose_labels_write_its_paraphrase_and_its_translation() -> None:
+    labels = [
+        LabelRecord(f"{E}mirror", "nl", "preferred", "spiegels installeren"),
+        LabelRecord(f"{E}mirror", "nl", "alternative", "spiegels plaatsen"),
+        LabelRecord(f"{E}pump", "nl", "preferred", "warmtepompen installeren"),
+        LabelRecord(f"{E}pump", "nl", "alternative", "warmtepompen plaatsen"),
+        LabelRecord(f"{E}glass", "en", "preferred", "install glass frames"),
+        LabelRecord(f"{E}tray", "en", "preferred", "glass trays"),
+        LabelRecord(f"{E}blow", "nl", "preferred", "glas blazen"),
+    ]
+    lexicon = WordListLexicon({"glas": {"glass": 1.0}, "installeren": {"install": 1.0}})
+    index = _index(labels, lexicon)
+    assert index.paraphrases["plaatsen"] == (("installeren", 2),)
+    hits = index.search("glas plaatsen", lang="nl", kind="skill")
+    assert hits[0].uri == f"{E}glass"  # glass (translated) and install (the paraphrase's translation)
+    assert hits[0].matched_label == "install glass frames"
+    # An English query translates nothing, so no paraphrase either.
+    assert not index.search("plaatsen", lang="en", kind="skill")[0].uri.endswith("glass")
+
+
+def test_a_dutch_verb_also_finds_the_compounds_its_stem_opens() -> None:
+    labels = [
+        LabelRecord(f"{E}grind", "nl", "derived", "slijpmachine bedienen", 0.5),
+        LabelRecord(f"{E}machine", "nl", "preferred", "machine bedienen"),
+        LabelRecord(f"{E}drill", "nl", "preferred", "boormachine gebruiken"),
+        LabelRecord(f"{E}slip", "nl", "preferred", "slijpsteen"),  # "steen" is no word of the index
+    ]
+    index = _index(labels)
+    found = {hit.uri for hit in index.search("slijpen", lang="nl", kind="skill", complete=True)}
+    assert found == {f"{E}grind"}
+    assert {hit.uri for hit in index.search("boren", lang="nl", kind="skill", complete=True)} == {f"{E}drill"}
+    # Only a verb's stem opens compounds; an English query is not read as Dutch.
+    assert not index.search("slijpen", lang="en", kind="skill", complete=True)
+
+
+def test_a_longer_word_is_an_inflection_only_when_an_inflection_ending_follows() -> None:
+    labels = [
+        LabelRecord(f"{E}office", "nl", "preferred", "kantoor beheren"),
+        LabelRecord(f"{E}edges", "nl", "preferred", "kanten afwerken"),
+        LabelRecord(f"{E}press", "nl", "preferred", "persoonlijke gegevens"),
+        LabelRecord(f"{E}side", "nl", "preferred", "kant pers"),
+    ]
+    index = _index(labels)
+    found = [hit.uri for hit in index.search("kant afwerken", lang="nl", kind="skill")]
+    assert found[0] == f"{E}edges" and f"{E}office" not in found  # kant + en, not kant + oor
+    # The last word typed may still be unfinished, so it completes to a longer word at a lower quality.
+    assert f"{E}office" in {hit.uri for hit in index.search("kant", lang="nl", kind="skill")}
+    # The parts of a split compound are whole words: "kantpers" does not complete "pers" to "persoonlijke".
+    found = [hit.uri for hit in index.search("kantpers", lang="nl", kind="skill")]
+    assert found[0] == f"{E}side" and f"{E}press" not in found
