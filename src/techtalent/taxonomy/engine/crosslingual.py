@@ -63,6 +63,7 @@ _COGNATE_ENDINGS = (
 )
 COMPOUND = 0.9  # a rare Dutch compound as the translations of its parts, relative to TRANSLATED
 _PART_OPTIONS = 3
+_SELDOM, _SELDOM_WORD = 2, 0.6  # a compound seen this often at most: its single aligned words × this
 ACRONYM = 0.9  # an acronym the taxonomy's text spells out ("tig" → "tungsten inert gas"), in either language
 
 
@@ -101,10 +102,15 @@ def translated_phrases(
         return compound or cognate_phrases(token, terms)
     best = max(bag.values())
     out: list[tuple[Phrase, float]] = []
+    # A compound seen once or twice has nothing to tell its translation from a word of the same sentence
+    # (koeltechniek → conditioning): its single aligned words count less than the phrase of its parts.
+    seldom = bool(compound) and getattr(lexicon, "counts_nl", {}).get(token, 0) <= _SELDOM
     for phrase, weight in bag.items():
         share = weight / best
         if share < _MIN_WEIGHT:
             continue
+        if seldom and " " not in phrase.strip():
+            share *= _SELDOM_WORD
         words = []
         for word in (w for w in tokenize(phrase) if w not in STOPWORDS["en"]):
             options = [(terms.get(stem(word, "en")), 1.0), (_derivational_term(word, terms), _DERIVED_MATCH)]
