@@ -151,3 +151,15 @@ def test_the_single_words_aligned_with_a_compound_seen_once_count_less_than_its_
     seen_often = _compound_lexicon()
     seen_often.counts_nl["koeltechniek"] = 5  # type: ignore[index]
     assert conditioning(seen_often) == TRANSLATED
+
+
+def test_a_translation_as_likely_as_the_last_one_the_bag_keeps_is_kept_too() -> None:
+    from techtalent.taxonomy.engine.crosslingual import translated_phrases
+
+    lexicon = TranslationLexicon(
+        {}, {"plaat": (("plate", 0.1), ("disc", 0.07), ("image", 0.07), ("sheet", 0.07), ("record", 0.05))}
+    )
+    assert set(lexicon.to_english(["plaat"])) == {"plate", "disc", "image"}  # three, cut among equals
+    terms = {"plate": 0, "disc": 1, "imag": 2, "sheet": 3, "record": 4}
+    found = {term for words, _ in translated_phrases(lexicon, "plaat", terms) for term, _ in words[0]}
+    assert found == {0, 1, 2, 3}  # sheet is as likely as disc and image; record is less likely

@@ -96,7 +96,7 @@ def translated_phrases(
     """
     if lexicon is None or token in STOPWORDS["nl"]:
         return []
-    bag = lexicon.to_english([token])
+    bag = _with_ties(lexicon, token, lexicon.to_english([token]))
     compound = compound_phrase(lexicon, token, terms)
     if not bag:
         return compound or cognate_phrases(token, terms)
@@ -118,6 +118,20 @@ def translated_phrases(
         if any(words):
             out.append((tuple(words), TRANSLATED * share))
     return out + compound
+
+
+def _with_ties(lexicon: Lexicon, token: str, bag: dict[str, float]) -> dict[str, float]:
+    """The bag with the translations as likely as its last one (plaat → plate, disc, image, and the equally
+    likely sheet): which of equals the bag's cut-off keeps says nothing about them."""
+    candidates = getattr(lexicon, "english_candidates", None)
+    if candidates is None or not bag:
+        return bag
+    found = candidates(token)
+    if len(found) <= len(bag) or not found[0][1]:
+        return bag
+    best, last = found[0][1], min(prob for word, prob in found if word in bag)
+    extra = {word: round(prob / best, 4) for word, prob in found if prob >= last and word not in bag}
+    return {**bag, **extra}
 
 
 def _derivational_term(word: str, terms: Mapping[str, int]) -> int | None:
