@@ -85,3 +85,23 @@ def test_a_longer_word_is_an_inflection_only_when_an_inflection_ending_follows()
     # The parts of a split compound are whole words: "kantpers" does not complete "pers" to "persoonlijke".
     found = [hit.uri for hit in index.search("kantpers", lang="nl", kind="skill")]
     assert found[0] == f"{E}side" and f"{E}press" not in found
+
+
+def test_a_translated_word_also_matches_what_other_english_labels_of_the_same_skills_write_instead() -> None:
+    labels = [
+        LabelRecord(f"{E}tiles", "en", "preferred", "install tiles"),
+        LabelRecord(f"{E}tiles", "en", "alternative", "lay tiles"),
+        LabelRecord(f"{E}bricks", "en", "preferred", "install bricks"),
+        LabelRecord(f"{E}bricks", "en", "alternative", "laying bricks"),  # the same term as "lay"
+        LabelRecord(f"{E}floor", "en", "preferred", "install laminate floor"),
+        LabelRecord(f"{E}cake", "en", "preferred", "laminate dough"),
+    ]
+    lexicon = WordListLexicon({"leggen": {"lay": 1.0}, "laminaat": {"laminate": 1.0}})
+    index = _index(labels, lexicon)
+    lay, install = index.terms["lay"], index.terms["instal"]
+    assert index.term_paraphrases[lay] == ((install, 2),)
+    hits = index.search("laminaat leggen", lang="nl", kind="skill")
+    assert hits[0].uri == f"{E}floor"  # laminate, and install for lay
+    # Below a direct translation: a label that has "lay" itself ranks above one that has only "install".
+    ranked = [hit.uri for hit in index.search("leggen", lang="nl", kind="skill", complete=True)]
+    assert ranked.index(f"{E}tiles") < ranked.index(f"{E}floor")

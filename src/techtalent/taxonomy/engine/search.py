@@ -66,6 +66,7 @@ _MIN_COMPOUND_TAIL = 4
 _SHORT_PRIOR = 0.45  # a one-word query ("onderhoud", "lassen") asks for the broad, commonly used skills
 # A word other official labels of the same skills write instead (plaatsen → installeren), × n / (n + 1).
 _PARAPHRASE = 0.85
+_PARAPHRASE_EN = 0.5  # a translation's English paraphrase (place → install), × n / (n + 1) of the translation
 _OFFICIAL = frozenset({"preferred", "female", "male", "alternative"})
 
 
@@ -157,6 +158,7 @@ class SearchIndex:
 
         self.label_text: list[str] = []
         variants: list[tuple[str, list[str]]] = []
+        variants_en: list[tuple[str, list[str]]] = []
         label_concept, label_lang, label_type, label_len, label_weight = [], [], [], [], []
         terms: dict[str, int] = {}
         rows, cols = [], []
@@ -177,9 +179,6 @@ class SearchIndex:
                 best = self.derived[label.lang].get(position[label.uri])
                 if best is None or best[1] < label.confidence:
                     self.derived[label.lang][position[label.uri]] = (label.text, label.confidence)
-            official_nl = label.lang == "nl" and label.type in _OFFICIAL
-            if official_nl and self.concepts[position[label.uri]].kind == "skill":
-                variants.append((label.uri, tokens))
             self.label_text.append(label.text)
             label_concept.append(position[label.uri])
             label_lang.append(LANGS.index(label.lang) if label.lang in LANGS else 1)
@@ -190,7 +189,14 @@ class SearchIndex:
                 weight *= _DERIVED_FLOOR + (1 - _DERIVED_FLOOR) * min(1.0, max(0.0, label.confidence))
             label_weight.append(weight)
             self.exact[" ".join(tokens)].append(index)
-            for token, stemmed in zip(tokens, stem_tokens(tokens, label.lang), strict=True):
+            stems = stem_tokens(tokens, label.lang)
+            if label.type in _OFFICIAL and self.concepts[position[label.uri]].kind == "skill":
+                # Official skill labels teach paraphrases: Dutch by word, English by index term.
+                if label.lang == "nl":
+                    variants.append((label.uri, tokens))
+                elif label.lang == "en":
+                    variants_en.append((label.uri, stems))
+            for token, stemmed in zip(tokens, stems, strict=True):
                 term = terms.setdefault(stemmed, len(terms))
                 surface_terms[token].add(term)
                 rows.append(index)
@@ -219,6 +225,11 @@ class SearchIndex:
         self.position = position
         # Words the official Dutch labels of one skill write for each other (plaatsen ↔ installeren).
         self.paraphrases = learn_paraphrases(variants)
+        # The same for the English labels, by index term (place ↔ install in nine skills), for translations.
+        self.term_paraphrases = {
+            terms[word]: tuple((terms[other], n) for other, n in options)
+            for word, options in learn_paraphrases(variants_en).items()
+        }
 
     def __len__(self) -> int:
         return len(self.concepts)
@@ -354,6 +365,19 @@ class SearchIndex:
             phrases += [(words, q * quality) for words, q in translated]
         return phrases
 
+    def _english_paraphrases(self, phrases: list[tuple[Phrase, float]]) -> list[tuple[Phrase, float]]:
+        """One-word translations as the words other English labels of the same skills write instead
+        (plaatsen → place → install), each a one-word phrase at the paraphrase's lower quality."""
+        found: dict[int, float] = {}
+        for words, quality in phrases:
+            if len(words) != 1:
+                continue
+            for term, value in words[0]:
+                for other, concepts in self.term_paraphrases.get(term, ()):
+                    q = quality * value * paraphrase_quality(concepts, scale=_PARAPHRASE_EN)
+                    found[other] = max(found.get(other, 0.0), q)
+        return [((((term, 1.0),),), q) for term, q in found.items()]
+
     def _compounds_headed_by(self, token: str) -> set[int]:
         """Terms of Dutch compounds that a verb's stem opens (slijpen → slijpmachine, boren → boormachine,
         lassen → lasapparaat): the stem, an optional linking letter, then a word the index knows."""
@@ -459,6 +483,7 @@ class SearchIndex:
                 hit[rows] = np.maximum(hit[rows], quality)
             # The lexicon translates Dutch words; an English query needs none.
             phrases = translated_phrases(self.lexicon, token, self.terms) if lang == "nl" else []
+            phrases += self._english_paraphrases(phrases)
             if token not in self.surface or self._df_of(token) <= _RARE_ACRONYM:
                 # An acronym few labels write ("TIG-lasser"): also the words it stands for.
                 phrases += acronym_phrases(self.lexicon, token, self.terms)
