@@ -105,3 +105,13 @@ def test_a_translated_word_also_matches_what_other_english_labels_of_the_same_sk
     # Below a direct translation: a label that has "lay" itself ranks above one that has only "install".
     ranked = [hit.uri for hit in index.search("leggen", lang="nl", kind="skill", complete=True)]
     assert ranked.index(f"{E}tiles") < ranked.index(f"{E}floor")
+
+
+def test_an_english_noun_in_age_also_stands_for_its_base_word_when_that_is_long_enough() -> None:
+    from techtalent.taxonomy.engine.crosslingual import _derivational_term
+
+    terms = {"sewer": 0, "drain": 1, "man": 2, "dam": 3, "fix": 4}
+    assert _derivational_term("sewerage", terms) == 0
+    assert _derivational_term("drainage", terms) == 1
+    assert _derivational_term("manage", terms) is None and _derivational_term("damage", terms) is None
+    assert _derivational_term("fixing", terms) == 4  # a three-letter base stays enough for -ing

@@ -25,9 +25,10 @@ __all__ = [
 
 TRANSLATED = 0.72  # the quality of a match through translation (exact 1.0, inflected 0.9, typo 0.75)
 _MIN_WEIGHT = 0.15
-# An English word also stands for its base without a derivational ending (picker → pick, roofer → roof), so
-# "orderpicken" (→ order picker) reaches "pick orders"; such a match is trusted a little less.
-_DERIVATIONAL = ("er", "ers", "or", "ing")
+# An English word also stands for its base without a derivational ending (picker → pick, roofer → roof,
+# sewerage → sewer), so "orderpicken" (→ order picker) reaches "pick orders"; such a match is trusted a little
+# less. The base has at least this many letters (fix of fixing; drain of drainage, not man of manage).
+_DERIVATIONAL = {"er": 3, "ers": 3, "or": 3, "ing": 3, "age": 4}
 _DERIVED_MATCH = 0.9
 COGNATE = 0.85  # an unknown Dutch word spelled the English way (laminaat → laminate), relative to TRANSLATED
 # Regular spelling correspondences of Dutch and English loan words: endings, then c for k (elektro → electro).
@@ -136,9 +137,9 @@ def _with_ties(lexicon: Lexicon, token: str, bag: dict[str, float]) -> dict[str,
 
 def _derivational_term(word: str, terms: Mapping[str, int]) -> int | None:
     """The index term of ``word`` without a derivational ending, when there is one."""
-    for ending in _DERIVATIONAL:
+    for ending, shortest in _DERIVATIONAL.items():
         base = word[: -len(ending)]
-        if word.endswith(ending) and len(base) >= 3:
+        if word.endswith(ending) and len(base) >= shortest:
             for candidate in (base, base + "e"):
                 if (term := terms.get(stem(candidate, "en"))) is not None:
                     return term
