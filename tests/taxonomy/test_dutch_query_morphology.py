@@ -115,3 +115,13 @@ def test_an_english_noun_in_age_also_stands_for_its_base_word_when_that_is_long_
     assert _derivational_term("drainage", terms) == 1
     assert _derivational_term("manage", terms) is None and _derivational_term("damage", terms) is None
     assert _derivational_term("fixing", terms) == 4  # a three-letter base stays enough for -ing
+
+
+def test_a_doubled_last_consonant_or_an_eren_verb_still_counts_as_an_inflection() -> None:
+    from techtalent.taxonomy.engine.search import _inflects
+
+    assert _inflects("kant", "en") and _inflects("stof", "fen") and _inflects("plan", "ned")
+    assert _inflects("analyse", "ren") and _inflects("controle", "ren")
+    assert not _inflects("kant", "oor") and not _inflects("stof", "afzuiging")
+    assert not _inflects("pers", "ren")  # "ren" only after a final e
+    assert not _inflects("ja", "aen")  # a vowel is not doubled this way

@@ -118,6 +118,17 @@ class SearchHit:
     score: float
 
 
+def _inflects(token: str, rest: str) -> bool:
+    """Whether ``token`` + ``rest`` is an inflected form of ``token``: an inflection ending, after a doubled
+    last consonant too (stof → stoffen, plan → planned), or "ren" after a final e (analyse → analyseren)."""
+    if rest in _INFLECTION_ENDINGS:
+        return True
+    doubled = len(rest) >= 2 and rest[0] == token[-1] and token[-1] not in "aeiou"
+    if doubled and rest[1:] in _INFLECTION_ENDINGS:
+        return True
+    return token.endswith("e") and rest == "ren"
+
+
 def generality(concepts: Sequence[ConceptRecord]) -> np.ndarray:
     """How broad and commonly used each skill is, in [0, 1]: occupations that need it (essential ones
     twice) and its narrower skills in the hierarchy, on a log scale relative to the broadest skill.
@@ -303,7 +314,7 @@ class SearchIndex:
             for candidate in extensions:
                 # A longer word is an inflection only when what follows is an inflection ending (kant +
                 # en), else (kant + oor) it is just a longer word, a match only while typing the last one.
-                if candidate[len(token) :] in _INFLECTION_ENDINGS:
+                if _inflects(token, candidate[len(token) :]):
                     add(self.surface[candidate], _INFLECTED)
                 elif last:
                     add(self.surface[candidate], _PREFIX)
