@@ -120,3 +120,46 @@ def test_a_rare_compound_also_stands_for_the_phrase_of_its_parts_translations() 
     assert dict(words[0]) == {0: 1.0, 2: 0.2} and dict(words[1]) == {1: 1.0}
     assert 0 < quality < 1
     assert compound_phrase(_compound_lexicon(), "onderhoud", terms) == []
+
+
+def test_a_compound_also_splits_at_a_head_learned_only_from_compounds() -> None:
+    lexicon = TranslationLexicon(
+        {},
+        {
+            "elektro": (("electrical", 0.08),),
+            "techniek": (("engineering", 0.3),),
+            "elektrotechniek": (("electrotechnology", 0.15),),
+        },
+        counts_nl={"techniek": 60, "elektrotechniek": 5},  # "elektro" never stands alone in the text
+        phrases={"elektro": (("electrical", 0.4, "compound-alignment"),)},
+    )
+    assert lexicon.compound_parts("elektrotechniek") == ["elektro", "techniek"]
+    without = TranslationLexicon({}, lexicon.nl_to_en, counts_nl=lexicon.counts_nl)
+    assert without.compound_parts("elektrotechniek") == ["elektrotechniek"]
+
+
+def test_the_single_words_aligned_with_a_compound_seen_once_count_less_than_its_parts_phrase() -> None:
+    from techtalent.taxonomy.engine.crosslingual import TRANSLATED, translated_phrases
+
+    terms = {"refriger": 0, "engin": 1, "cool": 2, "condit": 3}
+
+    def conditioning(lexicon: TranslationLexicon) -> float:
+        found = translated_phrases(lexicon, "koeltechniek", terms)
+        return max(q for words, q in found if len(words) == 1 and 3 in dict(words[0]))
+
+    assert conditioning(_compound_lexicon()) < TRANSLATED  # "conditioning", the one pair's other word
+    seen_often = _compound_lexicon()
+    seen_often.counts_nl["koeltechniek"] = 5  # type: ignore[index]
+    assert conditioning(seen_often) == TRANSLATED
+
+
+def test_a_translation_as_likely_as_the_last_one_the_bag_keeps_is_kept_too() -> None:
+    from techtalent.taxonomy.engine.crosslingual import translated_phrases
+
+    lexicon = TranslationLexicon(
+        {}, {"plaat": (("plate", 0.1), ("disc", 0.07), ("image", 0.07), ("sheet", 0.07), ("record", 0.05))}
+    )
+    assert set(lexicon.to_english(["plaat"])) == {"plate", "disc", "image"}  # three, cut among equals
+    terms = {"plate": 0, "disc": 1, "imag": 2, "sheet": 3, "record": 4}
+    found = {term for words, _ in translated_phrases(lexicon, "plaat", terms) for term, _ in words[0]}
+    assert found == {0, 1, 2, 3}  # sheet is as likely as disc and image; record is less likely

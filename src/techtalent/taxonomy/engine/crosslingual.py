@@ -25,9 +25,10 @@ __all__ = [
 
 TRANSLATED = 0.72  # the quality of a match through translation (exact 1.0, inflected 0.9, typo 0.75)
 _MIN_WEIGHT = 0.15
-# An English word also stands for its base without a derivational ending (picker → pick, roofer → roof), so
-# "orderpicken" (→ order picker) reaches "pick orders"; such a match is trusted a little less.
-_DERIVATIONAL = ("er", "ers", "or", "ing")
+# An English word also stands for its base without a derivational ending (picker → pick, roofer → roof,
+# sewerage → sewer), so "orderpicken" (→ order picker) reaches "pick orders"; such a match is trusted a little
+# less. The base has at least this many letters (fix of fixing; drain of drainage, not man of manage).
+_DERIVATIONAL = {"er": 3, "ers": 3, "or": 3, "ing": 3, "age": 4}
 _DERIVED_MATCH = 0.9
 COGNATE = 0.85  # an unknown Dutch word spelled the English way (laminaat → laminate), relative to TRANSLATED
 # Regular spelling correspondences of Dutch and English loan words: endings, then c for k (elektro → electro).
@@ -63,6 +64,7 @@ _COGNATE_ENDINGS = (
 )
 COMPOUND = 0.9  # a rare Dutch compound as the translations of its parts, relative to TRANSLATED
 _PART_OPTIONS = 3
+_SELDOM, _SELDOM_WORD = 2, 0.6  # a compound seen this often at most: its single aligned words × this
 ACRONYM = 0.9  # an acronym the taxonomy's text spells out ("tig" → "tungsten inert gas"), in either language
 
 
@@ -95,16 +97,21 @@ def translated_phrases(
     """
     if lexicon is None or token in STOPWORDS["nl"]:
         return []
-    bag = lexicon.to_english([token])
+    bag = _with_ties(lexicon, token, lexicon.to_english([token]))
     compound = compound_phrase(lexicon, token, terms)
     if not bag:
         return compound or cognate_phrases(token, terms)
     best = max(bag.values())
     out: list[tuple[Phrase, float]] = []
+    # A compound seen once or twice has nothing to tell its translation from a word of the same sentence
+    # (koeltechniek → conditioning): its single aligned words count less than the phrase of its parts.
+    seldom = bool(compound) and getattr(lexicon, "counts_nl", {}).get(token, 0) <= _SELDOM
     for phrase, weight in bag.items():
         share = weight / best
         if share < _MIN_WEIGHT:
             continue
+        if seldom and " " not in phrase.strip():
+            share *= _SELDOM_WORD
         words = []
         for word in (w for w in tokenize(phrase) if w not in STOPWORDS["en"]):
             options = [(terms.get(stem(word, "en")), 1.0), (_derivational_term(word, terms), _DERIVED_MATCH)]
@@ -114,11 +121,25 @@ def translated_phrases(
     return out + compound
 
 
+def _with_ties(lexicon: Lexicon, token: str, bag: dict[str, float]) -> dict[str, float]:
+    """The bag with the translations as likely as its last one (plaat → plate, disc, image, and the equally
+    likely sheet): which of equals the bag's cut-off keeps says nothing about them."""
+    candidates = getattr(lexicon, "english_candidates", None)
+    if candidates is None or not bag:
+        return bag
+    found = candidates(token)
+    if len(found) <= len(bag) or not found[0][1]:
+        return bag
+    best, last = found[0][1], min(prob for word, prob in found if word in bag)
+    extra = {word: round(prob / best, 4) for word, prob in found if prob >= last and word not in bag}
+    return {**bag, **extra}
+
+
 def _derivational_term(word: str, terms: Mapping[str, int]) -> int | None:
     """The index term of ``word`` without a derivational ending, when there is one."""
-    for ending in _DERIVATIONAL:
+    for ending, shortest in _DERIVATIONAL.items():
         base = word[: -len(ending)]
-        if word.endswith(ending) and len(base) >= 3:
+        if word.endswith(ending) and len(base) >= shortest:
             for candidate in (base, base + "e"):
                 if (term := terms.get(stem(candidate, "en"))) is not None:
                     return term

@@ -23,6 +23,7 @@ from scipy import sparse
 
 from techtalent.core.text import STOPWORDS, stem, stem_tokens, tokenize
 from techtalent.taxonomy.engine.crosslingual import Lexicon, Phrase, acronym_phrases, translated_phrases
+from techtalent.taxonomy.engine.paraphrase import learn_paraphrases, paraphrase_quality
 
 __all__ = ["ConceptRecord", "LabelRecord", "SearchHit", "SearchIndex", "ShownLabel"]
 
@@ -59,7 +60,14 @@ _MAX_EXPANSIONS = 150
 _DERIVED_FLOOR = 0.85  # a derived label's weight scales with its confidence from this share upwards
 _PRIOR = 0.06  # at most +6 % for the most general skill (many occupations need it, many narrower skills)
 _RARE_ACRONYM = 3  # labels writing an acronym, at most, for it to stand for its expansion as well
+_COMPOUND_HEAD = 0.8  # a compound a Dutch verb's stem opens (slijpen → slijpmachine), as a prefix match
+_COMPOUND_LINKS = ("", "s", "e", "-")
+_MIN_COMPOUND_TAIL = 4
 _SHORT_PRIOR = 0.45  # a one-word query ("onderhoud", "lassen") asks for the broad, commonly used skills
+# A word other official labels of the same skills write instead (plaatsen → installeren), × n / (n + 1).
+_PARAPHRASE = 0.85
+_PARAPHRASE_EN = 0.5  # a translation's English paraphrase (place → install), × n / (n + 1) of the translation
+_OFFICIAL = frozenset({"preferred", "female", "male", "alternative"})
 
 
 @dataclass(frozen=True)
@@ -110,6 +118,17 @@ class SearchHit:
     score: float
 
 
+def _inflects(token: str, rest: str) -> bool:
+    """Whether ``token`` + ``rest`` is an inflected form of ``token``: an inflection ending, after a doubled
+    last consonant too (stof → stoffen, plan → planned), or "ren" after a final e (analyse → analyseren)."""
+    if rest in _INFLECTION_ENDINGS:
+        return True
+    doubled = len(rest) >= 2 and rest[0] == token[-1] and token[-1] not in "aeiou"
+    if doubled and rest[1:] in _INFLECTION_ENDINGS:
+        return True
+    return token.endswith("e") and rest == "ren"
+
+
 def generality(concepts: Sequence[ConceptRecord]) -> np.ndarray:
     """How broad and commonly used each skill is, in [0, 1]: occupations that need it (essential ones
     twice) and its narrower skills in the hierarchy, on a log scale relative to the broadest skill.
@@ -149,6 +168,8 @@ class SearchIndex:
         self.generality = generality(self.concepts)
 
         self.label_text: list[str] = []
+        variants: list[tuple[str, list[str]]] = []
+        variants_en: list[tuple[str, list[str]]] = []
         label_concept, label_lang, label_type, label_len, label_weight = [], [], [], [], []
         terms: dict[str, int] = {}
         rows, cols = [], []
@@ -179,7 +200,14 @@ class SearchIndex:
                 weight *= _DERIVED_FLOOR + (1 - _DERIVED_FLOOR) * min(1.0, max(0.0, label.confidence))
             label_weight.append(weight)
             self.exact[" ".join(tokens)].append(index)
-            for token, stemmed in zip(tokens, stem_tokens(tokens, label.lang), strict=True):
+            stems = stem_tokens(tokens, label.lang)
+            if label.type in _OFFICIAL and self.concepts[position[label.uri]].kind == "skill":
+                # Official skill labels teach paraphrases: Dutch by word, English by index term.
+                if label.lang == "nl":
+                    variants.append((label.uri, tokens))
+                elif label.lang == "en":
+                    variants_en.append((label.uri, stems))
+            for token, stemmed in zip(tokens, stems, strict=True):
                 term = terms.setdefault(stemmed, len(terms))
                 surface_terms[token].add(term)
                 rows.append(index)
@@ -206,6 +234,13 @@ class SearchIndex:
         self.by_length = dict(by_length)
 
         self.position = position
+        # Words the official Dutch labels of one skill write for each other (plaatsen ↔ installeren).
+        self.paraphrases = learn_paraphrases(variants)
+        # The same for the English labels, by index term (place ↔ install in nine skills), for translations.
+        self.term_paraphrases = {
+            terms[word]: tuple((terms[other], n) for other, n in options)
+            for word, options in learn_paraphrases(variants_en).items()
+        }
 
     def __len__(self) -> int:
         return len(self.concepts)
@@ -248,7 +283,7 @@ class SearchIndex:
         self.__dict__.update(state)
 
     # -- query side -------------------------------------------------------------------------------
-    def _expansions(self, token: str, *, last: bool) -> dict[int, float]:
+    def _expansions(self, token: str, *, last: bool, dutch: bool = False) -> dict[int, float]:
         """Terms a query token may stand for, each with the quality of that match."""
         found: dict[int, float] = {}
 
@@ -277,8 +312,14 @@ class SearchIndex:
                 extensions.sort(key=lambda c: -self._df_of(c))
                 extensions = extensions[:_MAX_EXPANSIONS]
             for candidate in extensions:
-                quality = _INFLECTED if len(candidate) - len(token) <= 3 else _PREFIX
-                add(self.surface[candidate], quality)
+                # A longer word is an inflection only when what follows is an inflection ending (kant +
+                # en), else (kant + oor) it is just a longer word, a match only while typing the last one.
+                if _inflects(token, candidate[len(token) :]):
+                    add(self.surface[candidate], _INFLECTED)
+                elif last:
+                    add(self.surface[candidate], _PREFIX)
+        if dutch:
+            add(self._compounds_headed_by(token), _COMPOUND_HEAD)
         if len(token) >= 4:
             for length in (len(token) - 1, len(token), len(token) + 1):
                 bucket = self.by_length.get(length)
@@ -320,6 +361,53 @@ class SearchIndex:
                 share = np.fromiter(have_weight.values(), dtype=np.float32, count=len(have)) / total
                 hit[rows] = np.maximum(hit[rows], quality * share)
                 cover[rows] = np.maximum(cover[rows], quality * words_had)
+
+    def _paraphrase_hits(self, token: str, hit: np.ndarray) -> list[tuple[Phrase, float]]:
+        """Raise ``hit`` for labels with a paraphrase of the Dutch ``token`` (plaatsen → "installeren");
+        return the paraphrases' translated phrases ("install"), at the paraphrase's lower quality."""
+        indptr, indices = self.matrix.indptr, self.matrix.indices
+        phrases: list[tuple[Phrase, float]] = []
+        for word, concepts in self.paraphrases.get(token, ()):
+            quality = paraphrase_quality(concepts, scale=_PARAPHRASE)
+            for term in {t for lang in LANGS if (t := self.terms.get(stem(word, lang))) is not None}:
+                rows = indices[indptr[term] : indptr[term + 1]]
+                hit[rows] = np.maximum(hit[rows], quality)
+            translated = translated_phrases(self.lexicon, word, self.terms)
+            phrases += [(words, q * quality) for words, q in translated]
+        return phrases
+
+    def _english_paraphrases(self, phrases: list[tuple[Phrase, float]]) -> list[tuple[Phrase, float]]:
+        """One-word translations as the words other English labels of the same skills write instead
+        (plaatsen → place → install), each a one-word phrase at the paraphrase's lower quality."""
+        found: dict[int, float] = {}
+        for words, quality in phrases:
+            if len(words) != 1:
+                continue
+            for term, value in words[0]:
+                for other, concepts in self.term_paraphrases.get(term, ()):
+                    q = quality * value * paraphrase_quality(concepts, scale=_PARAPHRASE_EN)
+                    found[other] = max(found.get(other, 0.0), q)
+        return [((((term, 1.0),),), q) for term, q in found.items()]
+
+    def _compounds_headed_by(self, token: str) -> set[int]:
+        """Terms of Dutch compounds that a verb's stem opens (slijpen → slijpmachine, boren → boormachine,
+        lassen → lasapparaat): the stem, an optional linking letter, then a word the index knows."""
+        if len(token) < 5 or not token.endswith("en"):
+            return set()
+        head = stem(token, "nl")
+        if len(head) < 3 or head == token:
+            return set()
+        found: set[int] = set()
+        start = bisect.bisect_left(self.surface_sorted, head)
+        end = bisect.bisect_left(self.surface_sorted, head + "\U0010ffff", start)
+        for candidate in self.surface_sorted[start:end]:
+            rest = candidate[len(head) :]
+            for link in _COMPOUND_LINKS:
+                tail = rest[len(link) :]
+                if rest.startswith(link) and len(tail) >= _MIN_COMPOUND_TAIL and tail in self.surface:
+                    found.update(int(t) for t in self.surface[candidate])
+                    break
+        return found
 
     def _split_compound(self, token: str) -> list[str]:
         """Split an unknown Dutch compound in two known words: softwareontwikkelaar.. (not when the lexicon
@@ -384,17 +472,21 @@ class SearchIndex:
         content = [t for t in tokens if t not in stop]
         # The one-word prior asks for broad skills; occupation searches (job titles) keep the small one.
         prior = _SHORT_PRIOR if len(content or tokens) == 1 and kind != "occupation" else _PRIOR
-        tokens = [part for t in (content or tokens) for part in self._split_compound(t)]
+        split = [self._split_compound(t) for t in (content or tokens)]
+        tokens = [part for parts in split for part in parts]
         if not tokens or not len(self.label_text):
             return []
         n_words = len(tokens)
+        # The parts of a split compound are whole words: the last one is no unfinished word (kantpers is
+        # no kant + pers… → persoonlijke).
+        typing = not complete and bool(split) and len(split[-1]) == 1
         n_labels = len(self.label_text)
         indptr, indices = self.matrix.indptr, self.matrix.indices
         weighted = np.zeros(n_labels, dtype=np.float32)
         matched = np.zeros(n_labels, dtype=np.float32)
         total_weight = 0.0
         for i, token in enumerate(tokens):
-            expansions = self._expansions(token, last=not complete and i == n_words - 1)
+            expansions = self._expansions(token, last=typing and i == n_words - 1, dutch=lang == "nl")
             hit = np.zeros(n_labels, dtype=np.float32)
             cover = np.zeros(n_labels, dtype=np.float32)
             for term, quality in expansions.items():
@@ -402,9 +494,12 @@ class SearchIndex:
                 hit[rows] = np.maximum(hit[rows], quality)
             # The lexicon translates Dutch words; an English query needs none.
             phrases = translated_phrases(self.lexicon, token, self.terms) if lang == "nl" else []
+            phrases += self._english_paraphrases(phrases)
             if token not in self.surface or self._df_of(token) <= _RARE_ACRONYM:
                 # An acronym few labels write ("TIG-lasser"): also the words it stands for.
                 phrases += acronym_phrases(self.lexicon, token, self.terms)
+            if lang == "nl":
+                phrases += self._paraphrase_hits(token, hit)
             self._phrase_hits(phrases, hit, cover)
             # The token weighs as much as the rarest of its best matches: a matched term, or a translated
             # phrase by its rarest word ("electric socket" by "socket").

@@ -168,10 +168,16 @@ class TranslationLexicon:
         each a word the lexicon translates; ``[token]`` for a word seen often enough to trust as a whole."""
         if self.counts_nl.get(token, 0) >= _RARE or len(token) <= 2 * _MIN_HEAD - 2:
             return [token]
-        parts = split_compound(token, self.counts_nl, keep_known=False)
+        parts = split_compound(token, self._part_words, keep_known=False)
         if len(parts) < 2 or not all(self.nl_to_en.get(part) for part in parts):
             return [token]
         return list(parts)
+
+    @functools.cached_property
+    def _part_words(self) -> Mapping[str, int]:
+        """What a compound may be split into: the corpus words, and the heads learned from compounds that
+        never stand alone (elektro of elektromonteur ↔ electrician, elektrotechniek)."""
+        return {**{word: 1 for word in self.phrases}, **self.counts_nl}
 
     def expand_acronym(self, token: str) -> str | None:
         """The English words an acronym stands for (``tig`` → "tungsten inert gas"), or None."""
