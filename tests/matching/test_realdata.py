@@ -131,3 +131,39 @@ def test_a_job_title_from_the_cv_puts_that_job_first_where_general_skills_point_
     assert titled[0].uri == PRODUCT_QUALITY_INSPECTOR
     group = esco.isco[PRODUCT_QUALITY_INSPECTOR]
     assert all(esco.isco.get(m.uri) == group for m in titled[1:3])  # then its ISCO unit group
+
+
+# what the CV page reads from tests/fixtures/journeys/cv_procesoperator_nl.txt (bench/matching_cv.py's way),
+# with "productiemedewerker" (factory hand, ISCO 9329) held, as the passport of the walk of 2 December
+PROCESS_OPERATOR = {
+    "http://data.europa.eu/esco/skill/" + s: "intermediate"
+    for s in (
+        "59ea80e1-463a-4dba-82c6-d0b6d577d532",  # technical drawings
+        "386774ac-fe5b-431a-b485-9aec0bf5c09e",  # maintain electrical equipment
+        "b618584f-6bdf-4d8f-89a7-f28c2c95afc2",  # comply with regulations
+        "b07daddc-8625-4360-946e-ad2b0e56ebf6",  # read engineering drawings
+        "4bbb309f-9162-49b9-93da-fb2c371e5c5f",  # collect samples for analysis
+        "3d3ee5c3-4286-457f-9f76-1704011f7e11",  # comply with legal regulations
+        "f98159cb-935a-4a20-97d0-68e2e3e60765",  # anticipate installation maintenance
+    )
+}
+FACTORY_HAND = ESCO + "245be6d1-fe9a-4ac8-9f81-122a687e4724"
+
+
+def test_a_held_jobs_sibling_sharing_no_skill_stays_below_the_skill_matches(esco: MatchModel) -> None:
+    top = match_occupations(esco, PROCESS_OPERATOR, top=10, titles={FACTORY_HAND: 1.0})
+    assert top[0].uri == FACTORY_HAND
+    # before: wood caulker (9329, 0 % skill match) second at 0.25, above process engineer (14 %)
+    assert all(m.skills_score is not None and m.skills_score > 0 for m in top[1:]), [
+        esco.label(m.uri) for m in top
+    ]
+
+
+def test_no_first_step_from_a_held_job_asks_for_all_of_its_essential_skills(
+    esco: MatchModel, graph: OccupationGraph
+) -> None:
+    paths = transition_paths(esco, graph, PROCESS_OPERATOR, held=[FACTORY_HAND], top=10)
+    assert paths
+    for path in paths:
+        first = path.steps[0]
+        assert first.gap < 1.0 and len(first.to_learn) < first.essential_total, esco.label(first.occupation)

@@ -131,7 +131,8 @@ def occupation_matches(
 ) -> list[dict[str, Any]]:
     """The ``top`` occupations for a set of skills, best first, each explained. Occupations the person
     has held (``held``, e.g. confirmed from the job titles of a CV) steer the ranking as a prior
-    (engine/titles.py: the occupation itself and, at half weight, its ISCO unit group); the fit percentage
+    (engine/titles.py: the occupation itself and, at half weight scaled by the skill evidence for each, its
+    ISCO unit group, so a sibling using none of the skills stays below real skill matches); the fit percentage
     stays that of the skills alone, so it keeps its calibrated meaning."""
     model = selectors.match_model()
     known = known_skills(model, skills)

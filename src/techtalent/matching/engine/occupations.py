@@ -64,7 +64,8 @@ def match_occupations(
     URI -> confidence, e.g. job titles found in a CV) steer the ranking as a prior (engine/titles.py)."""
     scores = skill_scores = score_passports(model, [skills])
     if titles:
-        scores = with_title_prior(skill_scores, title_prior(model, titles, prior), prior)
+        lift = title_prior(model, titles, prior, skill_scores=skill_scores[0])
+        scores = with_title_prior(skill_scores, lift, prior)
     columns, values = top_k_indices(scores, top)
     return [
         OccupationMatch(

@@ -10,8 +10,12 @@ occupations the person has held are starting points at cost 0. Paths are the che
 ``max_steps`` steps, found exactly by dynamic programming over the dense similarity matrix (one vectorised
 pass per step).
 
-Per step the person learns the occupation's essential skills; the skills to learn at each step are the
-essential skills of its occupation not yet held (nor credited in part) after the steps before it.
+A person has their passport and the essential skills of the jobs they held (for an occupation start: its
+essential skills); a first step priced from a job held must also leave at most ``max_step_gap`` of its
+essential weight to learn given what the person has, not only given the job's listed skills. Per step the
+person learns the occupation's essential skills; the skills to learn at each step are the essential skills
+of its occupation not yet held (nor credited in part) after the steps before it, so the first step's gap
+and its skills to learn are computed on the same skills.
 """
 
 from __future__ import annotations
@@ -107,8 +111,8 @@ def transition_paths(
         skills = _occupation_skills(model, start)
         origins = [model.occupation_index[start]]
     else:
-        skills = dict(start)
         origins = [model.occupation_index[u] for u in held if u in model.occupation_index]
+        skills = _with_held(model, dict(start), origins)
     goal = _target_mask(model, targets, origins)
 
     inf = np.inf
@@ -126,6 +130,10 @@ def transition_paths(
         from_origin = edge[origins].astype(np.float64)
         best = from_origin.argmin(axis=0)
         via_origin = from_origin[best, np.arange(n)] - bonus
+        # A move from a job held is also a first step: what the person has must cover part of its
+        # essential core (as much as a move between occupations asks), however close the occupation lies
+        # to the job held. A neighbour sharing none of it ("smeerder", 9 of 9 to learn) is no first step.
+        via_origin = np.where(first_gap <= max_step_gap, via_origin, inf)
         better = via_origin < layer
         layer = np.where(better, via_origin, layer)
         back = np.where(better, np.asarray(origins)[best], back)
@@ -213,6 +221,18 @@ def _path(
         before = o
     start_uri = start if isinstance(start, str) else None
     return Path(start_uri, tuple(steps), float(layers[depth][end]))
+
+
+def _with_held(
+    model: MatchModel, skills: dict[str, Proficiency], origins: Sequence[int]
+) -> dict[str, Proficiency]:
+    """The passport plus the essential skills of the jobs held (at "intermediate", a passport level above
+    it kept): what the person has, for the first step's gap and for the skills to learn on every step."""
+    has = dict(skills)
+    for o in origins:
+        for uri, level in _occupation_skills(model, model.occupations[o], "intermediate").items():
+            has[uri] = _higher(has.get(uri, level), level)
+    return has
 
 
 def _higher(a: Proficiency, b: Proficiency) -> Proficiency:

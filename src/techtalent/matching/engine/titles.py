@@ -4,9 +4,15 @@ A CV names the jobs its writer held ("2016 – heden: lasser"); the extractor ma
 occupations with a confidence. Those titles say more about where a person fits than the few, often general
 skills read from the same CV, so they enter the score as a prior:
 
-    prior(o)  = max over titles t of confidence(t) × (1 if o is t, group_credit if o is in t's ISCO group)
+    prior(o)  = max over titles t of confidence(t) × (1 if o is t, group_credit × evidence(o) if o is in
+                t's ISCO group)
     score'(o) = (1 − weight) · score(o) + weight · prior(o)
 
+``evidence(o)`` = skill score(o) / the passport's best skill score: a neighbour of a job held is lifted only
+as far as the person's skills point to it, so a sibling that uses none of them (0 % skill match: "breeuwer"
+beside a held "productiemedewerker") is never put above real skill matches. A passport without any skill
+score (no skills, or none the occupations list) has no evidence either way; then the unit group keeps its
+plain share. The job held itself always gets its full confidence: the person did that work.
 Titles below ``min_confidence`` are left out (a surname read as a job title scores about 0.5).
 """
 
@@ -43,11 +49,22 @@ class TitlePrior:
 
 
 def title_prior(
-    model: MatchModel, titles: Mapping[str, float], settings: TitlePrior | None = None
+    model: MatchModel,
+    titles: Mapping[str, float],
+    settings: TitlePrior | None = None,
+    *,
+    skill_scores: np.ndarray | None = None,
 ) -> np.ndarray:
-    """(occupations,) prior in [0, 1] from occupation URIs found as titles, each with its confidence."""
+    """(occupations,) prior in [0, 1] from occupation URIs found as titles, each with its confidence; the
+    unit-group share scaled by ``skill_scores`` (occupations,) relative to their maximum, when given."""
     settings = settings or TitlePrior()
     prior = np.zeros(len(model.occupations))
+    evidence = np.ones(len(model.occupations))
+    if skill_scores is not None:
+        scores = np.asarray(skill_scores, dtype=np.float64).ravel()
+        best = float(scores.max()) if scores.size else 0.0
+        if best > 0:
+            evidence = np.clip(scores / best, 0.0, 1.0)
     by_group: dict[str, list[int]] = defaultdict(list)
     for uri, index in model.occupation_index.items():
         code = model.isco.get(uri)
@@ -60,7 +77,8 @@ def title_prior(
         code = model.isco.get(uri)
         if code:
             members = np.asarray(by_group[code], dtype=np.int64)
-            prior[members] = np.maximum(prior[members], settings.group_credit * confidence)
+            share = settings.group_credit * confidence * evidence[members]
+            prior[members] = np.maximum(prior[members], share)
         prior[found] = max(prior[found], confidence)
     return np.minimum(prior, 1.0)
 
