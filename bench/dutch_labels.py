@@ -11,14 +11,20 @@ official preferred + alternative labels, (b) recall@5 of searching each official
 skills (engine `taxonomy/engine/search.py`), with derived labels indexed, with the lexicon's cross-lingual
 expansion, and the baseline without either; and the learning/derivation time. FreeDict (Debian
 packages dict-freedict-eng-nld/-nld-eng) is used when installed unless --no-dictionary.
+
+Also printed: per confidence band, the scored labels' mean confidence and mean token F1 (is confidence
+calibrated?), and how many preferred derived labels of all skills keep an English word that is not Dutch
+(`vocabulary.WordEvidence.leftover`, judged with the word use of the run's own corpus, so the count does
+not depend on the derivation code measured), in all and per band.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import time
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Collection
 from pathlib import Path
 
@@ -32,6 +38,7 @@ from techtalent.taxonomy.engine.derive import (
     learn_label_model,
 )
 from techtalent.taxonomy.engine.derive.crosslingual import english_query
+from techtalent.taxonomy.engine.derive.vocabulary import WordEvidence, learn_word_evidence
 from techtalent.taxonomy.freedict import dictionary_pairs
 from techtalent.taxonomy.importers.esco import EscoBundle, read_esco
 
@@ -45,15 +52,17 @@ def half(uri: str) -> str:
 
 def _learn(
     bundle: EscoBundle, kinds: dict[str, str], exclude: Collection[str], extra: list[SentencePair]
-) -> tuple[DutchLabelModel, float, float]:
-    """The model learned without the Dutch labels and texts of ``exclude``; wall and CPU seconds."""
+) -> tuple[DutchLabelModel, WordEvidence, float, float]:
+    """The model learned without the Dutch labels and texts of ``exclude``, the corpus's word use; wall and
+    CPU seconds."""
     started, cpu = time.perf_counter(), time.process_time()
     skill_types = {uri: c["skill_type"] for uri, c in bundle.concepts.items()}
     corpus = corpus_from_records(
         bundle.labels, bundle.texts, kinds, exclude=exclude, extra_pairs=extra, skill_types=skill_types
     )
     model = learn_label_model(corpus)
-    return model, time.perf_counter() - started, time.process_time() - cpu
+    evidence = learn_word_evidence(corpus, model.lexicon.counts_en, model.lexicon.counts_nl)
+    return model, evidence, time.perf_counter() - started, time.process_time() - cpu
 
 
 def _label_quality(derived: dict[str, DerivedLabel], official: dict[str, list[str]], uris: list[str]) -> str:
@@ -75,6 +84,50 @@ def _label_quality(derived: dict[str, DerivedLabel], official: dict[str, list[st
         if rows
     )
     return f"exact {exact / len(uris):.3f}  token-F1 {f1 / len(uris):.3f}  ({calibration})"
+
+
+_BANDS = (0.0, 0.4, 0.5, 0.6, 0.7, 1.01)
+
+
+def _leftovers(top: dict[str, DerivedLabel], english: dict[str, str], evidence: WordEvidence) -> str:
+    """How many preferred derived labels keep an English word Dutch does not use; the most frequent ones."""
+    words: Counter[str] = Counter()
+    found = confident = 0
+    for uri, label in top.items():
+        left = evidence.leftover(label.text, english.get(uri, ""))
+        if left:
+            found += 1
+            confident += label.confidence >= 0.5
+            words.update(w.casefold() for w in left)
+    common = ", ".join(w for w, _ in words.most_common(8))
+    return (
+        f"leftover English: {found} of {len(top)} preferred derived labels ({found / max(1, len(top)):.1%}), "
+        f"{confident} with confidence >= 0.5 (most: {common})"
+    )
+
+
+def _bands(
+    top: dict[str, DerivedLabel],
+    official: dict[str, list[str]],
+    uris: list[str],
+    english: dict[str, str],
+    evidence: WordEvidence,
+) -> str:
+    """Per confidence band of the scored labels: n, mean confidence, mean token F1; leftover share of all."""
+    out = []
+    for low, high in itertools.pairwise(_BANDS):
+        scored = [top[u] for u in uris if u in top and low <= top[u].confidence < high]
+        every = [(u, d) for u, d in top.items() if low <= d.confidence < high]
+        if not scored:
+            continue
+        f1 = sum(best_f1(d.text, official[d.uri]) for d in scored) / len(scored)
+        confidence = sum(d.confidence for d in scored) / len(scored)
+        left = sum(bool(evidence.leftover(d.text, english.get(u, ""))) for u, d in every)
+        out.append(
+            f"[{low:.1f},{min(high, 1.0):.1f}) n={len(scored)} conf {confidence:.2f} F1 {f1:.2f} "
+            f"leftover {left / max(1, len(every)):.1%}"
+        )
+    return "  ".join(out)
 
 
 def _recall(
@@ -130,7 +183,7 @@ def main() -> None:
         ("test", set(halves["test"]), halves["test"]),
     ]
     for name, exclude, scored in runs[:2] if args.dev_only else runs:
-        model, learn_seconds, learn_cpu = _learn(bundle, kinds, exclude, extra)
+        model, evidence, learn_seconds, learn_cpu = _learn(bundle, kinds, exclude, extra)
         started, cpu = time.perf_counter(), time.process_time()
         derived = model.derive(targets)
         derive_seconds, derive_cpu = time.perf_counter() - started, time.process_time() - cpu
@@ -140,6 +193,10 @@ def main() -> None:
             f"{name:10} learn {learn_seconds:5.1f} s (CPU {learn_cpu:4.1f} s)  derive {len(targets)} skills "
             f"{derive_seconds:4.1f} s (CPU {derive_cpu:4.1f} s)  ({len(derived)} labels)"
         )
+        english = {t.uri: t.preferred_en for t in targets}
+        print(f"{name:10} {_leftovers(top, english, evidence)}")
+        if name != "test":
+            print(f"{name:10} confidence bands: {_bands(top, official, scored, english, evidence)}")
     dev_top = {**results["dev fold a"][1], **{u: results["dev fold b"][1][u] for u in dev_folds[1]}}
     print(f"labels dev : {_label_quality(dev_top, official, halves['dev'])}")
     if not args.dev_only:

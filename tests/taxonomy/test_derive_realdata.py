@@ -135,3 +135,18 @@ def test_a_worker_noun_does_not_stand_for_its_trade_word_on_real_esco(learned: t
     ):
         found = translate_label(label, model.patterns, model.lexicon, action=True)[0].text
         assert worker not in found.casefold()
+
+
+def test_few_derived_labels_keep_an_english_word_that_is_not_dutch(learned: tuple) -> None:
+    bundle, model, _official, derived = learned
+    top = [d for d in derived if d.rank == 1]
+    english = {d.uri: bundle.preferred[(d.uri, "en")] for d in top}
+    left = [d for d in top if model.evidence.leftover(d.text, english[d.uri])]
+    confident = [d for d in top if d.confidence >= 0.5]
+    # Without FreeDict (as here) more English words are copied; the leftovers keep a low confidence.
+    assert len(left) / len(top) < 0.18
+    assert sum(d in left for d in confident) / len(confident) < 0.04
+    assert sum(d.confidence for d in left) / len(left) < sum(d.confidence for d in top) / len(top)
+    by_label = {english[d.uri]: d.text for d in top}
+    assert "office" not in by_label["office administration"]
+    assert "drilling" not in by_label["coordinate drilling"]

@@ -10,6 +10,7 @@ from techtalent.taxonomy.engine.derive.compounds import compound_heads, join_com
 from techtalent.taxonomy.engine.derive.lexicon import TranslationLexicon
 from techtalent.taxonomy.engine.derive.patterns import DUTCH_PREPOSITIONS, ENGLISH_PREPOSITIONS, LabelPatterns
 from techtalent.taxonomy.engine.derive.tokens import cased_words
+from techtalent.taxonomy.engine.derive.vocabulary import WordEvidence
 
 __all__ = ["Candidate", "translate_label"]
 
@@ -23,6 +24,9 @@ _BEAM = 8
 _SENSES = 4  # reverse senses per word slot
 _LEAK = 0.1  # a Dutch sense adding a word the English label lacks (tile → tegelzetters) is scaled by this
 _MIN_GOVERNED = 3  # "verb preposition" pairs in the Dutch text before a verb's own preposition is trusted
+_FOREIGN = 0.1  # a sense that is an English word Dutch text does not use (office, driller) is scaled by this
+_MIN_PART, _KNOWN_PART = 4, 10  # compound parts long and frequent enough to have a meaning of their own
+_MIN_STEM = 5  # letters two words share at their start to count as the same word (protective, protection)
 
 
 @dataclass(frozen=True)
@@ -83,6 +87,34 @@ def _adds_a_word(
             if len(tail) >= 4 and lexicon.counts_nl.get(tail, 0) >= 2:
                 meanings = _meanings(tail, lexicon)
                 return bool(meanings) and token not in meanings and not meanings & label
+    return _names_another_thing(dutch, token, label, lexicon)
+
+
+def _related(first: str, second: str) -> bool:
+    """The same English word or one of its forms (protective, protection; boring, bore)."""
+    if first == second:
+        return True
+    shared = next((i for i, (a, b) in enumerate(zip(first, second, strict=False)) if a != b), None)
+    shared = min(len(first), len(second)) if shared is None else shared
+    return shared >= _MIN_STEM or (shared >= _MIN_STEM - 1 and shared >= min(len(first), len(second)) - 1)
+
+
+def _names_another_thing(dutch: str, token: str, label: frozenset[str], lexicon: TranslationLexicon) -> bool:
+    """Whether a rare Dutch compound sense has a part no word of the English label says: IBM Model 1 gives
+    a rare compound to the words of its neighbours too (boring → houtboormachine, weights →
+    metrologiewet, sander → houtschuurder), so "hout" or "wet" names something the label does not."""
+    if lexicon.counts_nl.get(dutch, 0) >= _KNOWN_PART:
+        return False  # seen often enough to trust whole (compound_parts would not split it either)
+    parts = lexicon.compound_parts(dutch)
+    if len(parts) < 2:
+        return False
+    said = label | {token}
+    for part in parts:
+        if len(part) < _MIN_PART or lexicon.counts_nl.get(part, 0) < _KNOWN_PART:
+            continue  # short or rare parts (aan-, be-; bestedingen) have no meaning of their own to check
+        meanings = {w for e, _ in lexicon.english_candidates(part)[:3] for w in e.split()}
+        if meanings and not any(_related(m, w) for m in meanings for w in said):
+            return True
     return False
 
 
@@ -100,6 +132,18 @@ def _without_additions(slot: _Slot, token: str, label: frozenset[str], lexicon: 
     return _Slot(tuple(sorted(options, key=lambda item: -item[1])), slot.method)
 
 
+def _foreign_down(slot: _Slot, source: str, evidence: WordEvidence) -> _Slot:
+    """The slot with senses that keep an English word Dutch does not use scaled down, so a Dutch sense wins
+    where the lexicon has one, and a label that keeps it anyway gets a lower confidence."""
+    options = tuple((w, p * _FOREIGN) if evidence.leftover(w, source) else (w, p) for w, p in slot.options)
+    if options == slot.options:
+        return slot
+    spelled = evidence.dutch_spelling(source.casefold())
+    if spelled and spelled not in {w for w, _ in options}:  # psychotherapy → psychotherapie
+        options = ((spelled, _COPY_QUALITY), *options)
+    return _Slot(tuple(sorted(options, key=lambda item: -item[1])), slot.method)
+
+
 def _object_slots(
     tokens: tuple[str, ...],
     cased: tuple[str, ...],
@@ -107,6 +151,7 @@ def _object_slots(
     lexicon: TranslationLexicon,
     *,
     opening: bool,
+    evidence: WordEvidence | None = None,
 ) -> list[_Slot]:
     """Translate a phrase left to right, taking the longest known phrase at each position."""
     slots: list[_Slot] = []
@@ -121,7 +166,8 @@ def _object_slots(
         else:
             slot = _word_slot(tokens[i], cased[i], lexicon, opening=opening and i == 0)
             if slot is not None:
-                slots.append(_without_additions(slot, tokens[i], frozenset(tokens), lexicon))
+                slot = _without_additions(slot, tokens[i], frozenset(tokens), lexicon)
+                slots.append(_foreign_down(slot, cased[i], evidence) if evidence else slot)
             i += 1
     return slots
 
@@ -208,6 +254,18 @@ def _best_renderings(slots: list[_Slot], lexicon: TranslationLexicon, limit: int
     return [picks for _, picks in beam[: max(_BEAM, limit)]]
 
 
+def _without_repeated_tails(parts: list[str]) -> list[str]:
+    """Words another word of the label already ends with are said twice: "boormachine machine", "voeren …
+    uitvoeren" (carry → uitvoeren, out → voeren); the compound keeps them."""
+    folded = [w.casefold() for w in parts]
+    return [
+        w
+        for i, w in enumerate(parts)
+        if len(folded[i]) < 4
+        or not any(j != i and len(o) > len(folded[i]) and o.endswith(folded[i]) for j, o in enumerate(folded))
+    ]
+
+
 def _render(slots: list[_Slot], choice: list[int], lexicon: TranslationLexicon) -> Candidate:
     parts, qualities, methods = [], [], []
     fits = 0.0
@@ -227,6 +285,7 @@ def _render(slots: list[_Slot], choice: list[int], lexicon: TranslationLexicon) 
     for word in " ".join(parts).split():
         if not flat or flat[-1].casefold() != word.casefold():  # tidal stream → one Dutch word
             flat.append(_capitalise(word, lexicon))
+    flat = _without_repeated_tails(flat)
     joined = join_compounds(flat, lexicon.counts_nl, min_count=2)
     if len(joined) < len(flat):
         methods.append("compound")
@@ -243,11 +302,13 @@ def translate_label(
     *,
     limit: int = 3,
     action: bool | None = None,
+    evidence: WordEvidence | None = None,
 ) -> list[Candidate]:
     """Up to ``limit`` distinct Dutch candidates for an English label, best first.
 
     ``action`` says the label names a skill/competence (an English imperative, True) or knowledge (False,
-    never verb-final); None when unknown.
+    never verb-final); None when unknown. ``evidence`` tells English words Dutch does not use, which are
+    then kept only where the lexicon has nothing else.
     """
     cased = cased_words(label)
     tokens = tuple(t.casefold() for t in cased)
@@ -265,7 +326,12 @@ def translate_label(
         preposition = _governed_preposition(tokens[start], verb[1].options[0][0], lexicon)
         start += preposition is not None
     slots = _object_slots(
-        tokens[start:], cased[start:], patterns, lexicon, opening=start == 0 and len(tokens) > 1
+        tokens[start:],
+        cased[start:],
+        patterns,
+        lexicon,
+        opening=start == 0 and len(tokens) > 1,
+        evidence=evidence,
     )
     if preposition:
         slots.insert(0, preposition)

@@ -13,6 +13,7 @@ from techtalent.taxonomy.engine.derive.lexicon import TranslationLexicon, learn_
 from techtalent.taxonomy.engine.derive.patterns import LabelPatterns, learn_patterns
 from techtalent.taxonomy.engine.derive.tokens import words
 from techtalent.taxonomy.engine.derive.types import DerivedLabel, LabelPair, ParallelCorpus, SkillToLabel
+from techtalent.taxonomy.engine.derive.vocabulary import WordEvidence, learn_word_evidence
 
 __all__ = ["DutchLabelModel", "learn_label_model"]
 
@@ -35,6 +36,8 @@ class DutchLabelModel:
     lexicon: TranslationLexicon
     patterns: LabelPatterns
     calibration: Calibration
+    # English and Dutch word use, to tell English words left in a label (None: not checked).
+    evidence: WordEvidence | None = None
 
     def as_dict(self) -> dict[str, object]:
         """A JSON-ready form of the whole model (no pickle), for caching between imports."""
@@ -42,27 +45,41 @@ class DutchLabelModel:
             "lexicon": self.lexicon.as_dict(),
             "patterns": self.patterns.as_dict(),
             "calibration": {"edges": list(self.calibration.edges), "values": list(self.calibration.values)},
+            "evidence": self.evidence.as_dict() if self.evidence else None,
         }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> DutchLabelModel:
         """Rebuild a model from :meth:`as_dict` output."""
         calibration = data["calibration"]
+        lexicon = TranslationLexicon.from_dict(data["lexicon"])
+        words = data.get("evidence")
         return cls(
-            TranslationLexicon.from_dict(data["lexicon"]),
+            lexicon,
             LabelPatterns.from_dict(data["patterns"]),
             Calibration(tuple(calibration["edges"]), tuple(calibration["values"])),
+            WordEvidence.from_dict(words, lexicon.counts_en, lexicon.counts_nl) if words else None,
         )
 
     def candidates(self, target: SkillToLabel, *, limit: int = 3) -> list[Candidate]:
         """Raw candidates for one skill: from its preferred label, then from its alternatives."""
         action = _action(target.skill_type)
-        found = translate_label(target.preferred_en, self.patterns, self.lexicon, limit=limit, action=action)
+        found = translate_label(
+            target.preferred_en,
+            self.patterns,
+            self.lexicon,
+            limit=limit,
+            action=action,
+            evidence=self.evidence,
+        )
         for alternative in target.alternatives_en[:2]:
             if len(found) >= limit:
                 break
             seen = {c.text for c in found}
-            for c in translate_label(alternative, self.patterns, self.lexicon, limit=1, action=action):
+            found_alternative = translate_label(
+                alternative, self.patterns, self.lexicon, limit=1, action=action, evidence=self.evidence
+            )
+            for c in found_alternative:
                 if c.text not in seen:
                     # Ranked after the preferred label's own candidates, never more confident than them.
                     quality = min(c.quality * 0.9, found[-1].quality) if found else c.quality * 0.9
@@ -98,15 +115,17 @@ def learn_label_model(corpus: ParallelCorpus) -> DutchLabelModel:
         corpus.acronyms,
     )
     lexicon = learn_lexicon(learning)
+    evidence = learn_word_evidence(corpus, lexicon.counts_en, lexicon.counts_nl)
     fit_examples = [e for e in corpus.skill_labels if not _held_out(e)]
     english = [*corpus.english_skill_labels, *(e.en for e in corpus.skill_labels)]
     fitted = learn_patterns(fit_examples, lexicon, english, learning.pairs)
     qualities, scores = [], []
     for example in held:
-        found = translate_label(example.en, fitted, lexicon, limit=1, action=_action(example.skill_type))
+        action = _action(example.skill_type)
+        found = translate_label(example.en, fitted, lexicon, limit=1, action=action, evidence=evidence)
         if found:
             qualities.append(found[0].quality)
             scores.append(best_f1(found[0].text, [example.nl]))
     calibration = fit_calibration(qualities, scores)
     patterns = learn_patterns(list(corpus.skill_labels), lexicon, english, learning.pairs)
-    return DutchLabelModel(lexicon, patterns, calibration)
+    return DutchLabelModel(lexicon, patterns, calibration, evidence)
