@@ -16,7 +16,9 @@ class SaveForm(forms.Form):
     """Save the reviewed text of the extraction page as a vacancy of one of my employer organisations."""
 
     organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.none())
-    title = forms.CharField(label=_("Title of the vacancy"), max_length=200)
+    title = forms.CharField(
+        label=_("Title of the vacancy"), max_length=200, widget=forms.TextInput(attrs={"size": 60})
+    )
 
     def __init__(self, *args: Any, organisations: QuerySet[Organisation], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -26,7 +28,9 @@ class SaveForm(forms.Form):
 
 
 class EditForm(forms.Form):
-    title = forms.CharField(label=_("Title of the vacancy"), max_length=200)
+    title = forms.CharField(
+        label=_("Title of the vacancy"), max_length=200, widget=forms.TextInput(attrs={"size": 60})
+    )
     occupation = forms.CharField(max_length=255, required=False, widget=forms.HiddenInput)
 
 
