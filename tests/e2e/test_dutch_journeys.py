@@ -328,6 +328,12 @@ def test_journey_2_the_hr_adviser_saves_the_vacancy_without_the_wrong_skill_and_
     saved = set(skills.evaluate_all("rows => rows.map(r => r.dataset.uri)"))
     assert saved == accepted and wrong not in saved
     _no_english_only_names(page.locator("#skills"))
+    # one more by search-as-you-type (the passport's search), then removed again
+    _add_by_typing(page, "lassen", len(accepted) + 1)
+    added = set(skills.evaluate_all("rows => rows.map(r => r.dataset.uri)")) - saved
+    (extra,) = added
+    page.locator(f'#skills tr[data-uri="{extra}"] button.remove-skill').click()
+    expect(skills).to_have_count(len(accepted))
     page.screenshot(path="/tmp/techtalent-journey2-vacancy-nl.png", full_page=True)
     page.goto("/vacancies/")
     expect(page.locator("table.vacancies")).to_contain_text("Constructiebankwerker")
