@@ -48,7 +48,7 @@ def bearer(alice_passport: Any, store: Any, settings: Any, keep_connection: None
     _, secret = token_create(
         user=alice_passport.owner,
         name="fuzz",
-        scopes=["taxonomy:read", "monitor:read", "passport:read", "passport:write"],
+        scopes=["taxonomy:read", "monitor:read", "passport:read", "passport:write", "org:vacancies"],
     )
     return {"Authorization": f"Bearer {secret}"}
 

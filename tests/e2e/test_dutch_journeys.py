@@ -242,3 +242,111 @@ def test_journey_4_elektricien_in_dutch_then_english_then_a_skill_to_its_occupat
     assert occupations.locator("li").count() >= 2  # the other occupations that need this skill
     expect(occupations).to_contain_text(occupation)
     _no_english_only_names(occupations)
+
+
+PYTHON_SKILL = "http://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d"
+HR_PASSWORD = "Metaal-Oost-HR-2026!"
+EMPLOYER = """
+from techtalent.core.django_setup import setup
+setup()
+from techtalent.orgs import services as orgs
+from techtalent.orgs.accounts import user_create
+hr = user_create(username="hr-metaal", password="{pw}")
+org = orgs.organisation_create(name="Metaal Oost BV", kind="employer", owner=hr, region="Oost-Brabant")
+orgs.organisation_verify(organisation=org)
+"""
+PASSPORTS = """
+import sys
+from techtalent.core.django_setup import setup
+setup()
+from techtalent.matching.services import passport_get_or_create, skill_add
+from techtalent.orgs import services as orgs
+from techtalent.orgs.accounts import user_create
+from techtalent.orgs.selectors import organisation_get
+org = organisation_get(key="metaal-oost-bv")
+ids = []
+for name, skills in (("bankwerker-kees", sys.argv[1:3]), ("ontwikkelaar-pim", ["{py}"])):
+    passport = passport_get_or_create(user=user_create(username=name, password="Paspoort-2026-lang!"))
+    for uri in skills:
+        skill_add(passport=passport, uri=uri)
+    orgs.consent_grant(passport=passport, organisation=org)
+    ids.append(passport.id)
+print(*ids)
+"""
+
+
+def _setup(server_data: Path, script: str, *args: str) -> str:
+    import subprocess
+    import sys
+
+    from tests.e2e.conftest import server_env
+
+    done = subprocess.run(
+        [sys.executable, "-c", script, *args], env=server_env(server_data), capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done.stdout.strip()
+
+
+def test_journey_2_the_hr_adviser_saves_the_vacancy_without_the_wrong_skill_and_sees_who_fits(
+    page: Any, server_data: Path
+) -> None:
+    from playwright.sync_api import expect
+
+    _setup(server_data, EMPLOYER.replace("{pw}", HR_PASSWORD))
+    page.goto("/accounts/login/?next=/extract/")
+    page.fill("#id_username", "hr-metaal")
+    page.fill("#id_password", HR_PASSWORD)
+    page.click("#login-form button[type=submit]")
+    expect(page.locator("#extract-text")).to_be_visible()
+    page.locator("#extract-text").fill((FIXTURES / "vacature_constructiebankwerker.txt").read_text("utf-8"))
+    page.locator("#extract-submit").click()
+    found = page.locator("#found")
+    expect(found).to_be_visible(timeout=SLOW)
+    expect(page.locator("#save-vacancy-submit")).to_be_disabled()  # nothing accepted yet
+    rows = found.locator("tbody tr")
+    skill_rows = found.locator("tbody tr:has(.badge:text-is('vaardigheid'))")
+    wrong = skill_rows.nth(0).get_attribute("data-uri")
+    found.locator(f'tr[data-uri="{wrong}"] button.reject').click()
+    expect(found.locator(f'tr[data-uri="{wrong}"]')).to_have_class("rejected")
+    for i in range(rows.count()):
+        row = page.locator("#found tbody tr").nth(i)
+        if row.get_attribute("data-uri") != wrong:
+            row.locator("button.accept").click()
+            expect(page.locator("#found tbody tr").nth(i)).to_have_class("accepted")
+    accepted = set(skill_rows.evaluate_all("rows => rows.map(r => r.dataset.uri)")) - {wrong}
+    assert accepted, "the vacancy text yields more than one skill"
+    expect(page.locator("#id_title")).to_have_value(re.compile(r"^Constructiebankwerker"))
+    expect(page.locator("#save-vacancy-submit")).to_have_text("Vacature opslaan")
+    page.click("#save-vacancy-submit")
+
+    # the vacancy page: the accepted skills by Dutch name, the rejected one not among them
+    expect(page.locator("#vacancy-title")).to_contain_text("Constructiebankwerker")
+    expect(page.locator(".messages")).to_contain_text("Vacature opgeslagen met")
+    skills = page.locator("#skills tbody tr")
+    expect(skills).to_have_count(len(accepted))
+    saved = set(skills.evaluate_all("rows => rows.map(r => r.dataset.uri)"))
+    assert saved == accepted and wrong not in saved
+    _no_english_only_names(page.locator("#skills"))
+    # one more by search-as-you-type (the passport's search), then removed again
+    _add_by_typing(page, "lassen", len(accepted) + 1)
+    added = set(skills.evaluate_all("rows => rows.map(r => r.dataset.uri)")) - saved
+    (extra,) = added
+    page.locator(f'#skills tr[data-uri="{extra}"] button.remove-skill').click()
+    expect(skills).to_have_count(len(accepted))
+    page.screenshot(path="/tmp/techtalent-journey2-vacancy-nl.png", full_page=True)
+    page.goto("/vacancies/")
+    expect(page.locator("table.vacancies")).to_contain_text("Constructiebankwerker")
+    page.locator("table.vacancies a").first.click()
+
+    # two opted-in passports: one shares two of the vacancy's skills, the other none of them
+    fits, other = _setup(server_data, PASSPORTS.replace("{py}", PYTHON_SKILL), *sorted(saved)[:2]).split()
+    page.click("#to-vacancy-candidates")
+    candidates = page.locator("#candidates li.match")
+    expect(candidates).to_have_count(1, timeout=SLOW)
+    expect(candidates.first).to_have_attribute("data-passport", fits)
+    assert page.locator(f'li.match[data-passport="{other}"]').count() == 0
+    expect(candidates.first.locator("ul.skills.matched li")).to_have_count(2)
+    expect(candidates.first.locator("h4").first).to_have_text("Overeenkomend")
+    _no_english_only_names(page.locator("#candidates"))
+    page.screenshot(path="/tmp/techtalent-journey2-candidates-nl.png", full_page=True)

@@ -16,6 +16,8 @@ from techtalent.extraction import review, services
 from techtalent.extraction.readers import EmptyText, InputError, TooLarge
 from techtalent.taxonomy import selectors
 from techtalent.taxonomy.engine import ShownLabel
+from techtalent.vacancies.forms import SaveForm
+from techtalent.vacancies.selectors import employer_organisations, title_of
 from techtalent.web.request_limits import too_large_message
 
 _MAX_PAGE_TITLES = 50
@@ -30,7 +32,16 @@ def _context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
     context: dict[str, Any] = {"review": None, "lang": _lang(), "limits": services.limits(), **extra}
     if state is not None:
         context["review"] = review.review_view(state, _labels(state))
+        context["save_to"] = _save_form(request, state["text"])
     return context
+
+
+def _save_form(request: HttpRequest, text: str) -> SaveForm | None:
+    """ "Save as vacancy", for members of an employer organisation (the vacancies domain keeps it)."""
+    organisations = employer_organisations(user=request.user)
+    if not organisations.exists():
+        return None
+    return SaveForm(organisations=organisations, initial={"title": title_of(text)})
 
 
 def _labels(state: dict[str, Any]) -> dict[str, ShownLabel]:

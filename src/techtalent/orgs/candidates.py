@@ -25,14 +25,21 @@ def refusal(organisation: Organisation | None) -> str:
 def ranked(
     *, organisation: Organisation, occupation: str | None, skills: Mapping[str, str], lang: str, top: int = 20
 ) -> list[dict[str, Any]]:
-    """Consenting passports ranked for a vacancy (an occupation and/or skills), each explained."""
-    return results.candidates(
+    """Consenting passports ranked for a vacancy (an occupation and/or skills), each explained; a passport
+    that has none of the vacancy's skills, not even partly, does not fit and is left out."""
+    found = results.candidates(
         occupation=occupation or None,
         skills=skills,
         lang=lang,
         top=top,
         passport_ids=consenting_passport_ids(organisation=organisation),
     )
+    return [c for c in found if c["explanation"]["matched"] or c["explanation"]["partial"]]
+
+
+def visible_count(*, organisation: Organisation) -> int:
+    """How many passports this organisation may rank (for "none of the N visible passports fits")."""
+    return len(consenting_passport_ids(organisation=organisation))
 
 
 CSV_COLUMNS = ("passport", "score", "coverage", "matched", "partial", "missing", "labels_derived")

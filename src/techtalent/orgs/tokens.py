@@ -18,8 +18,16 @@ from techtalent.orgs.selectors import digest, user_has_role
 
 __all__ = ["SCOPES", "ORGANISATION_SCOPES", "MAX_DAYS", "token_create", "token_revoke", "token_touch"]
 
-SCOPES = ("taxonomy:read", "monitor:read", "passport:read", "passport:write", "org:candidates", "org:scan")
-ORGANISATION_SCOPES = ("taxonomy:read", "monitor:read", "org:candidates", "org:scan")
+SCOPES = (
+    "taxonomy:read",
+    "monitor:read",
+    "passport:read",
+    "passport:write",
+    "org:candidates",
+    "org:vacancies",
+    "org:scan",
+)
+ORGANISATION_SCOPES = ("taxonomy:read", "monitor:read", "org:candidates", "org:vacancies", "org:scan")
 TOKEN_PREFIX = "tt_"
 MAX_DAYS = 3650
 TOUCH_EVERY = timedelta(minutes=1)  # last_used is written at most this often, not on every request

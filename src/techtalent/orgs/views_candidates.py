@@ -46,6 +46,7 @@ def candidates(request: HttpRequest) -> HttpResponse:
                 response["Content-Disposition"] = 'attachment; filename="candidates.csv"'
                 return response
             context["candidates"] = found
+            context["visible"] = ranking.visible_count(organisation=form.cleaned_data["organisation"])
         except UserError as exc:
             context["error"] = str(exc)
     elif request.method == "POST":

@@ -19,6 +19,7 @@ from techtalent.orgs.api import router as orgs_router
 from techtalent.orgs.auth import public_auth
 from techtalent.scan.api import router as scan_router
 from techtalent.taxonomy.api import router as taxonomy_router
+from techtalent.vacancies.api import router as vacancies_router
 from techtalent.web.request_limits import max_upload_bytes, too_large_message
 from techtalent.web.throttling import retry_after
 
@@ -28,8 +29,8 @@ and the labour-market monitor of the techtalent platform.
 **Authentication.** Public operations need nothing. Passports, consents and candidates need your browser
 session or an API token: create one on the page *API tokens* (`/orgs/tokens/`) or with
 `techtalent tokens create --user NAME --scope monitor:read`, and send it as `Authorization: Bearer <token>`.
-Scopes: `taxonomy:read`, `monitor:read`, `passport:read`, `passport:write`, `org:candidates`. A token sent
-to any operation must be live (unknown or revoked: 401) and hold that operation's scope (else 403).
+Scopes: `taxonomy:read`, `monitor:read`, `passport:read`, `passport:write`, `org:candidates`, `org:vacancies`.
+A token sent to any operation must be live (unknown or revoked: 401) and hold its scope (else 403).
 
 **From pandas, in three lines:**
 
@@ -82,5 +83,6 @@ api.add_router("/monitor", monitor_router, auth=public_auth("monitor:read"))
 api.add_router("/passports", passports_router)
 api.add_router("/match", match_router, auth=public_auth())
 api.add_router("/orgs", orgs_router)
+api.add_router("/orgs", vacancies_router)
 api.add_router("/catalog", catalog_router, auth=public_auth())
 api.add_router("/scan", scan_router, auth=public_auth())

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "techtalent.orgs",
     "techtalent.catalog",
     "techtalent.scan",
+    "techtalent.vacancies",
 ]
 
 MIDDLEWARE = [

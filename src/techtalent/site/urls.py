@@ -15,6 +15,7 @@ urlpatterns = [
     path("orgs/", include("techtalent.orgs.urls")),
     path("catalog/", include("techtalent.catalog.urls")),
     path("scan/", include("techtalent.scan.urls")),
+    path("vacancies/", include("techtalent.vacancies.urls")),
     path("", include("techtalent.matching.urls")),
     path("", include("techtalent.web.urls")),
 ]
