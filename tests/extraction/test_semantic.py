@@ -196,3 +196,20 @@ def test_a_fragment_offset_and_an_occupation_factor_reweigh_dense_hits(
         factor = 0.5 if kinds[concept] == "occupation" else 1.0
         assert halved[concept].similarity == hit.similarity
         assert halved[concept].score == pytest.approx(hit.score * factor, abs=1e-4)
+
+
+def test_a_section_heading_is_no_dense_query_and_an_offer_line_weighs_as_its_section(
+    semantic: Extractor,
+) -> None:
+    line = "You repair welding machines."  # the welder occupation is found by meaning only
+    # The same line under a tasks heading keeps its dense score; the heading itself queries nothing.
+    alone = next(c for c in semantic.extract(line, lang="en").ranking if c.uri == OCC["welder"])
+    assert alone.evidence["rule"] == "semantic" and alone.score > 0.2
+    under_tasks = semantic.extract(f"Your tasks:\n{line}", lang="en", top=10)
+    hit = next(c for c in under_tasks.ranking if c.uri == OCC["welder"])
+    assert hit.score == pytest.approx(alone.score) and hit.evidence["sentence"] == line
+    assert all(c.evidence.get("sentence") != "Your tasks:" for c in under_tasks.ranking)
+    # Under "What we offer" the same line is an offer: its dense score falls with the section's weight.
+    offered = semantic.extract(f"What we offer:\n{line}", lang="en", top=10)
+    low = next((c.score for c in offered.ranking if c.uri == OCC["welder"]), 0.0)
+    assert low < 0.2 * alone.score

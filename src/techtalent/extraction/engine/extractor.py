@@ -68,6 +68,15 @@ RULE_WEIGHT = {
     "fuzzy": 0.6,
 }
 _NEGATED, _OPTIONAL, _CEILING = 0.15, 0.85, 0.95
+# Dense scores weigh by their sentence's section as lexical ones do, relative to the neutral "other" (so a
+# plain sentence keeps its score and a salary or how-to-apply line loses most of it).
+DENSE_SECTIONS = True
+
+
+def _dense_weight(section: str) -> float:
+    return min(1.0, SECTION_WEIGHT.get(section, 0.9) / SECTION_WEIGHT["other"])
+
+
 MIN_SCORE = 0.4  # the acceptance threshold, calibrated with the dense ramp on the dev data
 _RANKING_FLOOR = 0.02  # lexical candidates under this are noise even for the ranking
 
@@ -238,6 +247,10 @@ class Extractor:
             queries, calibration = texts, self.calibration
             if english is not None:  # Dutch reaches the index through the lexicon
                 queries, calibration = english, self.translated_calibration
+            # A section heading ("Jouw profiel", "Wat bieden wij") names a part of the text, not a skill:
+            # it is not a dense query. Other sentences weigh as their section does, relative to "other".
+            sections = [section_of(ft.text, p) for p in parts]
+            queries = ["" if kind == "heading" else q for q, kind in zip(queries, sections, strict=True)]
             hits = dense_hits(
                 queries,
                 self.encoder,
@@ -246,6 +259,11 @@ class Extractor:
                 allowed=self._allowed(kinds),
                 occupations=self._allowed(("occupation",)),
             )
+            if DENSE_SECTIONS:
+                hits = {
+                    c: replace(h, score=round(h.score * _dense_weight(sections[h.sentence]), 4))
+                    for c, h in hits.items()
+                }
             if english is not None and DISTINCT_BONUS:
                 leads = distinct(hits)
                 hits = {
