@@ -9,10 +9,12 @@ default proficiency ("intermediate"), as the passport; then ``match_occupations`
 Extractions are cached as JSON in the bench cache (TECHTALENT_BENCH_CACHE), keyed by the CV text.
 
     TECHTALENT_BENCH_CACHE=/tmp/matchcv-cache .venv/bin/python bench/matching_cv.py [--halves dev|test|both]
-        [--set main|extra] [--show] [--esco DIR] [--specificity X]
+        [--set main|extra|new] [--show] [--esco DIR] [--specificity X]
 
 ``--set extra`` reads bench/devsets/cv_personas_nl_extra.yaml instead (longer CVs, with schooling, courses
-and certificates, written and annotated before any tuning against them).
+and certificates, written and annotated before any tuning against them); ``--set new`` reads
+bench/devsets/cv_personas_nl_new.yaml (22 CVs written in session 7 as an out-of-sample check, annotated by
+grepping the ESCO occupation files before the extractor or matcher ran on them; with career switchers).
 
 Three rankings per half: ``skills`` (the accepted skills only); ``held:extractor`` (plus, as occupations
 held, the occupations the extractor itself finds, those the CV page ticks: confidence ≥
@@ -61,7 +63,11 @@ DEFAULT_ESCO = ROOT.parent / "shared" / "data" / "esco" / "v1.1.1"
 CACHE = Path(os.environ.get("TECHTALENT_BENCH_CACHE", Path.home() / ".cache" / "techtalent" / "bench"))
 SET = ROOT / "bench" / "devsets" / "cv_personas_nl.yaml"
 # --set: the original personas, or the extra set (longer CVs written later, before any tuning against them).
-SETS = {"main": SET, "extra": ROOT / "bench" / "devsets" / "cv_personas_nl_extra.yaml"}
+SETS = {
+    "main": SET,
+    "extra": ROOT / "bench" / "devsets" / "cv_personas_nl_extra.yaml",
+    "new": ROOT / "bench" / "devsets" / "cv_personas_nl_new.yaml",
+}
 MELO = ROOT.parent / "shared" / "data" / "dev" / "job-titles-nl" / "melo_bel_nl.jsonl"
 OCCUPATION = "http://data.europa.eu/esco/occupation/"
 PROFICIENCY = "intermediate"  # the CV page's default (matching/templates/matching/cv.html)
