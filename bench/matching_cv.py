@@ -55,6 +55,7 @@ from techtalent.extraction.engine.cv_titles import (  # noqa: E402
     title_lines,
 )
 from techtalent.extraction.engine.titles import TitleNormaliser  # noqa: E402
+from techtalent.matching.cv_offers import cv_offers  # noqa: E402
 from techtalent.matching.engine import MatchModel, match_occupations, with_settings  # noqa: E402
 from techtalent.matching.engine.titles import COMPETING_MARGIN, TitlePrior, competing_readings  # noqa: E402
 from techtalent.matching.esco_files import model_from_esco_csv  # noqa: E402
@@ -103,29 +104,32 @@ def load_cv_personas(path: Path = SET) -> list[CvPersona]:
     return found
 
 
-def cv_skills(persona: CvPersona, esco: Path) -> list[dict[str, object]]:
-    """The CV page's skills and the occupations found in the CV (cached): uri, kind, score, evidence."""
+def raw_concepts(persona: CvPersona, esco: Path) -> list[dict[str, object]]:
+    """The extractor's concepts of the CV (cached): uri, kind, score, spans, evidence (sentence, negated)."""
     key = hashlib.sha1(f"{_FORMAT}\0{esco.resolve()}\0{persona.cv}".encode()).hexdigest()[:16]
     path = CACHE / "matching-cv" / f"{persona.id}-{key}.json"
     if path.exists():
-        concepts = list(json.loads(path.read_text(encoding="utf-8")))
-    else:
-        result = _extractor(esco).extract(persona.cv, lang="auto", doc_id=persona.id, top=10).to_dict()
-        concepts = [
-            {
-                "uri": c["uri"],
-                "kind": c["kind"],
-                "score": c["score"],
-                "spans": c.get("spans", []),
-                "evidence": {
-                    k: v for k, v in (c.get("evidence") or {}).items() if k in ("sentence", "negated")
-                },
-            }
-            for c in result["concepts"]
-        ]
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(concepts, ensure_ascii=False), encoding="utf-8")
-    return offered_concepts(concepts, persona.cv)  # as matching.services.cv_found
+        return list(json.loads(path.read_text(encoding="utf-8")))
+    result = _extractor(esco).extract(persona.cv, lang="auto", doc_id=persona.id, top=10).to_dict()
+    concepts = [
+        {
+            "uri": c["uri"],
+            "kind": c["kind"],
+            "score": c["score"],
+            "spans": c.get("spans", []),
+            "evidence": {k: v for k, v in (c.get("evidence") or {}).items() if k in ("sentence", "negated")},
+        }
+        for c in result["concepts"]
+    ]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(concepts, ensure_ascii=False), encoding="utf-8")
+    return concepts
+
+
+def cv_skills(persona: CvPersona, esco: Path) -> list[dict[str, object]]:
+    """The CV page's skills and the occupations the extractor finds in the CV (cached): uri, kind, score,
+    evidence."""
+    return offered_concepts(raw_concepts(persona, esco), persona.cv)  # as matching.services.cv_found
 
 
 _built: dict[Path, object] = {}
@@ -154,9 +158,14 @@ def normaliser(esco: Path) -> TitleNormaliser:
 
 def page_offers(persona: CvPersona, esco: Path) -> list[dict[str, object]]:
     """What the CV page offers for this CV (``matching.services.cv_found``): the extractor's concepts merged
-    with the occupations of the CV's job-title lines, the best per occupation."""
-    merged = merge_occupations(cv_skills(persona, esco), cv_title_occupations(persona.cv, normaliser(esco)))
-    return competing_readings(merged, margin=MARGIN)
+    with the occupations of the CV's job-title lines, each scored by where it is named (matching.cv_offers;
+    CVMATCH_BEFORE=1: as the page did before session 7)."""
+    if os.environ.get("CVMATCH_BEFORE"):  # the page before session 7 (merge, then competing evidence lines)
+        merged = merge_occupations(
+            cv_skills(persona, esco), cv_title_occupations(persona.cv, normaliser(esco))
+        )
+        return competing_readings(merged, margin=MARGIN)
+    return cv_offers(raw_concepts(persona, esco), persona.cv, normaliser(esco))
 
 
 def ticked(found: list[dict[str, object]]) -> dict[str, float]:

@@ -207,25 +207,15 @@ def cv_found(*, data: bytes, name: str) -> list[dict[str, Any]]:
     """Skills and occupations found in an uploaded CV (pdf, docx, txt): uri, kind, evidence (the text
     matched) and score; negated mentions left out. Occupations come from the extractor and from the job
     titles of the work-experience lines (extraction/engine/cv_titles.py: the title normaliser's best
-    occupation, with a calibrated confidence), the best per occupation; occupations named only in the
-    schooling are left out, and a weak rival reading of a line is offered unticked (competing_readings)."""
-    from techtalent.extraction.engine.cv_titles import (
-        cv_title_occupations,
-        merge_occupations,
-        offered_concepts,
-    )
+    occupation, with a calibrated confidence); occupations named only in the schooling or in the employer
+    part of a job line are left out, and a weak rival reading of a line or a job before the current one is
+    offered unticked (matching/cv_offers.py, engine/cvjobs.py)."""
     from techtalent.extraction.services import extract_upload, normaliser
+    from techtalent.matching.cv_offers import cv_offers
 
     text, result = extract_upload(data, name=name)
-    found = offered_concepts(result["concepts"], text)
     lang = result.get("lang") if result.get("lang") in ("nl", "en") else "nl"
-    titles = [
-        {key: item[key] for key in ("uri", "kind", "evidence", "score")}
-        for item in cv_title_occupations(text, normaliser(), lang=lang)
-    ]
-    from techtalent.matching.engine.titles import competing_readings
-
-    return competing_readings(merge_occupations(found, titles))
+    return cv_offers(result["concepts"], text, normaliser(), lang=str(lang))
 
 
 def text_skills(text: str) -> list[str]:

@@ -1,0 +1,123 @@
+"""What the CV page offers for a CV: skills and occupations found, with the jobs held ticked by where they are
+named (engine/cvjobs.py). One function for the page (``services.cv_found``) and bench/matching_cv.py."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from techtalent.extraction.engine.cv_titles import (
+    GENERIC,
+    TIE,
+    TIED,
+    cv_title_occupations,
+    merge_occupations,
+    offered_concepts,
+    schooling_spans,
+    title_confidence,
+    title_lines,
+)
+from techtalent.extraction.engine.titles import TitleNormaliser
+from techtalent.matching.engine.cvjobs import JobLine, held_jobs
+from techtalent.matching.engine.titles import competing_readings
+
+__all__ = ["cv_offers", "job_lines"]
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_BULLET = re.compile(r"^\s*[•▪●◦·*>-]\s")
+# A heading: a short line of words without digits or sentence punctuation ("Opleiding", "Cursussen en
+# certificaten", "Vaardigheden:"); it ends the lines that belong to the job above it.
+_HEADING = re.compile(r"^[^\W\d_][^\d.,;!?•()]*:?$")
+
+
+def _heading(raw: str) -> bool:
+    line = raw.strip()
+    return bool(line) and len(line.split()) <= 4 and not _BULLET.match(raw) and bool(_HEADING.match(line))
+
+
+def job_lines(text: str, normaliser: TitleNormaliser, *, lang: str = "nl") -> list[JobLine]:
+    """The work-experience lines of a CV (``cv_titles.title_lines``) as the engine reads them: character
+    range, title ranges, current or the last year named, the title normaliser's best reading of each title
+    (its confidence as ``cv_titles.cv_title_occupations`` computes it) and where the lines under it end."""
+    by_start: dict[int, dict[str, Any]] = {}
+    for found in title_lines(text):
+        start = text.find(found.line, found.start)
+        if start < 0:
+            continue
+        line = by_start.setdefault(
+            start, {"end": start + len(found.line), "titles": [], "readings": [], "current": False}
+        )
+        at = found.line.find(found.title)
+        if at >= 0:
+            line["titles"].append((start + at, start + at + len(found.title)))
+        line["current"] = line["current"] or found.current
+        years = [int(y) for y in _YEAR.findall(found.line)]
+        line["until"] = max(years) if years else None
+        matches = normaliser.normalise(found.title, lang=lang, top=2)
+        if matches:
+            confidence = title_confidence(matches[0].score)
+            tied = len(matches) > 1 and matches[0].score < 1.0 and matches[0].score - matches[1].score < TIE
+            if tied or normaliser.spread(found.title, lang) >= GENERIC:
+                confidence = round(confidence * TIED, 4)
+            line["readings"].append((matches[0].uri, confidence))
+    ends = _block_ends(text, set(by_start))
+    return [
+        JobLine(
+            start=start,
+            end=line["end"],
+            titles=tuple(line["titles"]),
+            current=line["current"],
+            until=line["until"],
+            readings=tuple(line["readings"]),
+            block_end=ends.get(start, line["end"]),
+        )
+        for start, line in sorted(by_start.items())
+    ]
+
+
+def _block_ends(text: str, starts: set[int]) -> dict[int, int]:
+    """Per job line (by start), where the lines under it end: at the next job line, a heading or the
+    schooling."""
+    school = schooling_spans(text)
+    ends: dict[int, int] = {}
+    current: int | None = None
+    offset = 0
+    for raw in text.splitlines(keepends=True):
+        here, offset = offset, offset + len(raw)
+        at = here + len(raw) - len(raw.lstrip())
+        if at in starts:
+            current = at
+            ends[at] = offset
+        elif not raw.strip():
+            continue
+        elif current is not None and (_heading(raw) or any(a <= here < b for a, b in school)):
+            current = None
+        elif current is not None:
+            ends[current] = offset
+    return ends
+
+
+def cv_offers(
+    concepts: Iterable[Mapping[str, Any]], text: str, normaliser: TitleNormaliser, *, lang: str = "nl"
+) -> list[dict[str, Any]]:
+    """The CV page's offers for an extraction's ``concepts`` (with their ``spans``) of ``text``: skills and
+    occupations not negated and not only in the schooling (``cv_titles.offered_concepts``), merged with the
+    best occupation of each job-title line, each occupation scored by where it is named (engine/cvjobs.py);
+    then a weak rival reading of one evidence line is offered unticked (``competing_readings``)."""
+    concepts = list(concepts)
+    found = offered_concepts(concepts, text)
+    titles = [
+        {key: item[key] for key in ("uri", "kind", "evidence", "score")}
+        for item in cv_title_occupations(text, normaliser, lang=lang)
+    ]
+    spans: dict[str, list[tuple[int, int]]] = {}
+    school = schooling_spans(text)
+    for c in concepts:
+        if c.get("kind") != "occupation":
+            continue
+        for a, b in c.get("spans") or ():
+            if not any(x <= a and b <= y for x, y in school):  # a diploma is no mention of a job
+                spans.setdefault(str(c["uri"]), []).append((int(a), int(b)))
+    merged = merge_occupations(found, titles)
+    return competing_readings(held_jobs(merged, spans, job_lines(text, normaliser, lang=lang)))
