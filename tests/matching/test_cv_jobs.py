@@ -81,6 +81,23 @@ def test_a_job_seeker_without_a_current_job_keeps_every_job() -> None:
     assert scores(held_jobs(found, {}, [last, BEFORE])) == {"logistics": 0.95, "cook": 0.95}
 
 
+def test_with_nothing_ticked_the_current_jobs_plain_reading_is_ticked_as_the_best_guess() -> None:
+    now = JobLine(100, 152, titles=((114, 127),), current=True, readings=(("heat-pump", 0.43),))
+    plain = JobLine(
+        100, 152, titles=((114, 127),), current=True, readings=(("heat-pump", 0.43),), guesses=("heat-pump",)
+    )
+    found = [occ("heat-pump", 0.43), occ("old", 0.5)]
+    assert scores(held_jobs(found, {}, [now]))["heat-pump"] == 0.43  # tied or generic: no guess
+    assert scores(held_jobs(found, {}, [plain]))["heat-pump"] == TICK
+    assert scores(held_jobs(found, {}, [plain], guess=None))["heat-pump"] == 0.43
+    weak = JobLine(100, 152, current=True, readings=(("heat-pump", 0.25),), guesses=("heat-pump",))
+    assert scores(held_jobs(found, {}, [weak]))["heat-pump"] == 0.25  # under GUESS
+    earlier = JobLine(100, 152, until=2020, readings=(("heat-pump", 0.43),), guesses=("heat-pump",))
+    assert scores(held_jobs(found, {}, [earlier]))["heat-pump"] == 0.43  # not the current job
+    ticked_elsewhere = [occ("heat-pump", 0.43), occ("welder", 0.95)]
+    assert scores(held_jobs(ticked_elsewhere, {}, [plain]))["heat-pump"] == 0.43
+
+
 OCC = "http://example.org/occupation/"
 LABELS = {
     "mechatronics-technician": ["mechatronicus"],
@@ -239,3 +256,30 @@ def test_full_esco_the_cook_who_became_an_electrician_is_not_matched_as_a_cook(
     top = match_occupations(esco, skills, top=20, titles=dict.fromkeys(ticked(found), 1.0))
     assert COOK not in {m.uri for m in top}  # before: first, as a job held
     assert any(esco.isco.get(m.uri) == "7411" for m in top)  # electricians
+
+
+HEAT_PUMP_TECHNICIAN = ESCO_OCC + "8234eee9-1647-460d-8d62-7fe02cb884b0"
+HEALTH_AND_SAFETY = ESCO_SKILL + "dcc96a49-0bac-4a9c-8f8e-a32b4e47e6eb"  # apply health and safety standards
+
+
+@pytest.mark.realdata
+def test_full_esco_the_heat_pump_fitters_current_job_is_ticked_and_first(
+    esco_normaliser: TitleNormaliser, esco: MatchModel
+) -> None:
+    # "jan 2021 – heden | Monteur warmtepompen | installatiebedrijf duurzame energie": the normaliser's
+    # reading (0.84 → confidence 0.43) was offered unticked; the extractor read no occupation and one
+    # general skill from the CV, so heat pump technician ranked 127th
+    text = persona_cv("cvn-monteur-warmtepomp")
+    certificates = "F-gassen categorie 1 (STEK), VCA-basis, warmtepompmonteur (ISSO)"
+    weak = [  # what the extractor read in the certificates line: a diploma, and under the tick anyway
+        esco_concept(text, ESCO_OCC + uri, [(certificates, 0)], score)
+        for uri, score in (
+            ("4ad4024e-d1d3-4dea-b6d1-2c7948111dce", 0.4546),
+            ("b31e404e-9af6-457d-a58a-208f612eeba3", 0.445),
+        )
+    ]
+    found = cv_offers(weak, text, esco_normaliser)
+    assert ticked(found) == {HEAT_PUMP_TECHNICIAN}
+    skills = {HEALTH_AND_SAFETY: "intermediate"}
+    top = match_occupations(esco, skills, top=1, titles=dict.fromkeys(ticked(found), 1.0))
+    assert top[0].uri == HEAT_PUMP_TECHNICIAN

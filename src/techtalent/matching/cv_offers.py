@@ -46,7 +46,8 @@ def job_lines(text: str, normaliser: TitleNormaliser, *, lang: str = "nl") -> li
         if start < 0:
             continue
         line = by_start.setdefault(
-            start, {"end": start + len(found.line), "titles": [], "readings": [], "current": False}
+            start,
+            {"end": start + len(found.line), "titles": [], "readings": [], "guesses": [], "current": False},
         )
         at = found.line.find(found.title)
         if at >= 0:
@@ -60,6 +61,8 @@ def job_lines(text: str, normaliser: TitleNormaliser, *, lang: str = "nl") -> li
             tied = len(matches) > 1 and matches[0].score < 1.0 and matches[0].score - matches[1].score < TIE
             if tied or normaliser.spread(found.title, lang) >= GENERIC:
                 confidence = round(confidence * TIED, 4)
+            else:
+                line["guesses"].append(matches[0].uri)
             line["readings"].append((matches[0].uri, confidence))
     ends = _block_ends(text, set(by_start))
     return [
@@ -71,6 +74,7 @@ def job_lines(text: str, normaliser: TitleNormaliser, *, lang: str = "nl") -> li
             until=line["until"],
             readings=tuple(line["readings"]),
             block_end=ends.get(start, line["end"]),
+            guesses=tuple(line["guesses"]),
         )
         for start, line in sorted(by_start.items())
     ]
