@@ -16,7 +16,7 @@ import yaml
 from techtalent.extraction.engine.cv_titles import CALIBRATION
 from techtalent.extraction.engine.lexicon import Lexicon
 from techtalent.extraction.engine.titles import TitleNormaliser
-from techtalent.matching.cv_offers import cv_offers, job_lines
+from techtalent.matching.cv_offers import cv_offers, job_lines, name_spans
 from techtalent.matching.engine import MatchModel, match_occupations
 from techtalent.matching.engine.cvjobs import JobLine, held_jobs
 from techtalent.matching.engine.titles import TitlePrior
@@ -168,6 +168,18 @@ def test_the_page_ticks_the_current_job_of_a_career_switcher_and_not_the_old_one
     found = scores(cv_offers(concepts, SWITCHER_CV, normaliser()))
     assert found[OCC + "electrician"] >= TICK
     assert 0 < found[OCC + "cook"] < TICK  # offered, unticked
+
+
+def test_the_writers_name_on_the_first_line_names_no_job() -> None:
+    text = "Jan de Timmerman, Zwolle\nWerkervaring\n2010 – heden: Mechatronicus, Techniek B.V.\n"
+    assert [text[a:b] for a, b in name_spans(text)] == ["Jan de Timmerman"]
+    concepts = [extracted(text, "cook", "Timmerman", 0.9)]  # a surname that is an occupation's label
+    found = scores(cv_offers(concepts, text, normaliser()))
+    assert OCC + "cook" not in found and found[OCC + "mechatronics-technician"] >= TICK
+    # a headline of words, a place or a line with digits is no name
+    assert name_spans("Elektromonteur\n") == [] and name_spans("Tel. 06-12345678\n") == []
+    heading = "Curriculum vitae – Lisa van Dam\n"
+    assert [heading[a:b] for a, b in name_spans(heading)] == ["Lisa van Dam"]
 
 
 # Full ESCO: the title normaliser over the ESCO lexicon, the CVs of two dev personas of

@@ -22,13 +22,45 @@ from techtalent.extraction.engine.titles import TitleNormaliser
 from techtalent.matching.engine.cvjobs import JobLine, held_jobs
 from techtalent.matching.engine.titles import competing_readings
 
-__all__ = ["cv_offers", "job_lines"]
+__all__ = ["cv_offers", "job_lines", "name_spans"]
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _BULLET = re.compile(r"^\s*[•▪●◦·*>-]\s")
 # A heading: a short line of words without digits or sentence punctuation ("Opleiding", "Cursussen en
 # certificaten", "Vaardigheden:"); it ends the lines that belong to the job above it.
 _HEADING = re.compile(r"^[^\W\d_][^\d.,;!?•()]*:?$")
+
+
+# The writer's name on the CV's first line ("Sander Wijnen", "Jan de Timmerman", "Tim Koster – Helmond"):
+# two to four capitalised words or name particles, no digits. A first name or surname that is also an
+# occupation's label ("sander", "timmerman") names no job.
+_PARTICLES = frozenset("van de der den het ten ter te in 't el al da di du le la von".split())
+_NAME_PART = re.compile(r"\s+[-–—|,·•]\s+|\s*[|,·•]\s*")
+
+
+def name_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the parts of the CV's first non-empty line that read as a person's name."""
+    stripped = text.lstrip()
+    if not stripped:
+        return []
+    start = len(text) - len(stripped)
+    line = stripped.splitlines()[0]
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for part in _NAME_PART.split(line):
+        offset = line.find(part, at)
+        at = offset + len(part)
+        words = part.split()
+        if (
+            2 <= len(words) <= 4
+            and not any(c.isdigit() for c in part)
+            and words[0][:1].isupper()
+            and words[-1][:1].isupper()
+            and all(w[:1].isupper() or w.lower() in _PARTICLES for w in words)
+            and all(w.replace("-", "").replace("'", "").isalpha() for w in words)
+        ):
+            spans.append((start + offset, start + offset + len(part)))
+    return spans
 
 
 def _heading(raw: str) -> bool:
@@ -107,7 +139,8 @@ def cv_offers(
 ) -> list[dict[str, Any]]:
     """The CV page's offers for an extraction's ``concepts`` (with their ``spans``) of ``text``: skills and
     occupations not negated and not only in the schooling (``cv_titles.offered_concepts``), merged with the
-    best occupation of each job-title line, each occupation scored by where it is named (engine/cvjobs.py);
+    best occupation of each job-title line, each occupation scored by where it is named (engine/cvjobs.py;
+    the schooling and the writer's name on the first line, ``name_spans``, name no job);
     then a weak rival reading of one evidence line is offered unticked (``competing_readings``)."""
     concepts = list(concepts)
     found = offered_concepts(concepts, text)
@@ -116,12 +149,16 @@ def cv_offers(
         for item in cv_title_occupations(text, normaliser, lang=lang)
     ]
     spans: dict[str, list[tuple[int, int]]] = {}
-    school = schooling_spans(text)
+    school, names = schooling_spans(text), name_spans(text)
     for c in concepts:
-        if c.get("kind") != "occupation":
+        if c.get("kind") != "occupation" or not c.get("spans"):
             continue
+        kept = spans.setdefault(str(c["uri"]), [])
         for a, b in c.get("spans") or ():
-            if not any(x <= a and b <= y for x, y in school):  # a diploma is no mention of a job
-                spans.setdefault(str(c["uri"]), []).append((int(a), int(b)))
+            if any(x <= a and b <= y for x, y in school):
+                continue  # a diploma is no mention of a job
+            if any(x <= a and b <= y for x, y in names):
+                continue  # nor is the writer's name
+            kept.append((int(a), int(b)))
     merged = merge_occupations(found, titles)
     return competing_readings(held_jobs(merged, spans, job_lines(text, normaliser, lang=lang)))

@@ -27,7 +27,8 @@ were lost that way (session 7, bench/matching_cv.py, dev halves of the three per
   job a person does now says more than the few general skills a CV yields; the page shows it ticked, and the
   person can untick it.
 
-An occupation whose every mention is discounted (named only in employers) is not offered at all; mentions
+An occupation whose every mention is discounted (named only in employers, or where ``spans`` has none left
+for it: the caller leaves out the schooling and the writer's name) is not offered at all; mentions
 outside job lines and their blocks (a profile: "Ervaren procesoperator ...") count as they are. Skills are
 left as they are; the order of the input is kept.
 """
@@ -106,6 +107,8 @@ def held_jobs(
         if item.get("kind") != "occupation":
             continue
         uri = str(item["uri"])
+        if uri in spans:
+            mentions.setdefault(uri, [])  # found by the extractor: named where its spans say, or nowhere
         for span in spans.get(uri, ()):
             span = (int(span[0]), int(span[1]))
             line = next((j for j in lines if j.holds(span)), None)
