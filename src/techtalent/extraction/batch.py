@@ -215,6 +215,12 @@ def _worker_extractor(lexicon_path: str, semantic: bool) -> Any:
                     f"{path}: lexicon cache not found on this worker; share the cache folder"
                 )
             lexicon = load_lexicon(path)
+            from techtalent.extraction.engine import TitleNormaliser
+            from techtalent.extraction.lexicon_cache import load_requirements, requirements_file
+
+            # as the server reads a vacancy's title: the same normaliser and occupation–skill relations
+            needs = load_requirements(requirements_file(path))
+            titles = TitleNormaliser(lexicon) if needs is not None else None
             if semantic:
                 from techtalent.extraction.dense_cache import load_index
                 from techtalent.extraction.offline import encoder
@@ -231,9 +237,16 @@ def _worker_extractor(lexicon_path: str, semantic: bool) -> Any:
                     load_translator(translator_file(path)),
                     cooccurrence=cached_cooccurrence(senses) if senses.exists() else None,
                 )
-                found = Extractor(lexicon, encoder=model, dense=dense, translator=translator)
+                found = Extractor(
+                    lexicon,
+                    encoder=model,
+                    dense=dense,
+                    translator=translator,
+                    titles=titles,
+                    requirements=needs,
+                )
             else:
-                found = Extractor(lexicon)
+                found = Extractor(lexicon, titles=titles, requirements=needs)
             _worker_extractors[lexicon_path, semantic] = found
         return found
 

@@ -26,6 +26,9 @@ __all__ = [
     "translator_file",
     "save_translator",
     "load_translator",
+    "requirements_file",
+    "save_requirements",
+    "load_requirements",
 ]
 
 
@@ -108,3 +111,34 @@ def load_translator(path: Path) -> Any:
         return TranslationLexicon.from_dict(data)
     except (OSError, ValueError, KeyError, TypeError):
         return None
+
+
+def requirements_file(lexicon_file: Path) -> Path:
+    """Where the occupation–skill relations of the lexicon saved at ``lexicon_file`` are kept."""
+    path = Path(lexicon_file)
+    return path.with_name("requirements-" + path.name.removeprefix("lexicon-")).with_suffix(".json")
+
+
+def save_requirements(requirements: dict[str, dict[str, str]], path: Path) -> None:
+    """Write occupation URI → {skill URI: essential|optional} to ``path`` atomically."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(requirements, out, sort_keys=True)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def load_requirements(path: Path) -> dict[str, dict[str, str]] | None:
+    """The occupation–skill relations saved at ``path``, or None when there are none (or unreadable)."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict):
+        return None
+    return {str(o): {str(s): str(r) for s, r in needs.items()} for o, needs in data.items()}

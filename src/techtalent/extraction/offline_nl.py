@@ -8,6 +8,7 @@ derived labels in the lexicon and the lexicon for the Dutch semantic path, as th
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import tempfile
@@ -16,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from techtalent.extraction.dictionary import bridged
-from techtalent.extraction.engine import Extractor, Lexicon
+from techtalent.extraction.engine import Extractor, Lexicon, TitleNormaliser
 from techtalent.extraction.engine.building import DERIVED_MIN_CONFIDENCE
 from techtalent.extraction.engine.senses import Cooccurrence
 from techtalent.extraction.engine.translate import WEAK_COUNT
@@ -108,6 +109,7 @@ def esco_extractor_nl(
     bridge: str = "replace",
     weak_count: int = WEAK_COUNT,
     senses: bool = True,
+    title_job: bool = True,
     **options: float,
 ) -> Extractor:
     """An extractor over the export with derived Dutch labels; Dutch texts also take the dense path through
@@ -123,4 +125,25 @@ def esco_extractor_nl(
         cooccurrence = esco_cooccurrence(esco, cache_dir) if senses else None
         translator = bridged(translator, weak_count=weak_count, mode=bridge, cooccurrence=cooccurrence)  # type: ignore[arg-type]
     dense = cached_index(cache_dir, esco_version(esco), lexicon.concepts, lambda: labels, encoder())
-    return Extractor(lexicon, encoder=encoder(), dense=dense, translator=translator, **options)  # type: ignore[arg-type]
+    titles = TitleNormaliser(lexicon) if title_job else None
+    needs = esco_requirements(esco) if title_job else None
+    return Extractor(
+        lexicon,
+        encoder=encoder(),
+        dense=dense,
+        translator=translator,
+        titles=titles,
+        requirements=needs,
+        **options,  # type: ignore[arg-type]
+    )
+
+
+@lru_cache(maxsize=2)
+def esco_requirements(esco: Path) -> dict[str, dict[str, str]]:
+    """ESCO's occupation–skill relations of the export: occupation URI → {skill URI: essential|optional}."""
+    needs: dict[str, dict[str, str]] = {}
+    with (esco / "relations" / "occupationSkillRelations.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            relation = "essential" if row["relationType"] == "essential" else "optional"
+            needs.setdefault(row["occupationUri"], {})[row["skillUri"]] = relation
+    return needs

@@ -157,6 +157,22 @@ def _translator(lexicon_file: Path) -> Translator | None:
     return bridged(lexicon, cooccurrence=cooccurrence(lexicon_file))  # type: ignore[no-any-return]
 
 
+def _requirements(lexicon_file: Path) -> dict[str, dict[str, str]]:
+    """The stored taxonomy's occupation–skill relations (occupation URI → {skill URI: essential|optional}),
+    which a vacancy's title job lends its skills; saved beside the lexicon file for Dask workers."""
+    from techtalent.extraction.lexicon_cache import load_requirements, requirements_file, save_requirements
+
+    path = requirements_file(lexicon_file)
+    saved = load_requirements(path)
+    if saved is not None:
+        return saved
+    needs: dict[str, dict[str, str]] = {}
+    for occupation, skill, relation in selectors.matching_records().occupation_skills:
+        needs.setdefault(occupation, {})[skill] = relation
+    save_requirements(needs, path)
+    return needs
+
+
 def cooccurrence(lexicon_file: Path) -> Cooccurrence:
     """English word co-occurrence in the stored taxonomy's labels and descriptions, counted once per
     taxonomy version (~10 s) and cached beside the lexicon file, where Dask workers read it."""
@@ -188,11 +204,20 @@ def _engine() -> tuple[Lexicon, Extractor, TitleNormaliser]:
 
             built = cached_lexicon(Path(settings.CACHE_DIR), version, selectors.taxonomy_records)
             dense = dense_index(built)
-            engine = Extractor(built)
+            titles = TitleNormaliser(built)
+            needs = _requirements(lexicon_path(version))
+            engine = Extractor(built, titles=titles, requirements=needs)
             if dense is not None:
                 translator = _translator(lexicon_path(version))
-                engine = Extractor(built, encoder=encoder(), dense=dense, translator=translator)
-            _cached = (version, built, engine, TitleNormaliser(built))
+                engine = Extractor(
+                    built,
+                    encoder=encoder(),
+                    dense=dense,
+                    translator=translator,
+                    titles=titles,
+                    requirements=needs,
+                )
+            _cached = (version, built, engine, titles)
         return _cached[1], _cached[2], _cached[3]
 
 

@@ -10,9 +10,10 @@ sentence or fragment (see ``ranking``). ``ranking`` keeps the best ``top`` conce
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -25,6 +26,7 @@ from techtalent.extraction.engine.context import (
     section_of,
     sentences,
 )
+from techtalent.extraction.engine.cv_titles import TIE, TIED, title_confidence
 from techtalent.extraction.engine.fuzzy import NearMisses
 from techtalent.extraction.engine.glossary import NL_EN
 from techtalent.extraction.engine.language import resolve_language
@@ -33,6 +35,7 @@ from techtalent.extraction.engine.matcher import Matcher, Mention
 from techtalent.extraction.engine.normalise import fold_text, tokens_of
 from techtalent.extraction.engine.ranking import DenseHit, dense_hits, distinct, fuse
 from techtalent.extraction.engine.semantic import Calibration, DenseIndex, Encoder
+from techtalent.extraction.engine.titles import TitleNormaliser
 from techtalent.extraction.engine.translate import TRANSLATED_CALIBRATION, Translator, english_sentence
 
 # A Dutch sentence's English word bag (``english_sentence``) that holds an English label of two words or
@@ -55,6 +58,35 @@ DISTINCT_BONUS = 0.1
 # lexical score is multiplied by TRANSLATION_UNCONFIRMED. Chosen on the dev halves (docs/extraction.md).
 TRANSLATION_CONFIRM = 0.5
 TRANSLATION_UNCONFIRMED = 0.6
+
+# A whole vacancy names its job in its title line ("Constructiebankwerker (m/v) – 40 uur – Regio Eindhoven"):
+# the occupations of the title are the job, those named only in the body are colleagues, customers or
+# schooling ("mbo-opleiding constructiewerker", "onze lassers"). In a document of TITLE_MIN_LINES non-empty
+# lines or more whose first line is short (≤ TITLE_MAX_WORDS words, no full stop, not a section heading),
+# the occupations found in that line (lexically, or the job-title normaliser's first reading of it, at its
+# calibrated confidence × TITLE_NORMALISED) are the title's; every other occupation's score is multiplied
+# by TITLE_OTHER_OCCUPATION. Chosen on the dev half of vacancies_nl_full (docs/extraction.md, session 7).
+TITLE_MIN_LINES = 3
+# Only a vacancy has a job in its title: a text with an offer or how-to-apply part ("Wat bieden wij?",
+# "Solliciteren", a salary line). A CV's first line is its writer's name or "Curriculum vitae".
+VACANCY_SECTIONS = ("offer", "apply")
+TITLE_MAX_WORDS = 12
+TITLE_OTHER_OCCUPATION = 0.5
+TITLE_NORMALISED = 1.0
+# Two concepts of one kind cited for the same sentence whose preferred labels mean nearly the same (cosine
+# of their embedded labels ≥ DUPLICATE_COSINE: operate pumps / operate pumping systems, collect samples /
+# perform sample testing) are one reading of it told twice: the weaker keeps DUPLICATE_FACTOR of its score.
+# Chosen on the dev halves (docs/extraction.md, session 7).
+DUPLICATE_COSINE = 0.8
+DUPLICATE_FACTOR = 0.5
+DUPLICATE_LANGS = ("nl",)
+# A skill the title's job needs in ESCO (occupation–skill relations, essential or optional) and which the
+# text already offers as a candidate gets the noisy-or of its score and JOB_ESSENTIAL / JOB_OPTIONAL: an ad
+# implies its trade's skills ("Procesoperator" → monitor valves). Chosen on the dev half of
+# vacancies_nl_full (docs/extraction.md, session 7).
+JOB_ESSENTIAL = 0.3
+JOB_OPTIONAL = 0.15
+JOB_FLOOR = 0.0
 
 __all__ = ["Extractor", "ExtractionResult", "FoundConcept", "RULE_WEIGHT", "MIN_SCORE"]
 
@@ -123,6 +155,23 @@ class ExtractionResult:
         }
 
 
+def title_span(text: str) -> tuple[int, int] | None:
+    """The character span of a whole vacancy's title line, or None when ``text`` has none: its first
+    non-empty line when the text has at least ``TITLE_MIN_LINES`` non-empty lines and that line is short
+    (at most ``TITLE_MAX_WORDS`` words), does not end as a sentence (".") and is no section heading."""
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+    if len(lines) < TITLE_MIN_LINES:
+        return None
+    start, end = lines[0]
+    line = text[start:end].strip()
+    if not line or line.endswith(".") or len(line.split()) > TITLE_MAX_WORDS:
+        return None
+    if any(part.section == "heading" for part in sentences(fold_text(line).text)):
+        return None
+    start += len(text[start:end]) - len(text[start:end].lstrip())
+    return start, start + len(line)
+
+
 def _rank_key(found: FoundConcept) -> tuple[float, float, int, str]:
     """Best score first; among equal scores (dense similarities under the ramp) the more similar one."""
     similarity = float(found.evidence.get("similarity", -1.0))
@@ -153,6 +202,8 @@ class Extractor:
         fuzzy: bool = True,
         translator: Translator | None = None,
         translated_calibration: Calibration = TRANSLATED_CALIBRATION,
+        titles: TitleNormaliser | None = None,
+        requirements: Mapping[str, Mapping[str, str]] | None = None,
     ):
         if (encoder is None) != (dense is None):
             raise ValueError("the semantic path needs both an encoder and a dense index")
@@ -163,6 +214,7 @@ class Extractor:
         self.min_score = min_score
         self.fuzzy = fuzzy
         self.translator, self.translated_calibration = translator, translated_calibration
+        self.titles, self.requirements = titles, requirements
         self._matcher: Matcher | None = None
         self._kind_masks: dict[tuple[str, ...], Any] = {}
 
@@ -273,6 +325,14 @@ class Extractor:
                     for c, h in hits.items()
                 }
             found = self._fused(found, hits, texts, spans, confirm=english is not None)
+        job: str | None = None
+        if "occupation" in kinds and parts:
+            if any(section_of(ft.text, p) in VACANCY_SECTIONS for p in parts):
+                found, job = self._title_job(text, found, lang)
+        if self.dense is not None and DUPLICATE_FACTOR < 1.0 and lang in DUPLICATE_LANGS:
+            found = self._near_duplicates(found)
+        if job is not None and self.requirements is not None:
+            found = self._job_skills(found, self.requirements.get(job, {}))
         ranked = sorted(found.values(), key=_rank_key)
         accepted = [f for f in ranked if f.score >= self.min_score]
         return ExtractionResult(doc_id, lang, accepted, ranked[:top])
@@ -320,6 +380,114 @@ class Extractor:
                 weight *= _NEGATED if is_negated else _OPTIONAL if is_optional else 1.0
                 found = Mention(mention.first, mention.last, mention.size, mention.variant, "translated")
                 by_concept[concept].append(_Scored(found, weight, span, shown[:300], section, is_negated))
+
+    def _title_job(
+        self, text: str, found: dict[int, FoundConcept], lang: str
+    ) -> tuple[dict[int, FoundConcept], str | None]:
+        """A vacancy's title line names its job: the best of the occupations found in the title and the
+        job-title normaliser's reading of it is the job (evidence ``title_job``, URI returned); every other
+        occupation weighs ``TITLE_OTHER_OCCUPATION``."""
+        span = title_span(text)
+        if span is None:
+            return found, None
+        start, end = span
+        inside = {
+            concept
+            for concept, item in found.items()
+            if item.kind == "occupation"
+            and item.evidence.get("rule") != "semantic"
+            and any(start <= a and b <= end for a, b in item.spans)
+        }
+        out = dict(found)
+        if self.titles is not None and TITLE_NORMALISED:
+            title = " ".join(text[start:end].split())
+            matches = self.titles.normalise(title, lang=lang if lang in ("nl", "en") else "nl", top=2)
+            concept = self.lexicon.position.get(matches[0].uri) if matches else None
+            if concept is not None:
+                confidence = title_confidence(matches[0].score)
+                tied = (
+                    len(matches) > 1 and matches[0].score < 1.0 and matches[0].score - matches[1].score < TIE
+                )
+                if tied:
+                    confidence *= TIED
+                confidence = round(confidence * TITLE_NORMALISED, 4)
+                record = self.lexicon.concepts[concept]
+                before = out.get(concept)
+                if before is None:
+                    label = self.dense.label_of(concept) if self.dense is not None else matches[0].label
+                    evidence = {"rule": "title", "sentence": title[:300], "title_score": matches[0].score}
+                    out[concept] = FoundConcept(record.uri, record.kind, label, [span], confidence, evidence)
+                else:
+                    evidence = {**before.evidence, "title_score": matches[0].score}
+                    spans = sorted({*before.spans, span})
+                    score = fuse(before.score, confidence)
+                    out[concept] = FoundConcept(before.uri, before.kind, before.label, spans, score, evidence)
+                inside.add(concept)
+        if not inside:
+            return found, None
+        job = min(inside, key=lambda c: _rank_key(out[c]))
+        for concept, item in out.items():
+            if concept == job:
+                evidence = {**item.evidence, "title_job": True}
+                out[concept] = replace(item, evidence=evidence)
+            elif item.kind == "occupation":
+                evidence = {**item.evidence, "not_in_title": True}
+                out[concept] = replace(
+                    item, score=round(item.score * TITLE_OTHER_OCCUPATION, 4), evidence=evidence
+                )
+        if out[job].score < JOB_FLOOR:
+            return out, None
+        return out, out[job].uri
+
+    @staticmethod
+    def _job_skills(found: dict[int, FoundConcept], needs: Mapping[str, str]) -> dict[int, FoundConcept]:
+        """Candidate skills the title's job needs (ESCO: essential or optional) get the noisy-or of their
+        score and ``JOB_ESSENTIAL`` or ``JOB_OPTIONAL``; the skill must already be a candidate of the text."""
+        out = dict(found)
+        for concept, item in found.items():
+            relation = needs.get(item.uri) if item.kind == "skill" else None
+            bonus = (
+                JOB_ESSENTIAL if relation == "essential" else JOB_OPTIONAL if relation == "optional" else 0.0
+            )
+            if bonus:
+                evidence = {**item.evidence, "title_job_needs": relation}
+                score = fuse(item.score, bonus)
+                out[concept] = FoundConcept(item.uri, item.kind, item.label, item.spans, score, evidence)
+        return out
+
+    def _near_duplicates(self, found: dict[int, FoundConcept]) -> dict[int, FoundConcept]:
+        """The weaker of two concepts of one kind cited for the same sentence whose embedded preferred
+        labels have a cosine ≥ ``DUPLICATE_COSINE`` keeps ``DUPLICATE_FACTOR`` of its score (strongest
+        first; a demoted concept demotes no other)."""
+        assert self.dense is not None
+        order = sorted(found, key=lambda c: _rank_key(found[c]))
+        if len(order) < 2:
+            return found
+        vectors = self.dense.vectors_of(order)
+        cosines = vectors @ vectors.T
+        out = dict(found)
+        kept: list[int] = []
+        for i, concept in enumerate(order):
+            item = found[concept]
+            sentence = item.evidence.get("sentence")
+            twin = next(
+                (
+                    j
+                    for j in kept
+                    if cosines[i, j] >= DUPLICATE_COSINE
+                    and found[order[j]].kind == item.kind
+                    and found[order[j]].evidence.get("sentence") == sentence
+                    and found[order[j]].score > item.score  # an exact tie names no weaker reading
+                ),
+                None,
+            )
+            if twin is None or not sentence:
+                kept.append(i)
+                continue
+            evidence = {**item.evidence, "near_duplicate_of": found[order[twin]].uri}
+            score = round(item.score * DUPLICATE_FACTOR, 4)
+            out[concept] = FoundConcept(item.uri, item.kind, item.label, item.spans, score, evidence)
+        return out
 
     def _reads(self, lang: str) -> bool:
         """Whether texts of ``lang`` take the dense path: English, and Dutch through a translator."""

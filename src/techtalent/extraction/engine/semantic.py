@@ -139,6 +139,19 @@ class DenseIndex:
     def __len__(self) -> int:
         return int(len(self.concepts))
 
+    def vectors_of(self, concepts: Sequence[int]) -> NDArray[np.float32]:
+        """The vector of each concept position's first embedded label (the preferred one); a zero row for a
+        concept that is not indexed."""
+        dim = int(self.vectors.shape[1]) if self.vectors.ndim == 2 else 0
+        out = np.zeros((len(concepts), dim), dtype=np.float32)
+        if not len(self.concepts) or not len(concepts):
+            return out
+        wanted = np.asarray(concepts, dtype=np.int64)
+        at = np.minimum(np.searchsorted(self.concepts, wanted), len(self.concepts) - 1)
+        present = self.concepts[at] == wanted
+        out[present] = self.vectors[self.starts[at[present]]]
+        return out
+
     def best(self, queries: NDArray[np.float32]) -> NDArray[np.float32]:
         """For each concept (in ``self.concepts`` order) the highest cosine to any query row."""
         if not len(self.concepts) or not len(queries):

@@ -24,6 +24,11 @@ FACTS = {
     "similarity": _("similarity in meaning"),
     "dense_score": _("score by meaning"),
     "query": _("searched by meaning as"),
+    "title_job": _("the job in the title"),
+    "title_score": _("match with the title"),
+    "not_in_title": _("not the job in the title"),
+    "title_job_needs": _("needed by the job in the title"),
+    "near_duplicate_of": _("nearly the same as"),
 }
 RULES = {
     "exact": _("literally"),
@@ -34,6 +39,7 @@ RULES = {
     "fuzzy": _("with a spelling difference"),
     "enumeration": _("in an enumeration"),
     "semantic": _("similar in meaning"),
+    "title": _("from the job title"),
 }
 LABEL_TYPES = {
     "preferred": _("preferred"),
@@ -53,7 +59,14 @@ SECTIONS = {
     "apply": _("how to apply"),
     "other": _("other"),
 }
-_WORDS = {"rule": RULES, "label_type": LABEL_TYPES, "label_lang": LANGUAGES, "section": SECTIONS}
+NEEDS = {"essential": _("essential"), "optional": _("optional")}
+_WORDS = {
+    "title_job_needs": NEEDS,
+    "rule": RULES,
+    "label_type": LABEL_TYPES,
+    "label_lang": LANGUAGES,
+    "section": SECTIONS,
+}
 
 
 def _value(key: str, value: Any) -> str:
