@@ -89,6 +89,13 @@ def test_the_job_normaliser_reads_a_title_no_label_names(lexicon: Lexicon) -> No
     assert welder.evidence["rule"] == "title" and welder.evidence["title_job"] is True
     assert welder.score == pytest.approx(title_confidence(match[0].score), abs=1e-3)
     assert ranking[OCC["maintenance"]].evidence.get("not_in_title") is True
+    # a reading this weak (under JOB_FLOOR) names the job but lends it no skills
+    assert welder.score < engine.JOB_FLOOR
+    needs = {OCC["welder"]: {S["drawings"]: "essential"}}
+    lent = Extractor(lexicon, titles=TitleNormaliser(lexicon), requirements=needs).extract(
+        text, lang="nl", top=20
+    )
+    assert _scores(lent)[S["drawings"]] == ranking[S["drawings"]].score
 
 
 def test_skills_the_title_job_needs_gain_and_others_do_not(lexicon: Lexicon) -> None:

@@ -60,17 +60,17 @@ TRANSLATION_CONFIRM = 0.5
 TRANSLATION_UNCONFIRMED = 0.6
 
 # A whole vacancy names its job in its title line ("Constructiebankwerker (m/v) – 40 uur – Regio Eindhoven"):
-# the occupations of the title are the job, those named only in the body are colleagues, customers or
-# schooling ("mbo-opleiding constructiewerker", "onze lassers"). In a document of TITLE_MIN_LINES non-empty
-# lines or more whose first line is short (≤ TITLE_MAX_WORDS words, no full stop, not a section heading),
-# the occupations found in that line (lexically, or the job-title normaliser's first reading of it, at its
-# calibrated confidence × TITLE_NORMALISED) are the title's; every other occupation's score is multiplied
-# by TITLE_OTHER_OCCUPATION. Chosen on the dev half of vacancies_nl_full (docs/extraction.md, session 7).
+# occupations named only in the body are colleagues, customers or schooling ("onze lassers", "mbo-opleiding
+# constructiewerker"). A text is a vacancy when it has TITLE_MIN_LINES non-empty lines or more and an offer or
+# how-to-apply part (VACANCY_SECTIONS: "Wat bieden wij?", "Solliciteren", a salary line); a CV has neither,
+# and its first line is its writer's name or "Curriculum vitae". Its first line is the title when short
+# (≤ TITLE_MAX_WORDS words), without a full stop and no section heading. The job is the best of the
+# occupations found lexically in the title and the job-title normaliser's first reading of it (at its
+# calibrated confidence × TITLE_NORMALISED); every other occupation's score is multiplied by
+# TITLE_OTHER_OCCUPATION. Chosen on the dev half of vacancies_nl_full (docs/extraction.md, session 7).
 TITLE_MIN_LINES = 3
-# Only a vacancy has a job in its title: a text with an offer or how-to-apply part ("Wat bieden wij?",
-# "Solliciteren", a salary line). A CV's first line is its writer's name or "Curriculum vitae".
-VACANCY_SECTIONS = ("offer", "apply")
 TITLE_MAX_WORDS = 12
+VACANCY_SECTIONS = ("offer", "apply")
 TITLE_OTHER_OCCUPATION = 0.5
 TITLE_NORMALISED = 1.0
 # Two concepts of one kind cited for the same sentence whose preferred labels mean nearly the same (cosine
@@ -82,11 +82,12 @@ DUPLICATE_FACTOR = 0.5
 DUPLICATE_LANGS = ("nl",)
 # A skill the title's job needs in ESCO (occupation–skill relations, essential or optional) and which the
 # text already offers as a candidate gets the noisy-or of its score and JOB_ESSENTIAL / JOB_OPTIONAL: an ad
-# implies its trade's skills ("Procesoperator" → monitor valves). Chosen on the dev half of
-# vacancies_nl_full (docs/extraction.md, session 7).
+# implies its trade's skills ("Procesoperator" → monitor valves). A job whose score is under JOB_FLOOR (a
+# weak or tied reading of the normaliser alone) lends nothing. Chosen on the dev half of vacancies_nl_full
+# (docs/extraction.md, session 7).
 JOB_ESSENTIAL = 0.3
 JOB_OPTIONAL = 0.15
-JOB_FLOOR = 0.0
+JOB_FLOOR = 0.4
 
 __all__ = ["Extractor", "ExtractionResult", "FoundConcept", "RULE_WEIGHT", "MIN_SCORE"]
 
