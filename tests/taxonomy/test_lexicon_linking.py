@@ -168,3 +168,16 @@ def test_frequent_words_on_real_esco(esco_lexicon: TranslationLexicon) -> None:
         assert "hold" in first("houden", 4)
         assert esco_lexicon.dutch_candidates("rust")[0][0] == "roest"
         assert esco_lexicon.dutch_candidates("friction")[0][0] == "wrijving"
+
+
+def test_a_preposition_never_opens_a_compound_of_a_derived_label() -> None:
+    from techtalent.taxonomy.engine.derive.compounds import join_compounds
+    from techtalent.taxonomy.engine.derive.patterns import DUTCH_PREPOSITIONS
+
+    known = {"oplossen": 40, "lossen": 5, "lasapparatuur": 12, "las": 3, "apparatuur": 50}
+    words_ = ["toezien", "op", "lossen", "van", "vracht"]
+    assert join_compounds(words_, known, min_count=2) == ["toezien", "oplossen", "van", "vracht"]
+    assert join_compounds(words_, known, min_count=2, apart=DUTCH_PREPOSITIONS) == words_
+    # other words still join into the compound the corpus writes
+    joined = join_compounds(["las", "apparatuur"], known, min_count=2, apart=DUTCH_PREPOSITIONS)
+    assert joined == ["lasapparatuur"]
