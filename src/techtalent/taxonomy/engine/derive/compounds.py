@@ -87,12 +87,19 @@ def compound_count(previous: str, word: str, known: Mapping[str, int]) -> int:
     return known.get(found, 0) if found else 0
 
 
-def join_compounds(words: Sequence[str], known: Mapping[str, int], *, min_count: int = 1) -> list[str]:
+def join_compounds(
+    words: Sequence[str],
+    known: Mapping[str, int],
+    *,
+    min_count: int = 1,
+    apart: frozenset[str] = frozenset(),
+) -> list[str]:
     """Join adjacent words into a compound the corpus has (with a linking s/e/en, the first word in its
-    compound form) wherever it has one."""
+    compound form) wherever it has one; a word of ``apart`` (prepositions) never opens one: "toezien op
+    laden" stays apart even where the corpus writes "opladen"."""
     out: list[str] = []
     for word in words:
-        joined = _compound(out[-1], word, known, min_count) if out else None
+        joined = _compound(out[-1], word, known, min_count) if out and out[-1] not in apart else None
         if joined:
             out[-1] = joined
         else:

@@ -286,7 +286,7 @@ def _render(slots: list[_Slot], choice: list[int], lexicon: TranslationLexicon) 
         if not flat or flat[-1].casefold() != word.casefold():  # tidal stream → one Dutch word
             flat.append(_capitalise(word, lexicon))
     flat = _without_repeated_tails(flat)
-    joined = join_compounds(flat, lexicon.counts_nl, min_count=2)
+    joined = join_compounds(flat, lexicon.counts_nl, min_count=2, apart=DUTCH_PREPOSITIONS)
     if len(joined) < len(flat):
         methods.append("compound")
     # The per-slot geometric mean of probabilities lifted by the Dutch fit, squashed into (0, 1).

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+from numpy.typing import NDArray
 
 from techtalent.core.text import STOPWORDS, fold, stem
 from techtalent.taxonomy.engine.crosslingual import cognates
@@ -41,6 +42,18 @@ _MIN_BIGRAM = 2
 # dictionary or a regular spelling correspondence (cognate) also gives, and that its pairs show, is trusted
 # at the level of its best alignment; the others are weighed by how many of its pairs show them.
 _CORROBORATE_BELOW = 40
+# A Dutch word seen this often is frequent: IBM Model 1 also gives it the English words of the phrases it
+# helps to say ("toezicht houden" ↔ supervise: houden → supervise; "voert … uit": voeren → perform). Its
+# translations are weighed by competitive linking (:func:`_link_shares`): the share of its tokens in which
+# it and the English word are each other's best link, relative to its best-linked translation (at least
+# :data:`_LINK_MAX`). Only the nl→en side: en→nl keeps IBM Model 1's scores for label generation.
+_LINK_FROM = 40
+_LINK_MAX = 0.5
+# A rare Dutch sense of an English word that FreeDict knows with other meanings only (rust → barsten, which
+# FreeDict gives as cracks), while another aligned sense is what FreeDict gives (roest): the attested senses
+# rise to the first one's level and the contradicted rare ones are scaled by this.
+_DISAGREE = 0.3
+_PARTICLE_REACH = 10  # how far before a closing particle its verb may stand
 _UNCORROBORATED = 0.8
 
 
@@ -319,11 +332,14 @@ def _with_dictionary(
     table: dict[str, Candidates],
     entries: Sequence[tuple[tuple[str, ...], tuple[str, ...]]],
     target_counts: Mapping[str, int] | None = None,
+    order_counts: Mapping[str, int] | None = None,
 ) -> dict[str, Candidates]:
     """Add dictionary translations of single words after the learned ones (or alone for unseen words).
 
     With ``target_counts``, a translation the corpus never shows that is two of its words written together
-    (FreeDict's "firstaid", "electricsocket") is split into them."""
+    (FreeDict's "firstaid", "electricsocket") is split into them. With ``order_counts`` (the target
+    language's corpus word counts), a word's dictionary senses are ordered by how often the corpus uses their
+    rarest word; else they keep the dictionary's order."""
     by_word: dict[str, list[str]] = {}
     for source, target in entries:
         if len(source) == 1:
@@ -331,8 +347,12 @@ def _with_dictionary(
                 target = tuple(part for word in target for part in split_concatenation(word, target_counts))
             by_word.setdefault(source[0], []).append(" ".join(target))
     merged = dict(table)
-    for word, options in by_word.items():
+    for word, listed in by_word.items():
         learned = merged.get(word, ())
+        options = list(dict.fromkeys(listed))
+        if order_counts is not None:
+            # the senses the corpus's text uses most first (hold, keep before "cause to take place")
+            options.sort(key=lambda o: -min(order_counts.get(w, 0) for w in o.split()))
         share = (_DICTIONARY_WITH if learned else _DICTIONARY_ALONE) / len(options)
         known = {w for w, _ in learned}
         extra = tuple((o, round(share, 4)) for o in options if o not in known)
@@ -397,13 +417,165 @@ def _corroborated(
     return out
 
 
+def _with_separable_verbs(pairs: Sequence[SentencePair]) -> list[SentencePair]:
+    """The Dutch side with separable verbs joined where the corpus also writes them as one word (twice or
+    more): "om bij te dragen" → "om te bijdragen", and a particle closing the text with a verb before it,
+    "zij voeren inspecties uit" → "zij uitvoeren inspecties" (particles: those seen before "te"). Split, the
+    particle and the stem each take the English verb in IBM Model 1 (dragen → contribute, toe → apply)."""
+    counts = Counter(t for pair in pairs for t in pair.nl)
+
+    def joins(first: str, second: str) -> bool:
+        return first.isalpha() and counts.get(first + second, 0) >= _MIN_BIGRAM
+
+    particles = {
+        a
+        for pair in pairs
+        for a, b, c in zip(pair.nl, pair.nl[1:], pair.nl[2:], strict=False)
+        if b == "te" and joins(a, c)
+    }
+    out = []
+    for pair in pairs:
+        nl = list(pair.nl)
+        if "te" in nl[1:-1]:
+            joined: list[str] = []
+            i = 0
+            while i < len(nl):
+                if i + 2 < len(nl) and nl[i + 1] == "te" and joins(nl[i], nl[i + 2]):
+                    joined.extend(("te", nl[i] + nl[i + 2]))
+                    i += 3
+                else:
+                    joined.append(nl[i])
+                    i += 1
+            nl = joined
+        if len(nl) > 2 and nl[-1] in particles:
+            for i in range(len(nl) - 2, max(-1, len(nl) - 2 - _PARTICLE_REACH), -1):
+                if nl[i] not in particles and nl[i] not in STOPWORDS["nl"] and joins(nl[-1], nl[i]):
+                    nl = [*nl[:i], nl[-1] + nl[i], *nl[i + 1 : -1]]
+                    break
+        if tuple(nl) != pair.nl:
+            pair = SentencePair(pair.en, tuple(nl), pair.kind)
+        out.append(pair)
+    return out
+
+
+def _link_shares(
+    en: Sequence[NDArray[np.int64]],
+    nl: Sequence[NDArray[np.int64]],
+    keys: NDArray[np.int64],
+    score: NDArray[np.float64],
+    width: int,
+) -> dict[tuple[int, int], float]:
+    """Competitive linking over the aligned pairs: an English and a Dutch token of a pair are linked when each
+    is the other's best-scoring word there (``keys`` = English id × ``width`` + Dutch id, sorted, with their
+    ``score``). Per (English id, Dutch id) word pair, the share of the Dutch word's tokens in pairs that also
+    have the English word in which the two are linked: low for a word that co-occurs with a translation
+    another word of the same pairs explains better (houden in "toezicht houden" ↔ supervise)."""
+    sizes = [(len(e), len(n)) for e, n in zip(en, nl, strict=True) if len(e) and len(n)]
+    if not sizes or not len(keys):
+        return {}
+    e_parts, n_parts = [], []
+    for e, n in zip(en, nl, strict=True):
+        if len(e) and len(n):
+            e_parts.append(np.repeat(e, len(n)))
+            n_parts.append(np.tile(n, len(e)))
+    e_ids, n_ids = np.concatenate(e_parts), np.concatenate(n_parts)
+    n_len = np.array([b for _, b in sizes], dtype=np.int64)
+    e_len = np.array([a for a, _ in sizes], dtype=np.int64)
+    cells = e_len * n_len
+    # the entries of a pair are its English tokens × Dutch tokens, English-major
+    pair_of = np.repeat(np.arange(len(sizes)), cells)
+    within = np.arange(len(e_ids)) - np.repeat(np.cumsum(cells) - cells, cells)
+    e_pos = np.repeat(np.cumsum(e_len) - e_len, cells) + within // n_len[pair_of]
+    n_pos = np.repeat(np.cumsum(n_len) - n_len, cells) + within % n_len[pair_of]
+    entry = e_ids * width + n_ids
+    found = np.minimum(np.searchsorted(keys, entry), len(keys) - 1)
+    s = np.where(keys[found] == entry, score[found], 0.0)
+    # best per English token: entries are grouped by e_pos already
+    starts = np.flatnonzero(np.r_[True, e_pos[1:] != e_pos[:-1]])
+    best_e = s == np.repeat(np.maximum.reduceat(s, starts), np.diff(np.r_[starts, len(s)]))
+    order = np.argsort(n_pos, kind="stable")
+    sorted_s, sorted_pos = s[order], n_pos[order]
+    starts = np.flatnonzero(np.r_[True, sorted_pos[1:] != sorted_pos[:-1]])
+    best_sorted = sorted_s == np.repeat(np.maximum.reduceat(sorted_s, starts), np.diff(np.r_[starts, len(s)]))
+    best_n = np.empty(len(s), dtype=bool)
+    best_n[order] = best_sorted
+    known = s > 0
+    top = int(e_ids.max()) + 1
+    flat_nl = _flat(nl, en)
+
+    def per_word_pair(mask: NDArray[np.bool_]) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+        # each (Dutch token, English word) once, then counted per (English word, Dutch word)
+        token_word = np.unique(n_pos[mask] * top + e_ids[mask])
+        return np.unique((token_word % top) * width + flat_nl[token_word // top], return_counts=True)
+
+    linked_keys, linked_counts = per_word_pair(known & best_e & best_n)
+    cooc_keys, cooc_counts = per_word_pair(known)
+    linked = dict(zip(linked_keys.tolist(), linked_counts.tolist(), strict=True))
+    return {
+        (k // width, k % width): linked.get(k, 0) / c
+        for k, c in zip(cooc_keys.tolist(), cooc_counts.tolist(), strict=True)
+    }
+
+
+def _flat(nl: Sequence[NDArray[np.int64]], en: Sequence[NDArray[np.int64]]) -> NDArray[np.int64]:
+    """The Dutch token ids of the pairs with both sides, in order (positions as in :func:`_link_shares`)."""
+    return np.concatenate([n for n, e in zip(nl, en, strict=True) if len(n) and len(e)])
+
+
+def _dictionary_disagreement(
+    table: dict[str, Candidates],
+    dictionary: Sequence[tuple[tuple[str, ...], tuple[str, ...]]],
+    counts_nl: Mapping[str, int],
+) -> dict[str, Candidates]:
+    """When an English word's first sense is a rare Dutch word the dictionary knows with other meanings only
+    (rust → barsten: cracks) and another aligned sense is one the dictionary gives (roest), the attested
+    senses rise to the first one's level and the contradicted rare ones are scaled by :data:`_DISAGREE`:
+    IBM Model 1 links a word seen in a few pairs to whatever shares them."""
+    meanings: dict[str, set[str]] = {}
+    for en, nl in dictionary:
+        if len(nl) == 1:
+            meanings.setdefault(nl[0], set()).update(stem(w, "en") for w in en)
+        if len(en) == 1:
+            meanings.setdefault(" ".join(nl), set()).add(stem(en[0], "en"))
+
+    def meaning(dutch: str) -> set[str] | None:
+        if (known := meanings.get(dutch)) is not None:
+            return known
+        for ending in ("en", "s", "n"):
+            if dutch.endswith(ending) and (known := meanings.get(dutch[: -len(ending)])) is not None:
+                return known
+        return None
+
+    out = dict(table)
+    for english, options in table.items():
+        own = stem(english, "en")
+        top, best = options[0]
+        known = meaning(top)
+        if known is None or own in known or counts_nl.get(top, 0) >= _CORROBORATE_BELOW:
+            continue  # the first sense is not contradicted by the dictionary
+        attested = {d for d, _ in options if (m := meaning(d)) is not None and own in m}
+        if not attested:
+            continue
+        scored = []
+        for dutch, prob in options:
+            m = meaning(dutch)
+            if dutch in attested:
+                prob = best
+            elif m is not None and counts_nl.get(dutch, 0) < _CORROBORATE_BELOW:
+                prob = round(prob * _DISAGREE, 4)
+            scored.append((dutch, prob))
+        # stable: among equals the attested, then the alignment's order
+        out[english] = tuple(sorted(scored, key=lambda item: (-item[1], item[0] not in attested)))
+    return out
+
+
 def learn_lexicon(corpus: ParallelCorpus, *, iterations: int = 5) -> TranslationLexicon:
     """Align the corpus both ways with IBM Model 1 and keep word pairs both directions agree on.
 
     Dictionary pairs are not aligned: their words back off behind what the domain text taught.
     """
     dictionary = [(pair.en, pair.nl) for pair in corpus.pairs if pair.kind == "dictionary"]
-    aligned = [pair for pair in corpus.pairs if pair.kind != "dictionary"]
+    aligned = _with_separable_verbs([pair for pair in corpus.pairs if pair.kind != "dictionary"])
     vocab_en, vocab_nl = Vocabulary(), Vocabulary()
     en = [vocab_en.encode(pair.en) for pair in aligned]
     nl = [vocab_nl.encode(pair.nl) for pair in aligned]
@@ -424,16 +596,36 @@ def learn_lexicon(corpus: ParallelCorpus, *, iterations: int = 5) -> Translation
     ratio = np.minimum(1.0, count_nl[n_ids] / np.maximum(count_en[e_ids], 1.0))
     ratio = np.minimum(ratio, np.minimum(1.0, count_en[e_ids] / np.maximum(count_nl[n_ids], 1.0)) ** 0.25)
     score = score * np.sqrt(ratio)
+    # a word written the same in both languages links first where IBM Model 1 cannot tell two apart
+    # (import ↔ export in "import- en exportspecialist")
+    same_en = np.full(len(vocab_nl), -1, dtype=np.int64)  # Dutch id → the English id of the same spelling
+    for word, dutch_id in vocab_nl.ids.items():
+        if dutch_id and (english_id := vocab_en.ids.get(word)) is not None:
+            same_en[dutch_id] = english_id
+    same = same_en[n_ids] == e_ids
+    shares = _link_shares(en, nl, common, np.where(same, 2 * score, score), width)
     pairs = {(int(k // width), int(k % width)): float(s) for k, s in zip(common, score, strict=True)}
     pairs = {k: v for k, v in pairs.items() if k[0] and k[1]}
+    linked = pairs
+    if _LINK_FROM:
+        most: dict[int, float] = {}
+        for (_, n), share in shares.items():
+            most[n] = max(most.get(n, 0.0), share)
+        linked = {
+            k: v * shares.get(k, 0.0) / max(most[k[1]], _LINK_MAX)
+            if count_nl[k[1]] >= _LINK_FROM and most.get(k[1], 0.0) > 0
+            else v
+            for k, v in pairs.items()
+        }
     en_to_nl = _table(pairs, vocab_en.words, vocab_nl.words)
-    reverse = {(n, e): s for (e, n), s in pairs.items()}
+    reverse = {(n, e): s for (e, n), s in linked.items()}
     nl_to_en = _table(reverse, vocab_nl.words, vocab_en.words)
     counts_en = Counter(t for pair in aligned for t in pair.en)
     counts_nl = Counter(t for pair in aligned for t in pair.nl)
     if dictionary:
+        en_to_nl = _dictionary_disagreement(en_to_nl, dictionary, counts_nl)
         en_to_nl = _with_dictionary(en_to_nl, dictionary)
-        nl_to_en = _with_dictionary(nl_to_en, [(b, a) for a, b in dictionary], counts_en)
+        nl_to_en = _with_dictionary(nl_to_en, [(b, a) for a, b in dictionary], counts_en, counts_en)
     nl_to_en = _corroborated(nl_to_en, aligned, dictionary, counts_nl, counts_en)
     phrases = learn_compound_phrases(corpus.label_groups, en_to_nl, nl_to_en, counts_nl)
     nl_to_en = _with_phrases(nl_to_en, phrases)
