@@ -87,6 +87,59 @@ def test_a_split_compound_keeps_all_its_words() -> None:
     )
     translator = Bridged(lexicon, {}, cooccurrence=TABLE)
     assert not translator.whole("klepstoringen") and translator.whole("klep")
+    # its parts are words the lexicon knows well (≥ WEAK_COUNT) and both are named: read in order as one
+    plain = english_sentence(Bridged(lexicon, {}), "pompen klepstoringen")
+    assert plain == "pumps valve malfunctions"
+    assert english_sentence(translator, "pompen klepstoringen") == plain
+
+
+def test_without_the_parts_reading_a_split_compound_still_keeps_all_its_words(monkeypatch: object) -> None:
+    from techtalent.extraction.engine import translate
+
+    monkeypatch.setattr(translate, "COMPOUND_PARTS", False)  # type: ignore[attr-defined]
+    lexicon = TranslationLexicon(
+        en_to_nl={},
+        nl_to_en={
+            "klep": (("valve", 0.7), ("flap", 0.3)),
+            "storingen": (("malfunctions", 0.9),),
+            "pompen": (("pumps", 0.8),),
+        },
+        counts_nl={"klep": 40, "storingen": 35, "pompen": 15},
+        counts_en={"valve": 30, "flap": 5, "malfunctions": 30},
+    )
     plain = english_sentence(Bridged(lexicon, {}), "pompen klepstoringen")
     assert plain == "pumps malfunctions valve"  # without the split check, pumps would leave only valve
-    assert english_sentence(translator, "pompen klepstoringen") == plain
+    assert english_sentence(Bridged(lexicon, {}, cooccurrence=TABLE), "pompen klepstoringen") == plain
+
+
+def test_a_known_compound_is_read_as_its_parts_only_when_its_candidates_name_them_all() -> None:
+    """Session 7b: warmtepompen was learned as "pumps" (heat a weak second candidate), so the sense choice
+    kept "pumps" alone; its parts warmte + pompen are words the lexicon knows well, and its candidates name
+    both, so it reads "heat pumps". warmtepomp, learned as "ducts" (pump second), names no heat: it stays."""
+    lexicon = TranslationLexicon(
+        en_to_nl={},
+        nl_to_en={
+            "warmte": (("heat", 0.8), ("warmth", 0.2)),
+            "pompen": (("pumps", 0.8), ("pump", 0.5)),
+            "pomp": (("pump", 0.9),),
+            "warmtepompen": (("pumps", 0.6), ("heat", 0.18)),
+            "warmtepomp": (("ducts", 0.5), ("pump", 0.2)),
+            "installeren": (("install", 0.9),),
+        },
+        counts_nl={
+            "warmte": 17,
+            "pompen": 15,
+            "pomp": 12,
+            "warmtepompen": 10,
+            "warmtepomp": 3,
+            "installeren": 204,
+        },
+        counts_en={"heat": 900, "warmth": 20, "pumps": 40, "pump": 60, "ducts": 30, "install": 800},
+    )
+    translator = Bridged(lexicon, {}, cooccurrence=TABLE)
+    assert translator.compound("warmtepompen") == "heat pumps"
+    assert english_sentence(translator, "warmtepompen installeren") == "heat pumps install"
+    assert translator.compound("warmtepomp") is None  # its candidates do not name heat
+    assert translator.compound("installeren") is None  # no compound
+    weak = Bridged(lexicon, {}, weak_count=16)  # pompen (15 times) is then known weakly: no parts reading
+    assert weak.compound("warmtepompen") is None

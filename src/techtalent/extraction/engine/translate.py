@@ -25,6 +25,7 @@ from techtalent.core.text import STOPWORDS
 from techtalent.extraction.engine.normalise import dutch_lemma
 from techtalent.extraction.engine.semantic import Calibration
 from techtalent.extraction.engine.senses import Cooccurrence, choose_senses
+from techtalent.taxonomy.engine.derive.compounds import split_compound
 
 __all__ = [
     "Translator",
@@ -67,6 +68,11 @@ class Translator(Protocol):
     def to_english(self, tokens: Iterable[str]) -> dict[str, float]: ...
 
 
+# A compound whose parts the lexicon knows well (each seen WEAK_COUNT times or more) and whose learned
+# candidates name every part is read as all its parts in order ("warmtepompen": pumps, heat → "heat pumps"),
+# not as its best candidate alone (``Bridged.compound``). Reading weak compounds by their parts even when the
+# candidates do not name them lost vacancies_nl dev RP@5 (docs/extraction.md, session 7b).
+COMPOUND_PARTS = True
 WEAK_COUNT = 10  # a Dutch word seen fewer times in ESCO's Dutch text has a learned translation not trusted
 BridgeMode = Literal["unknown", "add", "replace"]
 
@@ -101,9 +107,33 @@ class Bridged:
         best = max(found.values(), default=0)
         return {e: n / best for e, n in found.items() if n > 0}
 
+    def compound(self, token: str) -> str | None:
+        """A compound read as its parts in order ("warmte" + "pompen" → "heat pumps") when each part is a
+        word the lexicon knows well (seen ``weak_count`` times or more) and the whole's learned candidates
+        name every part's best translation (warmtepompen → pumps, heat); else None."""
+        if not COMPOUND_PARTS:
+            return None
+        counts: Mapping[str, int] = self.lexicon.counts_nl
+        parts = split_compound(token, counts, keep_known=False)
+        if len(parts) < 2 or any(counts.get(p, 0) < self.weak_count for p in parts):
+            return None
+        vocabulary: Mapping[str, int] = self.lexicon.counts_en
+        words = []
+        for part in parts:
+            bag = {w: p for w, p in self.lexicon.to_english([part]).items() if vocabulary.get(w)}
+            if not bag:
+                return None
+            words.append(max(bag, key=lambda w: (bag[w], w)))
+        learned = {english_lemma(w) for w in self.lexicon.to_english([token])}
+        if not all(english_lemma(w) in learned for w in words):
+            return None
+        return " ".join(words)
+
     def to_english(self, tokens: Iterable[str]) -> dict[str, float]:
         """English candidates for one Dutch word (several tokens go to the lexicon unchanged)."""
         tokens = list(tokens)
+        if len(tokens) == 1 and (parts := self.compound(tokens[0])) is not None:
+            return {parts: 1.0}
         learned: dict[str, float] = dict(self.lexicon.to_english(tokens))
         if len(tokens) != 1:
             return learned
@@ -125,7 +155,10 @@ class Bridged:
 
     def candidates(self, token: str) -> dict[str, float]:
         """All English candidates of one Dutch word with priors in (0, 1]: the learned lexicon's (also
-        for a weak word) and the dictionary's ranked by ESCO frequency, for a choice in context."""
+        for a weak word) and the dictionary's ranked by ESCO frequency, for a choice in context; a compound
+        read as its parts (``compound``) has that reading only."""
+        if (parts := self.compound(token)) is not None:
+            return {parts: 1.0}
         learned: dict[str, float] = dict(self.lexicon.to_english([token]))
         vocabulary: Mapping[str, int] = self.lexicon.counts_en
         learned = {w: p for w, p in learned.items() if vocabulary.get(w)} or learned
