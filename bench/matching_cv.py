@@ -6,7 +6,8 @@ the way of the CV page: the extractor over full ESCO with the derived Dutch labe
 (``offline_nl.esco_extractor_nl``, what ``extraction.services`` builds from the imported taxonomy), the
 skills it accepts (not negated, as ``matching.services.cv_skills`` keeps them) all ticked, at the page's
 default proficiency ("intermediate"), as the passport; then ``match_occupations`` over every occupation.
-Extractions are cached as JSON in the bench cache (TECHTALENT_BENCH_CACHE), keyed by the CV text.
+Extractions are cached as JSON in the bench cache (TECHTALENT_BENCH_CACHE), keyed by the CV text and a
+digest of the extraction and taxonomy-engine source (a changed engine extracts again).
 
     TECHTALENT_BENCH_CACHE=/tmp/matchcv-cache .venv/bin/python bench/matching_cv.py [--halves dev|test|both]
         [--set main|extra|new] [--show] [--esco DIR] [--specificity X]
@@ -76,6 +77,20 @@ MARGIN = float(os.environ.get("CVMATCH_MARGIN", COMPETING_MARGIN))
 _FORMAT = 3  # 3: the raw concepts (with spans) are cached, offered_concepts runs after
 
 
+def _engine_digest() -> str:
+    """A digest of the code an extraction depends on (the extraction package and the taxonomy engine), so a
+    changed extractor or lexicon learner never reads another engine's cached extractions."""
+    digest = hashlib.sha1()
+    src = ROOT / "src" / "techtalent"
+    for path in sorted([*(src / "extraction").rglob("*.py"), *(src / "taxonomy" / "engine").rglob("*.py")]):
+        digest.update(path.relative_to(src).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+_ENGINE = _engine_digest()
+
+
 @dataclass(frozen=True)
 class CvPersona:
     """A Dutch CV and the occupations acceptable for its writer."""
@@ -106,7 +121,7 @@ def load_cv_personas(path: Path = SET) -> list[CvPersona]:
 
 def raw_concepts(persona: CvPersona, esco: Path) -> list[dict[str, object]]:
     """The extractor's concepts of the CV (cached): uri, kind, score, spans, evidence (sentence, negated)."""
-    key = hashlib.sha1(f"{_FORMAT}\0{esco.resolve()}\0{persona.cv}".encode()).hexdigest()[:16]
+    key = hashlib.sha1(f"{_FORMAT}\0{_ENGINE}\0{esco.resolve()}\0{persona.cv}".encode()).hexdigest()[:16]
     path = CACHE / "matching-cv" / f"{persona.id}-{key}.json"
     if path.exists():
         return list(json.loads(path.read_text(encoding="utf-8")))
