@@ -182,6 +182,17 @@ def test_the_writers_name_on_the_first_line_names_no_job() -> None:
     assert [heading[a:b] for a, b in name_spans(heading)] == ["Lisa van Dam"]
 
 
+def test_a_skill_read_only_inside_the_writers_name_is_not_offered() -> None:
+    text = "Lisa van Dam\nWerkervaring\n2015 – heden: Procesoperator, Chemiepark\n- Dammen inspecteren\n"
+    skill = "http://data.europa.eu/esco/skill/"
+    dams = {**extracted(text, "x", "Dam", 0.7), "uri": skill + "dams", "kind": "skill"}
+    inspect = {**extracted(text, "x", "Dammen", 0.7), "uri": skill + "inspect-dams", "kind": "skill"}
+    found = scores(cv_offers([dams, inspect], text, normaliser()))
+    # the name's "Dam" reads nothing; the same word in a task line still does
+    assert skill + "dams" not in found
+    assert found[skill + "inspect-dams"] == pytest.approx(0.7)
+
+
 # Full ESCO: the title normaliser over the ESCO lexicon, the CVs of two dev personas of
 # bench/devsets/cv_personas_nl_new.yaml, and the occupations and skills the CV page's extractor found in them
 # (its spans located here by the words it matched).

@@ -4,7 +4,7 @@ named (engine/cvjobs.py). One function for the page (``services.cv_found``) and 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from techtalent.extraction.engine.cv_titles import (
@@ -61,6 +61,14 @@ def name_spans(text: str) -> list[tuple[int, int]]:
         ):
             spans.append((start + offset, start + offset + len(part)))
     return spans
+
+
+def _only_in(spans: Iterable[Any], ranges: Sequence[tuple[int, int]]) -> bool:
+    """Whether there are spans and every one lies inside one of ``ranges``."""
+    spans = list(spans)
+    return bool(spans and ranges) and all(
+        any(x <= int(a) and int(b) <= y for x, y in ranges) for a, b in spans
+    )
 
 
 def _heading(raw: str) -> bool:
@@ -140,16 +148,19 @@ def cv_offers(
     """The CV page's offers for an extraction's ``concepts`` (with their ``spans``) of ``text``: skills and
     occupations not negated and not only in the schooling (``cv_titles.offered_concepts``), merged with the
     best occupation of each job-title line, each occupation scored by where it is named (engine/cvjobs.py;
-    the schooling and the writer's name on the first line, ``name_spans``, name no job);
+    the schooling and the writer's name on the first line, ``name_spans``, name no job, and a skill
+    or occupation read only inside that name is not offered at all);
     then a weak rival reading of one evidence line is offered unticked (``competing_readings``)."""
-    concepts = list(concepts)
+    names = name_spans(text)
+    # a concept read only inside the writer's name ("Lisa van Dam" → dams, "Sander" → sander) is not offered
+    concepts = [c for c in concepts if not _only_in(c.get("spans") or (), names)]
     found = offered_concepts(concepts, text)
     titles = [
         {key: item[key] for key in ("uri", "kind", "evidence", "score")}
         for item in cv_title_occupations(text, normaliser, lang=lang)
     ]
     spans: dict[str, list[tuple[int, int]]] = {}
-    school, names = schooling_spans(text), name_spans(text)
+    school = schooling_spans(text)
     for c in concepts:
         if c.get("kind") != "occupation" or not c.get("spans"):
             continue
