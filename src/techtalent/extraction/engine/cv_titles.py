@@ -16,12 +16,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from techtalent.core.text import fold
-from techtalent.extraction.engine.titles import TitleNormaliser
+from techtalent.extraction.engine.titles import TitleMatch, TitleNormaliser
 
 __all__ = [
     "TitleLine",
     "title_lines",
     "title_confidence",
+    "first_tied",
     "cv_title_occupations",
     "merge_occupations",
     "offered_concepts",
@@ -214,6 +215,11 @@ def title_confidence(score: float, calibration: Sequence[tuple[float, float]] = 
     return calibration[-1][1]
 
 
+def first_tied(matches: Sequence[TitleMatch]) -> bool:
+    """Whether the normaliser's first suggestion ties with its second (within ``TIE``) below a score of 1."""
+    return len(matches) > 1 and matches[0].score < 1.0 and matches[0].score - matches[1].score < TIE
+
+
 def cv_title_occupations(
     text: str,
     normaliser: TitleNormaliser,
@@ -229,8 +235,7 @@ def cv_title_occupations(
         if not matches:
             continue
         confidence = title_confidence(matches[0].score, calibration)
-        tied = len(matches) > 1 and matches[0].score < 1.0 and matches[0].score - matches[1].score < TIE
-        if tied or normaliser.spread(found.title, lang) >= GENERIC:
+        if first_tied(matches) or normaliser.spread(found.title, lang) >= GENERIC:
             confidence = round(confidence * TIED, 4)
         uri = matches[0].uri
         if confidence > best.get(uri, {}).get("score", -1.0):

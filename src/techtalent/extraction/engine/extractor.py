@@ -26,7 +26,7 @@ from techtalent.extraction.engine.context import (
     section_of,
     sentences,
 )
-from techtalent.extraction.engine.cv_titles import TIE, TIED, title_confidence
+from techtalent.extraction.engine.cv_titles import TIED, first_tied, title_confidence
 from techtalent.extraction.engine.fuzzy import NearMisses
 from techtalent.extraction.engine.glossary import NL_EN
 from techtalent.extraction.engine.language import resolve_language
@@ -406,10 +406,7 @@ class Extractor:
             concept = self.lexicon.position.get(matches[0].uri) if matches else None
             if concept is not None:
                 confidence = title_confidence(matches[0].score)
-                tied = (
-                    len(matches) > 1 and matches[0].score < 1.0 and matches[0].score - matches[1].score < TIE
-                )
-                if tied:
+                if first_tied(matches):
                     confidence *= TIED
                 confidence = round(confidence * TITLE_NORMALISED, 4)
                 record = self.lexicon.concepts[concept]
