@@ -206,17 +206,15 @@ def _engine() -> tuple[Lexicon, Extractor, TitleNormaliser]:
             dense = dense_index(built)
             titles = TitleNormaliser(built)
             needs = _requirements(lexicon_path(version))
-            engine = Extractor(built, titles=titles, requirements=needs)
-            if dense is not None:
-                translator = _translator(lexicon_path(version))
-                engine = Extractor(
-                    built,
-                    encoder=encoder(),
-                    dense=dense,
-                    translator=translator,
-                    titles=titles,
-                    requirements=needs,
-                )
+            semantic = dense is not None  # the lexical pass alone when no dense index could be built
+            engine = Extractor(
+                built,
+                encoder=encoder() if semantic else None,
+                dense=dense,
+                translator=_translator(lexicon_path(version)) if semantic else None,
+                titles=titles,
+                requirements=needs,
+            )
             _cached = (version, built, engine, titles)
         return _cached[1], _cached[2], _cached[3]
 
