@@ -55,6 +55,17 @@ def test_a_cv_is_read_and_only_the_accepted_skills_are_added(signed_in: Client, 
     assert alice.passport.skills.get().evidence  # the sentence it was found in
 
 
+def test_accepting_a_cv_says_what_was_added_as_a_message_not_an_error(signed_in: Client) -> None:
+    cv = SimpleUploadedFile("cv.pdf", (DOCUMENTS / "vacature-lasser.pdf").read_bytes())
+    signed_in.post("/passport/cv/", {"file": cv})
+    chosen = [URI["mag_welding"], URI["tig_welding"]]
+    page = signed_in.post("/passport/cv/", {"uri": chosen, "proficiency": "basic"}, follow=True)
+    html = page.content.decode()
+    assert page.redirect_chain == [("/passport/", 302)]
+    assert '<p class="status" role="status">Toegevoegd uit je cv: 2 vaardigheden.</p>' in html
+    assert 'role="alert"' not in html
+
+
 def test_an_unreadable_cv_is_a_message_not_an_error(signed_in: Client) -> None:
     bad = SimpleUploadedFile("cv.docx", (DOCUMENTS / "kapot.docx").read_bytes())
     response = signed_in.post("/passport/cv/", {"file": bad}, follow=True)

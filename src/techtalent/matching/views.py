@@ -11,7 +11,7 @@ from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -34,6 +34,15 @@ from techtalent.web.request_limits import max_upload_bytes
 def shared_message(name: str) -> str:
     """The same answer whether or not the user exists, so that user names cannot be probed."""
     return _("If an account named %(name)s exists, it can now read your passport.") % {"name": repr(name)}
+
+
+def cv_added_message(skills: int, jobs: int) -> str:
+    """What accepting a CV's review added to the passport, in words."""
+    skills_text = ngettext("%(n)d skill", "%(n)d skills", skills) % {"n": skills}
+    if not jobs:
+        return _("Added from your CV: %(skills)s.") % {"skills": skills_text}
+    jobs_text = ngettext("%(n)d occupation held", "%(n)d occupations held", jobs) % {"n": jobs}
+    return _("Added from your CV: %(skills)s and %(jobs)s.") % {"skills": skills_text, "jobs": jobs_text}
 
 
 def _lang() -> str:
@@ -156,6 +165,15 @@ def _apply(request: HttpRequest, passport: Passport, what: str, data: dict[str, 
             region=data["region"],
             hours_per_week=data["hours_per_week"],
         )
+        if data["findable"]:
+            messages.success(
+                request, _("Preferences saved: all verified employers can now find your passport.")
+            )
+        else:
+            messages.success(
+                request,
+                _("Preferences saved: only organisations you chose yourself can find your passport."),
+            )
     elif what == "share-user":
         name = data["username"].strip()
         services.share_with_user(passport=passport, username=name)
@@ -207,12 +225,14 @@ def cv(request: HttpRequest) -> HttpResponse:
         found = request.session.pop("cv_found", [])
         chosen = set(request.POST.getlist("uri"))
         level = request.POST.get("proficiency", "intermediate")
+        added = {"skill": 0, "occupation": 0}
         for item in found:
             if item["uri"] not in chosen:
                 continue
             if item.get("kind", "skill") == "occupation":
                 # a job read from a CV steers the matches; its skills are not assumed
                 services.occupation_add(passport=passport, uri=item["uri"], years=0, derive_skills=False)
+                added["occupation"] += 1
             else:
                 services.skill_add(
                     passport=passport,
@@ -221,6 +241,8 @@ def cv(request: HttpRequest) -> HttpResponse:
                     source="cv",
                     evidence=item["evidence"],
                 )
+                added["skill"] += 1
+        messages.success(request, cv_added_message(added["skill"], added["occupation"]))
         return redirect("matching:passport")
     found = request.session.get("cv_found", [])
     held = set(passport.skills.values_list("uri", flat=True)) | set(selectors.occupations_held(passport))
