@@ -44,7 +44,8 @@ def _save_form(request: HttpRequest, text: str) -> SaveForm | None:
     organisations = employer_organisations(user=request.user)
     if not organisations.exists():
         return None
-    return SaveForm(organisations=organisations, initial={"title": title_of(text)})
+    names = list(organisations.values_list("name", flat=True))
+    return SaveForm(organisations=organisations, initial={"title": title_of(text, names)})
 
 
 def _labels(state: dict[str, Any]) -> dict[str, ShownLabel]:
