@@ -155,6 +155,22 @@ def test_a_job_title_in_a_cv_is_offered_as_an_occupation_held_and_steers_the_mat
     assert "een beroep dat je hebt uitgeoefend" in heading
 
 
+def test_a_job_read_from_a_cv_is_listed_without_a_made_up_zero_years(signed_in: Client, alice: Any) -> None:
+    from techtalent.matching import services
+    from techtalent.taxonomy.selectors import shown_name
+
+    text = "Werkervaring\n2015 – heden: softwareontwikkelaar bij een webbureau\n- Python programmeren.\n"
+    signed_in.post("/passport/cv/", {"file": SimpleUploadedFile("cv.txt", text.encode())})
+    signed_in.post("/passport/cv/", {"uri": [URI["software_developer"]]})  # the CV says no years
+    signed_in.post("/passport/edit/occupation-add/", {"uri": URI["electrician"], "years": "2"})
+    link = services.share_link_create(passport=alice.passport, days=7)
+    developer = shown_name(URI["software_developer"], "nl").label
+    for url in ("/passport/", f"/passport/link/{link.token}/"):
+        html = signed_in.get(url).content.decode()
+        assert f">{developer}</span></li>" in html or f">{developer}</span>\n" in html, url
+        assert "jaren: 2" in html and "jaren: 0" not in html and " — 0<" not in html, url
+
+
 def test_the_job_of_a_work_experience_line_is_offered_ticked_at_the_surer_reading(signed_in: Client) -> None:
     from techtalent.extraction.engine.cv_titles import cv_title_occupations
     from techtalent.extraction.services import extract_text, normaliser
