@@ -28,6 +28,7 @@ from techtalent.taxonomy.selectors import (
     shown_name,
     taxonomy_status,
 )
+from techtalent.taxonomy.twins import hits_with_twins, rows_with_twins
 from techtalent.web.request_limits import max_upload_bytes
 
 
@@ -68,7 +69,7 @@ def signup(request: HttpRequest) -> HttpResponse:
 
 def passport_context(passport: Passport, lang: str) -> dict[str, Any]:
     """What the passport page and the shared (read-only) view show."""
-    skills = [{"row": s, "shown": shown_name(s.uri, lang)} for s in passport.skills.all()]
+    skills = rows_with_twins([{"row": s, "shown": shown_name(s.uri, lang)} for s in passport.skills.all()])
     occupations = [{"row": o, "shown": shown_name(o.uri, lang)} for o in passport.occupations.all()]
     return {
         "passport": passport,
@@ -112,7 +113,9 @@ def concept_hits(request: HttpRequest, kind: str) -> HttpResponse:
     """Search-as-you-type for skills or occupations to add (an htmx partial)."""
     q = request.GET.get("q", "").strip()[:200]
     hits = concept_search(q, lang=_lang(), limit=10, kind=kind) if q and taxonomy_status()["release"] else []
-    return render(request, "matching/_hits.html", {"hits": hits, "q": q, "kind": kind, "lang": _lang()})
+    return render(
+        request, "matching/_hits.html", {"hits": hits_with_twins(hits), "q": q, "kind": kind, "lang": _lang()}
+    )
 
 
 def _done(request: HttpRequest, passport: Passport) -> HttpResponse:
@@ -248,7 +251,7 @@ def cv(request: HttpRequest) -> HttpResponse:
     held = set(passport.skills.values_list("uri", flat=True)) | set(selectors.occupations_held(passport))
     names = _cv_names(found, lang)
     rows = [{**item, "shown": names[item["uri"]], "held": item["uri"] in held} for item in found]
-    skills = [r for r in rows if r.get("kind", "skill") == "skill"]
+    skills = rows_with_twins([r for r in rows if r.get("kind", "skill") == "skill"])
     # A job title read with little confidence (a surname, a word used otherwise) is offered unticked.
     jobs = [
         {**r, "ticked": r["score"] >= TitlePrior().min_confidence}
