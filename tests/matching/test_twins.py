@@ -53,6 +53,12 @@ def test_each_twin_shows_its_english_label_and_other_names_do_not(alice_passport
         for label in english.values():
             assert f'<span class="muted twin" lang="en">({label})</span>' in html, (where, label)
     assert pages["passport"].count('class="muted twin"') == 2  # the welder's other rows are not marked
+    matches = client.get("/passport/matches/").content.decode()  # the welder's matched skills
+    matched = matches[matches.index('class="skills matched"') : matches.index('class="skills partial"')]
+    assert matched.count(f">{TWIN}</") == 2
+    assert all(
+        f'<span class="muted twin" lang="en">({label})</span>' in matched for label in english.values()
+    )
 
     text = "Vaardigheden\n- MAG-lassen en TIG-lassen van constructies.\n"
     review = client.post(
@@ -79,3 +85,15 @@ def test_only_derived_names_shown_more_than_once_are_twins() -> None:
         {"label": "draaier", "label_derived": True, "label_original": "metalworking"},
     ]
     assert [h["twin"] for h in hits_with_twins(hits)] == [False, True]
+
+
+def test_the_template_filter_finds_the_twins_of_a_list_of_shown_concepts() -> None:
+    from techtalent.taxonomy.templatetags.esco_terms import twin_names
+
+    skills = [
+        {"label": "Hydraulica", "derived": True, "original": "hydraulics"},
+        {"label": "hydraulica", "derived": True, "original": "pneumatics"},
+        {"label": "lassen", "derived": False},
+        {"label": "lassen", "derived": False},
+    ]
+    assert twin_names(skills) == {"hydraulica"} and twin_names([]) == set() and twin_names(None) == set()
