@@ -151,6 +151,11 @@ def test_journey_3_cv_skills_search_matches_and_export_in_dutch(page: Any, tmp_p
     _derived_marks(review)
     review.locator("button[type=submit]").click()
     expect(page.locator("#skills tbody tr")).to_have_count(found, timeout=30_000)
+    said = page.locator("#messages p.status")  # what was added, as a message, not as a red alert
+    expect(said).to_have_text(
+        re.compile(rf"^Toegevoegd uit je cv: {found} vaardigheden( en \d+ uitgeoefende? beroepe?n?)?\.$")
+    )
+    expect(page.locator("#messages [role=alert]")).to_have_count(0)
 
     _add_by_typing(page, "storingen verhelpen", found + 1)
     _add_by_typing(page, "pompen onderhouden", found + 2)
@@ -191,6 +196,9 @@ def test_journey_3_cv_skills_search_matches_and_export_in_dutch(page: Any, tmp_p
 def test_journey_4_elektricien_in_dutch_then_english_then_a_skill_to_its_occupations(page: Any) -> None:
     from playwright.sync_api import expect
 
+    failed: list[str] = []  # e.g. the /favicon.ico every page asked for: "Failed to load resource: … 404"
+    page.on("console", lambda m: failed.append(m.text) if m.type == "error" else None)
+    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     # ESCO names no occupation "elektricien"; it is an alternative label of the building electrician
     page.goto("/esco/?q=elektricien&kind=occupation")
     expect(page.locator("html")).to_have_attribute("lang", "nl")
@@ -242,6 +250,7 @@ def test_journey_4_elektricien_in_dutch_then_english_then_a_skill_to_its_occupat
     assert occupations.locator("li").count() >= 2  # the other occupations that need this skill
     expect(occupations).to_contain_text(occupation)
     _no_english_only_names(occupations)
+    assert not failed, failed  # no page of the journey had a failed request or a console error
 
 
 PYTHON_SKILL = "http://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d"

@@ -45,6 +45,15 @@ def test_labels_follow_the_interface_language(client: Client, toy: Path) -> None
     assert "perform metal active gas welding" in html
 
 
+def test_a_pasted_text_is_named_in_the_language_of_the_page_after_a_switch(client: Client, toy: Path) -> None:
+    assert "Concepten gevonden in geplakte tekst:" in analyse(client, text=VACANCY_NL)
+    client.cookies["django_language"] = "en"
+    english = client.get("/extract/").content.decode()
+    assert "Concepts found in pasted text:" in english and "geplakte" not in english
+    client.cookies["django_language"] = "nl"
+    assert "Concepten gevonden in geplakte tekst:" in client.get("/extract/").content.decode()
+
+
 def test_reject_and_accept_are_kept_in_the_session_and_exported(client: Client, toy: Path) -> None:
     analyse(client, text=VACANCY_NL)
     html = client.post(

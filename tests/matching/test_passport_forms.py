@@ -58,3 +58,23 @@ def test_a_valid_form_saves_and_redirects(signed_in: Client, alice_passport: Any
     alice_passport.refresh_from_db()
     assert (alice_passport.hours_per_week, alice_passport.region) == (20, "Drenthe")
     assert signed_in.post("/passport/edit/nonsense/", {}).status_code == 404
+
+
+def test_saving_the_preferences_says_who_can_now_find_the_passport(
+    signed_in: Client, alice_passport: Any
+) -> None:
+    findable = signed_in.post(
+        "/passport/edit/preferences/", {"findable": "on", "region": "Groningen"}, follow=True
+    )
+    html = findable.content.decode()
+    said = "Voorkeuren opgeslagen: alle geverifieerde werkgevers kunnen je paspoort nu vinden."
+    assert f'<p class="status" role="status">{said}</p>' in html and 'role="alert"' not in html
+    alice_passport.refresh_from_db()
+    assert alice_passport.findable and alice_passport.region == "Groningen"
+    hidden = signed_in.post(
+        "/passport/edit/preferences/", {"region": "Groningen"}, follow=True
+    ).content.decode()
+    assert "alleen organisaties die je zelf hebt gekozen kunnen je paspoort vinden." in hidden
+    assert said not in hidden  # a message is shown once
+    alice_passport.refresh_from_db()
+    assert not alice_passport.findable

@@ -55,6 +55,17 @@ def test_a_cv_is_read_and_only_the_accepted_skills_are_added(signed_in: Client, 
     assert alice.passport.skills.get().evidence  # the sentence it was found in
 
 
+def test_accepting_a_cv_says_what_was_added_as_a_message_not_an_error(signed_in: Client) -> None:
+    cv = SimpleUploadedFile("cv.pdf", (DOCUMENTS / "vacature-lasser.pdf").read_bytes())
+    signed_in.post("/passport/cv/", {"file": cv})
+    chosen = [URI["mag_welding"], URI["tig_welding"]]
+    page = signed_in.post("/passport/cv/", {"uri": chosen, "proficiency": "basic"}, follow=True)
+    html = page.content.decode()
+    assert page.redirect_chain == [("/passport/", 302)]
+    assert '<p class="status" role="status">Toegevoegd uit je cv: 2 vaardigheden.</p>' in html
+    assert 'role="alert"' not in html
+
+
 def test_an_unreadable_cv_is_a_message_not_an_error(signed_in: Client) -> None:
     bad = SimpleUploadedFile("cv.docx", (DOCUMENTS / "kapot.docx").read_bytes())
     response = signed_in.post("/passport/cv/", {"file": bad}, follow=True)
@@ -142,6 +153,22 @@ def test_a_job_title_in_a_cv_is_offered_as_an_occupation_held_and_steers_the_mat
     heading = page[first : page.index("</h3>", first)]
     assert URI["software_developer"].rsplit("/", 1)[1] in heading  # the held job comes first
     assert "een beroep dat je hebt uitgeoefend" in heading
+
+
+def test_a_job_read_from_a_cv_is_listed_without_a_made_up_zero_years(signed_in: Client, alice: Any) -> None:
+    from techtalent.matching import services
+    from techtalent.taxonomy.selectors import shown_name
+
+    text = "Werkervaring\n2015 – heden: softwareontwikkelaar bij een webbureau\n- Python programmeren.\n"
+    signed_in.post("/passport/cv/", {"file": SimpleUploadedFile("cv.txt", text.encode())})
+    signed_in.post("/passport/cv/", {"uri": [URI["software_developer"]]})  # the CV says no years
+    signed_in.post("/passport/edit/occupation-add/", {"uri": URI["electrician"], "years": "2"})
+    link = services.share_link_create(passport=alice.passport, days=7)
+    developer = shown_name(URI["software_developer"], "nl").label
+    for url in ("/passport/", f"/passport/link/{link.token}/"):
+        html = signed_in.get(url).content.decode()
+        assert f">{developer}</span></li>" in html or f">{developer}</span>\n" in html, url
+        assert "jaren: 2" in html and "jaren: 0" not in html and " — 0<" not in html, url
 
 
 def test_the_job_of_a_work_experience_line_is_offered_ticked_at_the_surer_reading(signed_in: Client) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -21,6 +21,7 @@ from techtalent.vacancies.selectors import employer_organisations, title_of
 from techtalent.web.request_limits import too_large_message
 
 _MAX_PAGE_TITLES = 50
+PASTED = gettext_noop("pasted text")  # the review's name of a pasted text, translated when shown
 
 
 def _lang() -> str:
@@ -32,6 +33,8 @@ def _context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
     context: dict[str, Any] = {"review": None, "lang": _lang(), "limits": services.limits(), **extra}
     if state is not None:
         context["review"] = review.review_view(state, _labels(state))
+        if state["name"] == PASTED:  # named in the language of the page, not the one it was pasted in
+            context["review"]["name"] = _(PASTED)
         context["save_to"] = _save_form(request, state["text"])
     return context
 
@@ -41,7 +44,8 @@ def _save_form(request: HttpRequest, text: str) -> SaveForm | None:
     organisations = employer_organisations(user=request.user)
     if not organisations.exists():
         return None
-    return SaveForm(organisations=organisations, initial={"title": title_of(text)})
+    names = list(organisations.values_list("name", flat=True))
+    return SaveForm(organisations=organisations, initial={"title": title_of(text, names)})
 
 
 def _labels(state: dict[str, Any]) -> dict[str, ShownLabel]:
@@ -92,7 +96,7 @@ def _read(request: HttpRequest) -> tuple[str, str, dict[str, Any]]:
     text = request.POST.get("text", "")
     if not text.strip():
         raise EmptyText(_("Paste a text or choose a file first."))
-    return _("pasted text"), text, services.extract_text(text, lang=lang, max_chars=cap)
+    return PASTED, text, services.extract_text(text, lang=lang, max_chars=cap)
 
 
 @require_POST

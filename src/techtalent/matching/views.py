@@ -11,7 +11,7 @@ from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -28,12 +28,22 @@ from techtalent.taxonomy.selectors import (
     shown_name,
     taxonomy_status,
 )
+from techtalent.taxonomy.twins import hits_with_twins, rows_with_twins
 from techtalent.web.request_limits import max_upload_bytes
 
 
 def shared_message(name: str) -> str:
     """The same answer whether or not the user exists, so that user names cannot be probed."""
     return _("If an account named %(name)s exists, it can now read your passport.") % {"name": repr(name)}
+
+
+def cv_added_message(skills: int, jobs: int) -> str:
+    """What accepting a CV's review added to the passport, in words."""
+    skills_text = ngettext("%(n)d skill", "%(n)d skills", skills) % {"n": skills}
+    if not jobs:
+        return _("Added from your CV: %(skills)s.") % {"skills": skills_text}
+    jobs_text = ngettext("%(n)d occupation held", "%(n)d occupations held", jobs) % {"n": jobs}
+    return _("Added from your CV: %(skills)s and %(jobs)s.") % {"skills": skills_text, "jobs": jobs_text}
 
 
 def _lang() -> str:
@@ -59,7 +69,7 @@ def signup(request: HttpRequest) -> HttpResponse:
 
 def passport_context(passport: Passport, lang: str) -> dict[str, Any]:
     """What the passport page and the shared (read-only) view show."""
-    skills = [{"row": s, "shown": shown_name(s.uri, lang)} for s in passport.skills.all()]
+    skills = rows_with_twins([{"row": s, "shown": shown_name(s.uri, lang)} for s in passport.skills.all()])
     occupations = [{"row": o, "shown": shown_name(o.uri, lang)} for o in passport.occupations.all()]
     return {
         "passport": passport,
@@ -103,7 +113,9 @@ def concept_hits(request: HttpRequest, kind: str) -> HttpResponse:
     """Search-as-you-type for skills or occupations to add (an htmx partial)."""
     q = request.GET.get("q", "").strip()[:200]
     hits = concept_search(q, lang=_lang(), limit=10, kind=kind) if q and taxonomy_status()["release"] else []
-    return render(request, "matching/_hits.html", {"hits": hits, "q": q, "kind": kind, "lang": _lang()})
+    return render(
+        request, "matching/_hits.html", {"hits": hits_with_twins(hits), "q": q, "kind": kind, "lang": _lang()}
+    )
 
 
 def _done(request: HttpRequest, passport: Passport) -> HttpResponse:
@@ -156,6 +168,15 @@ def _apply(request: HttpRequest, passport: Passport, what: str, data: dict[str, 
             region=data["region"],
             hours_per_week=data["hours_per_week"],
         )
+        if data["findable"]:
+            messages.success(
+                request, _("Preferences saved: all verified employers can now find your passport.")
+            )
+        else:
+            messages.success(
+                request,
+                _("Preferences saved: only organisations you chose yourself can find your passport."),
+            )
     elif what == "share-user":
         name = data["username"].strip()
         services.share_with_user(passport=passport, username=name)
@@ -207,12 +228,14 @@ def cv(request: HttpRequest) -> HttpResponse:
         found = request.session.pop("cv_found", [])
         chosen = set(request.POST.getlist("uri"))
         level = request.POST.get("proficiency", "intermediate")
+        added = {"skill": 0, "occupation": 0}
         for item in found:
             if item["uri"] not in chosen:
                 continue
             if item.get("kind", "skill") == "occupation":
                 # a job read from a CV steers the matches; its skills are not assumed
                 services.occupation_add(passport=passport, uri=item["uri"], years=0, derive_skills=False)
+                added["occupation"] += 1
             else:
                 services.skill_add(
                     passport=passport,
@@ -221,12 +244,14 @@ def cv(request: HttpRequest) -> HttpResponse:
                     source="cv",
                     evidence=item["evidence"],
                 )
+                added["skill"] += 1
+        messages.success(request, cv_added_message(added["skill"], added["occupation"]))
         return redirect("matching:passport")
     found = request.session.get("cv_found", [])
     held = set(passport.skills.values_list("uri", flat=True)) | set(selectors.occupations_held(passport))
     names = _cv_names(found, lang)
     rows = [{**item, "shown": names[item["uri"]], "held": item["uri"] in held} for item in found]
-    skills = [r for r in rows if r.get("kind", "skill") == "skill"]
+    skills = rows_with_twins([r for r in rows if r.get("kind", "skill") == "skill"])
     # A job title read with little confidence (a surname, a word used otherwise) is offered unticked.
     jobs = [
         {**r, "ticked": r["score"] >= TitlePrior().min_confidence}

@@ -3,6 +3,8 @@ name, and the candidates for a saved vacancy (only passports that consented, as 
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,12 +37,31 @@ def employer_organisations(*, user: Any) -> QuerySet[Organisation]:
     )
 
 
-def title_of(text: str) -> str:
-    """A title for a pasted vacancy: its first line, without a leading "Vacature:" or "Vacancy:"."""
+# Parts of a vacancy's first line that are not its title: hours or gender in brackets ("(38 uur)",
+# "(32-40 uur)", "(m/v)", "(fulltime)"), and the employer after a dash or bar ("– Metaal B.V.").
+_TITLE_ASIDE = re.compile(
+    r"\s*\((?:[^()]*\buur\b[^()]*|[mvx]\s*/\s*[mvx](?:\s*/\s*[mvx])?|full-?time|part-?time|fte[^()]*)\)",
+    re.IGNORECASE,
+)
+_TITLE_EMPLOYER = re.compile(r"\s+(?:[–—|]|-(?=\s))\s+(?P<employer>.+)$")
+_LEGAL_FORM = re.compile(r"\b(?:b\.?\s?v\.?|n\.?\s?v\.?|v\.?o\.?f\.?|gmbh|ltd\.?|bv|nv)$", re.IGNORECASE)
+
+
+def title_of(text: str, employers: Sequence[str] = ()) -> str:
+    """A title for a pasted vacancy: its first line, without a leading "Vacature:" or "Vacancy:", hours or
+    gender in brackets, and the employer named after a dash (a name in ``employers`` or one ending in a
+    legal form such as B.V.)."""
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     head, sep, rest = first.partition(":")
     if sep and head.strip().casefold() in ("vacature", "vacancy", "functie", "job"):
         first = rest.strip()
+    first = _TITLE_ASIDE.sub("", first).strip()
+    tail = _TITLE_EMPLOYER.search(first)
+    if tail and tail.start() > 0:
+        employer = tail["employer"].strip().casefold()
+        named = any(name.strip() and employer.startswith(name.strip().casefold()) for name in employers)
+        if named or _LEGAL_FORM.search(employer):
+            first = first[: tail.start()].strip()
     return first[:120]
 
 

@@ -17,6 +17,7 @@ from techtalent.core.errors import UserError
 from techtalent.extraction.review import review_export, review_state
 from techtalent.orgs import candidates as ranking
 from techtalent.taxonomy.selectors import concept_search, shown_name, taxonomy_status
+from techtalent.taxonomy.twins import hits_with_twins
 from techtalent.vacancies import selectors, services
 from techtalent.vacancies.forms import EditForm, SaveForm, SkillForm
 from techtalent.vacancies.models import Vacancy
@@ -132,7 +133,7 @@ def skill_search(request: HttpRequest, vacancy_id: int) -> HttpResponse:
         concept_search(q, lang=_lang(), limit=10, kind="skill") if q and taxonomy_status()["release"] else []
     )
     context = {
-        "hits": hits, "q": q, "kind": "skill", "lang": _lang(),
+        "hits": hits_with_twins(hits), "q": q, "kind": "skill", "lang": _lang(),
         "add_url": reverse("vacancies:skill_add", args=[vacancy.id]), "include": "#skill-relation",
     }  # fmt: skip
     return render(request, "matching/_hits.html", context)

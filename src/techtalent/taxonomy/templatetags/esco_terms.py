@@ -1,8 +1,13 @@
 """Template filters that put ESCO's and the derivation's codes into words of the interface language:
 ``{{ concept.reuse_level|reuse_level }}`` and ``{{ derived.method|derivation_method }}``."""
 
+from collections.abc import Mapping
+from typing import Any
+
 from django import template
 from django.utils.translation import gettext_lazy as _
+
+from techtalent.taxonomy.twins import twins
 
 register = template.Library()
 
@@ -38,3 +43,12 @@ def reuse_level(code: str) -> str:
 def derivation_method(method: str) -> str:
     """How a derived label was made ("word+reorder-verb-final"), in words of the interface language."""
     return "; ".join(str(DERIVATION_STEPS.get(step, step)) for step in method.split("+") if step)
+
+
+@register.filter
+def twin_names(items: Any) -> set[str]:
+    """The derived names (lower case) that more than one item of a list of shown concepts ({"label",
+    "derived", …}) carries: ``{% with tw=skills|twin_names %}`` … ``{% if s.label|lower in tw %}`` puts the
+    English label beside each of two concepts of one Dutch name (taxonomy/twins.py does it in views)."""
+    rows = [item for item in items or () if isinstance(item, Mapping) and item.get("derived")]
+    return {label.lower() for label in twins(str(item.get("label", "")) for item in rows)}
