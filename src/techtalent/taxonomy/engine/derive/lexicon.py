@@ -76,6 +76,9 @@ class TranslationLexicon:
     bigrams_nl: Mapping[str, int] = field(default_factory=dict)
     # Acronym → the English words it stands for, learned from the English text ("tig" → "tungsten inert gas").
     acronyms: Mapping[str, str] = field(default_factory=dict)
+    # Single-word pairs "english dutch" the dictionary (FreeDict) gives, either direction: what attests a
+    # sense IBM Model 1 found only in a few pairs (:meth:`attests`).
+    dictionary_pairs: frozenset[str] = frozenset()
     _folded: dict[str, dict[str, str]] = field(default_factory=dict, init=False, repr=False, compare=False)
     _reversed_nl: list[str] = field(default_factory=list, init=False, repr=False, compare=False)
     _senses_nl: dict[str, list[tuple[str, float]]] = field(
@@ -166,6 +169,10 @@ class TranslationLexicon:
         if best is None:
             return ()
         return tuple((w, round(p * 0.7, 4)) for w, p in self.nl_to_en[best])
+
+    def attests(self, english: str, dutch: str) -> bool:
+        """Whether the dictionary gives ``dutch`` for ``english`` (or the reverse), as single words."""
+        return f"{english} {dutch}" in self.dictionary_pairs
 
     def knows(self, token: str) -> bool:
         """Whether the Dutch word itself (or an inflected form of it) has translations, without splitting."""
@@ -265,6 +272,7 @@ class TranslationLexicon:
             "bigrams_en": dict(self.bigrams_en),
             "bigrams_nl": dict(self.bigrams_nl),
             "acronyms": dict(self.acronyms),
+            "dictionary_pairs": sorted(self.dictionary_pairs),
         }
 
     @classmethod
@@ -286,6 +294,8 @@ class TranslationLexicon:
         assert isinstance(bigrams_en, dict) and isinstance(bigrams_nl, dict)
         acronyms = data.get("acronyms", {})
         assert isinstance(acronyms, dict)
+        dictionary_pairs = data.get("dictionary_pairs", [])
+        assert isinstance(dictionary_pairs, list)
         return cls(
             table(data["en_to_nl"]),
             table(data["nl_to_en"]),
@@ -296,6 +306,7 @@ class TranslationLexicon:
             {str(k): int(v) for k, v in bigrams_en.items()},
             {str(k): int(v) for k, v in bigrams_nl.items()},
             {str(k): str(v) for k, v in acronyms.items()},
+            frozenset(str(p) for p in dictionary_pairs),
         )
 
 
@@ -675,6 +686,7 @@ def learn_lexicon(corpus: ParallelCorpus, *, iterations: int = 5) -> Translation
         _bigrams((pair.en for pair in aligned), STOPWORDS["en"], english_labels),
         _bigrams((pair.nl for pair in aligned), frozenset()),
         dict(corpus.acronyms),
+        frozenset(f"{en[0]} {nl[0]}" for en, nl in dictionary if len(en) == 1 and len(nl) == 1),
     )
 
 
