@@ -79,3 +79,23 @@ def test_a_derived_label_below_the_display_cut_finds_its_concept_but_is_not_its_
     above = index.shown(f"{E}gear", "nl")
     assert (above.text, above.derived) == ("overbrengingsverhouding", True)
     assert index.search("overbrengingsverhouding", lang="nl")[0].shown
+
+
+def test_the_english_word_in_dutch_spelling_is_no_compound_naming_another_thing() -> None:
+    from techtalent.taxonomy.engine.derive.generate import _names_another_thing
+
+    lexicon = TranslationLexicon(
+        en_to_nl={"standard": (("standaard", 0.09),)},
+        nl_to_en={
+            "standaard": (("standard", 0.09),),
+            "stand": (("position", 0.4),),
+            "aard": (("nature", 0.4),),
+        },
+        counts_nl={"standaard": 4, "stand": 50, "aard": 50},
+    )
+    assert lexicon.compound_parts("standaard") == ["stand", "aard"]
+    label = frozenset({"read", "standard", "blueprints"})
+    # "standaard" is standard itself, not stand + aard (position, nature: words the label does not say) ...
+    assert not _names_another_thing("standaard", "standard", label, lexicon)
+    # ... while as a sense of another English word its parts are still checked
+    assert _names_another_thing("standaard", "flag", frozenset({"flag"}), lexicon)

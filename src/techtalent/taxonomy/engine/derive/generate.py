@@ -60,10 +60,15 @@ def _weak(english: str, dutch: str, lexicon: TranslationLexicon) -> bool:
     dutch = dutch.casefold()
     if " " in dutch or not english or lexicon.counts_nl.get(dutch, 0) >= _WEAK_BELOW:
         return False
+    return not _same_word(english, dutch) and not lexicon.attests(english, dutch)
+
+
+def _same_word(english: str, dutch: str) -> bool:
+    """Whether ``dutch`` is a form of ``english`` (standaard, campings), not a compound that says more
+    (liftmonteurs): a shared start of :data:`_MIN_STEM` letters, or all of a shorter English word, and a
+    length within :data:`_FORM_LETTERS`."""
     shared = len(os.path.commonprefix((english, dutch)))
-    if shared >= min(_MIN_STEM, len(english)) and abs(len(dutch) - len(english)) <= _FORM_LETTERS:
-        return False  # a form of the same word (campings, acclimatiseren), not a compound (liftmonteurs)
-    return not lexicon.attests(english, dutch)
+    return shared >= min(_MIN_STEM, len(english)) and abs(len(dutch) - len(english)) <= _FORM_LETTERS
 
 
 def _word_slot(token: str, cased: str, lexicon: TranslationLexicon, *, opening: bool) -> _Slot | None:
@@ -125,8 +130,10 @@ def _names_another_thing(dutch: str, token: str, label: frozenset[str], lexicon:
     """Whether a rare Dutch compound sense has a part no word of the English label says: IBM Model 1 gives
     a rare compound to the words of its neighbours too (boring → houtboormachine, weights →
     metrologiewet, sander → houtschuurder), so "hout" or "wet" names something the label does not."""
-    if lexicon.counts_nl.get(dutch, 0) >= _KNOWN_PART:
-        return False  # seen often enough to trust whole (compound_parts would not split it either)
+    if lexicon.counts_nl.get(dutch, 0) >= _KNOWN_PART or _same_word(token, dutch):
+        # seen often enough to trust whole (compound_parts would not split it either), or the English word
+        # itself in Dutch spelling (standard → standaard is no stand + aard)
+        return False
     parts = lexicon.compound_parts(dutch)
     if len(parts) < 2:
         return False
