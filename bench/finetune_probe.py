@@ -148,7 +148,10 @@ def train(args: argparse.Namespace) -> int:
     np.random.seed(args.seed)
     torch.set_num_threads(args.threads)
     pairs = build_pairs(
-        args.esco, alternatives=args.alternatives, sentences=args.sentences, seed=args.seed,
+        args.esco,
+        alternatives=args.alternatives,
+        sentences=args.sentences,
+        seed=args.seed,
         occupations=not args.skills_only,
     )
     if args.pairs and len(pairs) > args.pairs:
@@ -195,16 +198,32 @@ def train(args: argparse.Namespace) -> int:
         shutil.rmtree(out)
     model.eval()
     model.save_pretrained(str(out), safe_serialization=True)
-    for name in ("tokenizer.json", "tokenizer_config.json", "special_tokens_map.json", "vocab.txt",
-                 "modules.json", "sentence_bert_config.json", "config_sentence_transformers.json"):
+    for name in (
+        "tokenizer.json",
+        "tokenizer_config.json",
+        "special_tokens_map.json",
+        "vocab.txt",
+        "modules.json",
+        "sentence_bert_config.json",
+        "config_sentence_transformers.json",
+    ):
         if (base / name).is_file():
             shutil.copy(base / name, out / name)
     if (base / "1_Pooling").is_dir():
         shutil.copytree(base / "1_Pooling", out / "1_Pooling")
     name = f"{MODEL_NAME}-esco-{weights_digest(out)}"
     (out / "techtalent-model.json").write_text(
-        json.dumps({"name": name, "base": MODEL_NAME, "pairs": len(pairs), "seed": args.seed,
-                    "lr": args.lr, "batch": args.batch, "seconds": round(time.perf_counter() - start)}),
+        json.dumps(
+            {
+                "name": name,
+                "base": MODEL_NAME,
+                "pairs": len(pairs),
+                "seed": args.seed,
+                "lr": args.lr,
+                "batch": args.batch,
+                "seconds": round(time.perf_counter() - start),
+            }
+        ),
         encoding="utf-8",
     )
     print(f"saved {out} as {name} after {time.perf_counter() - start:.0f}s", flush=True)
@@ -228,8 +247,12 @@ def _agreement(out: Path, tokenizer: object, model: object) -> None:
 
     from techtalent.extraction.encoder import MiniLMEncoder
 
-    texts = ["You will keep our machines running.", "python", "manage musical staff",
-             "Experience with cloud infrastructure and CI/CD pipelines is a plus."]
+    texts = [
+        "You will keep our machines running.",
+        "python",
+        "manage musical staff",
+        "Experience with cloud infrastructure and CI/CD pipelines is a plus.",
+    ]
     ours = MiniLMEncoder(out).encode(texts)
     with torch.no_grad():
         enc = tokenizer(texts, padding=True, truncation=True, max_length=256, return_tensors="pt")  # type: ignore[operator]
@@ -259,8 +282,13 @@ def fit_adapter(args: argparse.Namespace) -> object:
     from techtalent.extraction.offline import encoder
     from techtalent.extraction.vector_cache import encode_cached, vector_folder
 
-    pairs = build_pairs(args.esco, alternatives=args.alternatives, sentences=args.sentences, seed=args.seed,
-                        occupations=not args.skills_only)
+    pairs = build_pairs(
+        args.esco,
+        alternatives=args.alternatives,
+        sentences=args.sentences,
+        seed=args.seed,
+        occupations=not args.skills_only,
+    )
     if args.pairs and len(pairs) > args.pairs:
         pairs = random.Random(args.seed).sample(pairs, args.pairs)
     start = time.perf_counter()
@@ -311,15 +339,18 @@ def interpolate(args: argparse.Namespace) -> int:
 
     base, tuned, out = Path(args.base) if args.base else _base_dir(), Path(args.tuned), Path(args.out)
     w0, w1 = load_file(str(base / "model.safetensors")), load_file(str(tuned / "model.safetensors"))
-    mixed = {k: (w0[k] + np.float32(args.alpha) * (v - w0[k])).astype(v.dtype) if k in w0 else v
-             for k, v in w1.items()}
+    mixed = {
+        k: (w0[k] + np.float32(args.alpha) * (v - w0[k])).astype(v.dtype) if k in w0 else v
+        for k, v in w1.items()
+    }
     if out.exists():
         shutil.rmtree(out)
     shutil.copytree(tuned, out)
     save_file(mixed, str(out / "model.safetensors"), metadata={"format": "pt"})
     name = f"{MODEL_NAME}-esco-{weights_digest(out)}"
     (out / "techtalent-model.json").write_text(
-        json.dumps({"name": name, "base": MODEL_NAME, "tuned": str(tuned), "alpha": args.alpha}), encoding="utf-8"
+        json.dumps({"name": name, "base": MODEL_NAME, "tuned": str(tuned), "alpha": args.alpha}),
+        encoding="utf-8",
     )
     print(f"saved {out} as {name}")
     return 0
@@ -363,8 +394,11 @@ def evaluate_tune(args: argparse.Namespace) -> int:
             top = sorted(hits.values(), key=lambda h: -h.similarity)
             dense_only[doc.id] = [extractor.lexicon.concepts[h.concept].uri for h in top]
         d = evaluate(docs, dense_only, ranking=dense_only).overall
-        print(f"{args.halves}-{name:<12} {len(docs):>4}  F1 {s.f1:.3f}  RP@5 {s.r_precision:.3f}  "
-              f"MRR {s.mrr:.3f}   dense only: RP@5 {d.r_precision:.3f}  MRR {d.mrr:.3f}", flush=True)
+        print(
+            f"{args.halves}-{name:<12} {len(docs):>4}  F1 {s.f1:.3f}  RP@5 {s.r_precision:.3f}  "
+            f"MRR {s.mrr:.3f}   dense only: RP@5 {d.r_precision:.3f}  MRR {d.mrr:.3f}",
+            flush=True,
+        )
     return 0
 
 
