@@ -88,6 +88,18 @@ DUPLICATE_LANGS = ("nl",)
 JOB_ESSENTIAL = 0.3
 JOB_OPTIONAL = 0.15
 JOB_FLOOR = 0.4
+# The language a text is written in, named in it ("Je spreekt Nederlands", "goede beheersing van de
+# Nederlandse taal"), is the language of the work: what is asked is speaking it, not knowing about it. ESCO
+# has the language as a knowledge concept ("Dutch") and four skills under it (understand spoken / written
+# Dutch, interact verbally in Dutch, write Dutch); an annotator of a Dutch vacancy picks the skill. So in a
+# text of a language in OWN_LANGUAGE, that language's knowledge concept (by its English preferred label)
+# hands its score to the skill named by SPOKEN_LANGUAGE (noisy-or with the skill's own) and keeps
+# OWN_LANGUAGE_KNOWLEDGE of it. Other languages (English named in a Dutch ad) stay knowledge. The country
+# "Nederland", which the stemmer joins to the label "Nederlands", hands nothing on. A two-entry rule on
+# ESCO's naming of its language skills, chosen on the dev halves (docs/extraction.md, session 8).
+OWN_LANGUAGE = {"nl": "Dutch"}
+SPOKEN_LANGUAGE = "interact verbally in {}"
+OWN_LANGUAGE_KNOWLEDGE = 0.3
 
 __all__ = ["Extractor", "ExtractionResult", "FoundConcept", "RULE_WEIGHT", "MIN_SCORE"]
 
@@ -217,6 +229,7 @@ class Extractor:
         self.translator, self.translated_calibration = translator, translated_calibration
         self.titles, self.requirements = titles, requirements
         self._matcher: Matcher | None = None
+        self._preferred_en: dict[str, int | None] = {}
         self._kind_masks: dict[tuple[str, ...], Any] = {}
 
     @property
@@ -326,6 +339,8 @@ class Extractor:
                     for c, h in hits.items()
                 }
             found = self._fused(found, hits, texts, spans, confirm=english is not None)
+        if lang in OWN_LANGUAGE and OWN_LANGUAGE_KNOWLEDGE < 1.0:
+            found = self._own_language(found, OWN_LANGUAGE[lang], text)
         job: str | None = None
         if "occupation" in kinds and parts:
             if any(section_of(ft.text, p) in VACANCY_SECTIONS for p in parts):
@@ -436,6 +451,61 @@ class Extractor:
         if out[job].score < JOB_FLOOR:
             return out, None
         return out, out[job].uri
+
+    def _english_preferred(self, label: str) -> int | None:
+        """The concept whose English preferred label is ``label`` (as written), or None (cached)."""
+        if label not in self._preferred_en:
+            variants = self.lexicon.variants
+            self._preferred_en[label] = next(
+                (
+                    variants.concept[i]
+                    for i, written in enumerate(variants.label)
+                    if written == label and variants[i].lang == "en" and variants[i].type == "preferred"
+                ),
+                None,
+            )
+        return self._preferred_en[label]
+
+    def _own_language(
+        self, found: dict[int, FoundConcept], language: str, text: str
+    ) -> dict[int, FoundConcept]:
+        """The knowledge concept of the text's own ``language`` keeps ``OWN_LANGUAGE_KNOWLEDGE`` of its score
+        and hands it to the skill of speaking it (``SPOKEN_LANGUAGE``) when the text writes the language's
+        name: a word that starts with one of its labels in the text's language ("Nederlands", "Nederlandse";
+        not the country "Nederland"). The score handed on is the lexical one before the dense confirmation
+        of a bridged word (which compares the sentence with the knowledge label, not with the skill)."""
+        knowledge = self._english_preferred(language)
+        item = found.get(knowledge) if knowledge is not None else None
+        if item is None or knowledge is None:
+            return found
+        out = dict(found)
+        out[knowledge] = replace(
+            item,
+            score=round(item.score * OWN_LANGUAGE_KNOWLEDGE, 4),
+            evidence={**item.evidence, "own_language": True},
+        )
+        spoken = self._english_preferred(SPOKEN_LANGUAGE.format(language))
+        variants = self.lexicon.variants
+        names = {
+            variants.folded[i]
+            for i, concept in enumerate(variants.concept)
+            if concept == knowledge and variants[i].lang != "en"
+        }
+        written = {w for a, b in item.spans for w in fold_text(text[a:b]).text.split()}
+        if spoken is None or not any(w.startswith(n) for w in written for n in names):
+            return out
+        score = max(item.score, float(item.evidence.get("lexical_score", 0.0)))
+        before = out.get(spoken)
+        if before is None:
+            record = self.lexicon.concepts[spoken]
+            evidence = {**item.evidence, "language_of": item.uri}
+            label = SPOKEN_LANGUAGE.format(language)
+            out[spoken] = FoundConcept(record.uri, record.kind, label, item.spans, score, evidence)
+        else:
+            evidence = {**before.evidence, "language_of": item.uri}
+            spans = sorted({*before.spans, *item.spans})
+            out[spoken] = replace(before, spans=spans, score=fuse(before.score, score), evidence=evidence)
+        return out
 
     @staticmethod
     def _job_skills(found: dict[int, FoundConcept], needs: Mapping[str, str]) -> dict[int, FoundConcept]:

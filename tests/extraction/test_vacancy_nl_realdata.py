@@ -1,0 +1,58 @@
+"""Whole Dutch vacancies on full ESCO v1.1.1 (session 8): the rules that turned the dev half's false
+positives into what an ESCO annotator picks. docs/extraction.md, "Session 8".
+
+The fixture shares its cache folder with test_dutch_realdata (same session folder), so a session derives the
+Dutch labels and embeds ESCO once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from techtalent.extraction.engine import Extractor
+from techtalent.extraction.engine import extractor as engine
+from techtalent.extraction.offline_nl import esco_extractor_nl
+
+pytestmark = pytest.mark.realdata
+
+S = "http://data.europa.eu/esco/skill/"
+DUTCH = S + "cad4f44b-28a8-4448-86e5-7389e5ebf3eb"  # knowledge "Dutch" (Nederlands)
+SPEAK_DUTCH = S + "c44b765b-76fb-4a16-be7e-9925beee072c"  # interact verbally in Dutch
+ENGLISH = S + "6d3edede-8951-4621-a835-e04323300fa0"  # knowledge "English" (Engels)
+
+
+@pytest.fixture(scope="module")
+def dutch(esco_real: Path, tmp_path_factory: pytest.TempPathFactory) -> Extractor:
+    return esco_extractor_nl(esco_real, tmp_path_factory.getbasetemp() / "semantic-realdata")
+
+
+def _accepted(extractor: Extractor, text: str) -> dict[str, float]:
+    return {c.uri: c.score for c in extractor.extract(text, lang="nl", top=20).concepts}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Je spreekt en schrijft goed Nederlands.",
+        "Goede beheersing van de Nederlandse taal.",
+        "Uitstekende beheersing van Nederlands en Engels.",
+    ],
+)
+def test_the_text_s_own_language_is_the_skill_of_speaking_it(dutch: Extractor, line: str) -> None:
+    accepted = _accepted(dutch, f"Wat vragen wij?\n- {line}\n")
+    assert SPEAK_DUTCH in accepted, accepted
+    assert DUTCH not in accepted, accepted  # the knowledge concept keeps OWN_LANGUAGE_KNOWLEDGE of its score
+    if "Engels" in line:  # another language named in a Dutch ad stays knowledge, as annotators pick it
+        assert ENGLISH in accepted, accepted
+
+
+def test_the_country_hands_on_no_language_skill(dutch: Extractor) -> None:
+    # the stemmer joins "Nederland" to the label "Nederlands"; the country is no language requirement
+    result = dutch.extract("Wij leveren dagelijks aan klanten in heel Nederland.", lang="nl", top=20)
+    accepted = {c.uri for c in result.concepts}
+    assert SPEAK_DUTCH not in accepted and DUTCH not in accepted, accepted
+    knowledge = next((c for c in result.ranking if c.uri == DUTCH), None)
+    if knowledge is not None:  # still ranked, demoted, and named as the text's own language
+        assert knowledge.evidence.get("own_language") is True and knowledge.score < engine.MIN_SCORE
