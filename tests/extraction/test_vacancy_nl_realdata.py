@@ -56,3 +56,27 @@ def test_the_country_hands_on_no_language_skill(dutch: Extractor) -> None:
     knowledge = next((c for c in result.ranking if c.uri == DUTCH), None)
     if knowledge is not None:  # still ranked, demoted, and named as the text's own language
         assert knowledge.evidence.get("own_language") is True and knowledge.score < engine.MIN_SCORE
+
+
+BODY = (
+    "\n\nWat ga je doen?\nJe bedient de machines in onze fabriek en je controleert de producten.\n\n"
+    "Wat bieden wij?\nEen goed salaris en 25 vakantiedagen.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "title", ["Operator (m/v) – 40 uur – Rotterdam", "Medewerker – Tilburg", "Adviseur – Zwolle"]
+)
+def test_a_generic_title_word_picks_no_job(dutch: Extractor, title: str) -> None:
+    # before session 8 the normaliser read "Operator" and "Medewerker" as beverage filtration technician
+    # (0.95, of whose labels "operator" is one) and "Adviseur" as energy conservation officer (0.40): each
+    # was the job and lent its ESCO skills
+    ranking = dutch.extract(title + BODY, lang="nl", top=20).ranking
+    assert not [c.label for c in ranking if c.evidence.get("title_job")]
+    assert not [c.label for c in ranking if c.evidence.get("not_in_title")]
+
+
+def test_a_specific_title_still_names_the_job(dutch: Extractor) -> None:
+    ranking = dutch.extract("Lasser (m/v) – Rotterdam" + BODY, lang="nl", top=20).ranking
+    jobs = [c.label for c in ranking if c.evidence.get("title_job")]
+    assert jobs, [(c.label, c.score) for c in ranking]

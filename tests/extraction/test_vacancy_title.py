@@ -44,6 +44,11 @@ def test_the_title_span_is_the_short_first_line_of_a_whole_text() -> None:
     assert title_span("Je last constructies in onze werkplaats.\nTwee\nDrie") is None  # a sentence
     assert title_span("Wat ga je doen?\nJe last.\nJe slijpt.") is None  # a section heading
     assert title_span(" ".join(["woord"] * 13) + "\nTwee\nDrie") is None  # too long for a title
+    # session 8: a title may end in an abbreviation's full stop ("en omstreken"), a sentence may not
+    eo = "Loodgieter / installateur – Haarlem e.o.\nTwee\nDrie"
+    start, end = title_span(eo) or (0, 0)
+    assert eo[start:end] == "Loodgieter / installateur – Haarlem e.o."
+    assert title_span("Je werkt in Haarlem e.o. en je last.\nTwee\nDrie") is None
 
 
 def test_the_title_occupation_is_the_job_and_body_occupations_weigh_less(lexicon: Lexicon) -> None:

@@ -26,7 +26,7 @@ from techtalent.extraction.engine.context import (
     section_of,
     sentences,
 )
-from techtalent.extraction.engine.cv_titles import TIED, first_tied, title_confidence
+from techtalent.extraction.engine.cv_titles import TIED, first_tied, generic_title, title_confidence
 from techtalent.extraction.engine.fuzzy import NearMisses
 from techtalent.extraction.engine.glossary import NL_EN
 from techtalent.extraction.engine.language import resolve_language
@@ -168,16 +168,21 @@ class ExtractionResult:
         }
 
 
+_ABBREVIATION_END = re.compile(r"(?:^|\s)(?:[^\W\d_]{1,3}\.){2,}$")  # "e.o.", "m.b.t.", "B.V."
+
+
 def title_span(text: str) -> tuple[int, int] | None:
     """The character span of a whole vacancy's title line, or None when ``text`` has none: its first
     non-empty line when the text has at least ``TITLE_MIN_LINES`` non-empty lines and that line is short
-    (at most ``TITLE_MAX_WORDS`` words), does not end as a sentence (".") and is no section heading."""
+    (at most ``TITLE_MAX_WORDS`` words), does not end as a sentence (a full stop, not that of an
+    abbreviation: "Haarlem e.o.") and is no section heading."""
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
     if len(lines) < TITLE_MIN_LINES:
         return None
     start, end = lines[0]
     line = text[start:end].strip()
-    if not line or line.endswith(".") or len(line.split()) > TITLE_MAX_WORDS:
+    sentence_end = line.endswith(".") and not _ABBREVIATION_END.search(line)  # "Haarlem e.o." is a title
+    if not line or sentence_end or len(line.split()) > TITLE_MAX_WORDS:
         return None
     if any(part.section == "heading" for part in sentences(fold_text(line).text)):
         return None
@@ -407,17 +412,27 @@ class Extractor:
         if span is None:
             return found, None
         start, end = span
+        lang = lang if lang in ("nl", "en") else "nl"
+        titles = self.titles
+
+        def named(a: int, b: int) -> bool:
+            """A mention inside the title that names a job: not one generic word ("Operator", "Monteur")."""
+            inside_title = start <= a and b <= end
+            return inside_title and (titles is None or not generic_title(text[a:b], titles, lang))
+
         inside = {
             concept
             for concept, item in found.items()
             if item.kind == "occupation"
             and item.evidence.get("rule") != "semantic"
-            and any(start <= a and b <= end for a, b in item.spans)
+            and any(named(a, b) for a, b in item.spans)
         }
         out = dict(found)
-        if self.titles is not None and TITLE_NORMALISED:
-            title = " ".join(text[start:end].split())
-            matches = self.titles.normalise(title, lang=lang if lang in ("nl", "en") else "nl", top=2)
+        title = " ".join(text[start:end].split())
+        # A generic title ("Operator (m/v) – Rotterdam", "Monteur") names a kind of job: the normaliser's
+        # reading of it (ESCO has "operator" as a label of one beverage filtration technician) is no job.
+        if titles is not None and TITLE_NORMALISED and not generic_title(title, titles, lang):
+            matches = titles.normalise(title, lang=lang, top=2)
             concept = self.lexicon.position.get(matches[0].uri) if matches else None
             if concept is not None:
                 confidence = title_confidence(matches[0].score)
