@@ -160,3 +160,18 @@ def test_the_weaker_of_two_near_identical_readings_of_one_sentence_is_demoted(le
     # an exact tie names no weaker reading: both stay
     tied = {**items, b: found(S["mig"], 0.8, "Je last TIG en MIG.")}
     assert extractor._near_duplicates(tied)[b].score == 0.8
+    # session 8: with ESCO's occupation–skill relations, the one fewer occupations list is the weaker of a
+    # tie (whichever comes first in the ranking), and a tie of use too demotes neither
+    for mig_use in (1, 3):
+        needs = {f"occ{n}": {S["mig"]: "essential"} for n in range(mig_use)} | {
+            "occX": {S["tig"]: "optional"}
+        }
+        needs |= {"occY": {S["tig"]: "essential"}}
+        used = Extractor(lexicon, encoder=_Unused(), dense=dense, requirements=needs)._near_duplicates(tied)
+        weaker, stronger = (b, a) if mig_use == 1 else (a, b)
+        assert used[weaker].score == pytest.approx(0.8 * engine.DUPLICATE_FACTOR)
+        assert used[weaker].evidence["near_duplicate_of"] == tied[stronger].uri
+        assert used[stronger].score == 0.8
+    even = {"occ0": {S["mig"]: "essential"}, "occ1": {S["tig"]: "essential"}}
+    same_use = Extractor(lexicon, encoder=_Unused(), dense=dense, requirements=even)._near_duplicates(tied)
+    assert same_use[a].score == same_use[b].score == 0.8

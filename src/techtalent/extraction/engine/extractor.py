@@ -80,6 +80,9 @@ TITLE_NORMALISED = 1.0
 DUPLICATE_COSINE = 0.8
 DUPLICATE_FACTOR = 0.5
 DUPLICATE_LANGS = ("nl",)
+# Of an exact tie (one glossed "VCA" read as apply and as manage health and safety standards), the skill that
+# fewer ESCO occupations list (apply: 168, manage: 106) is the weaker reading (session 8).
+DUPLICATE_TIE_USE = True
 # A skill the title's job needs in ESCO (occupation–skill relations, essential or optional) and which the
 # text already offers as a candidate gets the noisy-or of its score and JOB_ESSENTIAL / JOB_OPTIONAL: an ad
 # implies its trade's skills ("Procesoperator" → monitor valves). A job whose score is under JOB_FLOOR (a
@@ -235,6 +238,7 @@ class Extractor:
         self.titles, self.requirements = titles, requirements
         self._matcher: Matcher | None = None
         self._preferred_en: dict[str, int | None] = {}
+        self._use: dict[str, int] | None = None
         self._kind_masks: dict[tuple[str, ...], Any] = {}
 
     @property
@@ -541,9 +545,17 @@ class Extractor:
     def _near_duplicates(self, found: dict[int, FoundConcept]) -> dict[int, FoundConcept]:
         """The weaker of two concepts of one kind cited for the same sentence whose embedded preferred
         labels have a cosine ≥ ``DUPLICATE_COSINE`` keeps ``DUPLICATE_FACTOR`` of its score (strongest
-        first; a demoted concept demotes no other)."""
+        first; a demoted concept demotes no other). Of an exact tie (one glossed word read as two labels),
+        the skill fewer ESCO occupations list is the weaker when ``DUPLICATE_TIE_USE`` and the
+        occupation–skill relations are given; else neither is."""
         assert self.dense is not None
-        order = sorted(found, key=lambda c: _rank_key(found[c]))
+        use = self._skill_use() if DUPLICATE_TIE_USE else {}
+
+        def key(concept: int) -> tuple[float, int, tuple[float, float, int, str]]:
+            item = found[concept]
+            return (-item.score, -use.get(item.uri, 0), _rank_key(item))
+
+        order = sorted(found, key=key)
         if len(order) < 2:
             return found
         vectors = self.dense.vectors_of(order)
@@ -560,7 +572,7 @@ class Extractor:
                     if cosines[i, j] >= DUPLICATE_COSINE
                     and found[order[j]].kind == item.kind
                     and found[order[j]].evidence.get("sentence") == sentence
-                    and found[order[j]].score > item.score  # an exact tie names no weaker reading
+                    and key(order[j])[:2] < key(concept)[:2]  # a tie of score and use: neither is weaker
                 ),
                 None,
             )
@@ -571,6 +583,16 @@ class Extractor:
             score = round(item.score * DUPLICATE_FACTOR, 4)
             out[concept] = FoundConcept(item.uri, item.kind, item.label, item.spans, score, evidence)
         return out
+
+    def _skill_use(self) -> dict[str, int]:
+        """How many occupations list each skill in the occupation–skill relations (empty without them)."""
+        if self._use is None:
+            counts: dict[str, int] = defaultdict(int)
+            for needs in (self.requirements or {}).values():
+                for skill in needs:
+                    counts[skill] += 1
+            self._use = dict(counts)
+        return self._use
 
     def _reads(self, lang: str) -> bool:
         """Whether texts of ``lang`` take the dense path: English, and Dutch through a translator."""
