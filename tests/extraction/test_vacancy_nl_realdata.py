@@ -80,3 +80,30 @@ def test_a_specific_title_still_names_the_job(dutch: Extractor) -> None:
     ranking = dutch.extract("Lasser (m/v) – Rotterdam" + BODY, lang="nl", top=20).ranking
     jobs = [c.label for c in ranking if c.evidence.get("title_job")]
     assert jobs, [(c.label, c.score) for c in ranking]
+
+
+LONG_VACANCY = (
+    "Servicemonteur werktuigbouw – Breda\n\n"
+    "Wat ga je doen?\n"
+    "- Je onderhoudt pompen, compressoren en transportbanden bij onze klanten.\n"
+    "- Je zoekt storingen op en verhelpt ze.\n"
+    "- Je vervangt lagers, afdichtingen en aandrijfriemen.\n"
+    "- Je stelt machines af en test ze na reparatie.\n"
+    "- Je schrijft een kort rapport van elk bezoek.\n\n"
+    "Wat vragen wij?\n"
+    "- Een mbo-diploma werktuigbouwkunde;\n"
+    "- Je leest technische tekeningen.\n\n"
+    "Wat bieden wij?\nEen goed salaris en een bus van de zaak.\n"
+)
+
+
+def test_a_long_text_keeps_dense_candidates_in_proportion_to_its_sentences(dutch: Extractor) -> None:
+    def dense_candidates(text: str) -> int:
+        ranking = dutch.extract(text, lang="nl", top=10_000).ranking
+        return sum(1 for c in ranking if "similarity" in c.evidence)
+
+    one = dense_candidates("Je onderhoudt pompen, compressoren en transportbanden bij onze klanten.")
+    assert one <= engine.DENSE_CANDIDATES
+    # 11 sentences are read (headings are no queries): before session 8 the cut was 50 whatever the length
+    many = dense_candidates(LONG_VACANCY)
+    assert engine.DENSE_CANDIDATES < many <= engine.DENSE_PER_SENTENCE * 12, many
