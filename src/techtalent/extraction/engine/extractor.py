@@ -67,11 +67,12 @@ TRANSLATION_UNCONFIRMED = 0.6
 # (≤ TITLE_MAX_WORDS words), without a full stop and no section heading. The job is the best of the
 # occupations found lexically in the title and the job-title normaliser's first reading of it (at its
 # calibrated confidence × TITLE_NORMALISED); every other occupation's score is multiplied by
-# TITLE_OTHER_OCCUPATION. Chosen on the dev half of vacancies_nl_full (docs/extraction.md, session 7).
+# TITLE_OTHER_OCCUPATION (0.3 since session 8: no body occupation is accepted beside the title's job). Chosen
+# on the dev half of vacancies_nl_full (docs/extraction.md, sessions 7 and 8).
 TITLE_MIN_LINES = 3
 TITLE_MAX_WORDS = 12
 VACANCY_SECTIONS = ("offer", "apply")
-TITLE_OTHER_OCCUPATION = 0.5
+TITLE_OTHER_OCCUPATION = 0.3
 TITLE_NORMALISED = 1.0
 # Two concepts of one kind cited for the same sentence whose preferred labels mean nearly the same (cosine
 # of their embedded labels ≥ DUPLICATE_COSINE: operate pumps / operate pumping systems, collect samples /
