@@ -97,7 +97,7 @@ LONG_VACANCY = (
 )
 
 
-def test_a_long_text_keeps_dense_candidates_in_proportion_to_its_sentences(dutch: Extractor) -> None:
+def test_a_whole_vacancy_keeps_dense_candidates_in_proportion_to_its_sentences(dutch: Extractor) -> None:
     def dense_candidates(text: str) -> int:
         ranking = dutch.extract(text, lang="nl", top=10_000).ranking
         return sum(1 for c in ranking if "similarity" in c.evidence)
@@ -107,3 +107,6 @@ def test_a_long_text_keeps_dense_candidates_in_proportion_to_its_sentences(dutch
     # 11 sentences are read (headings are no queries): before session 8 the cut was 50 whatever the length
     many = dense_candidates(LONG_VACANCY)
     assert engine.DENSE_CANDIDATES < many <= engine.DENSE_PER_SENTENCE * 12, many
+    # a long text without an offer or how-to-apply part (a CV) keeps the fixed cut
+    no_offer = LONG_VACANCY.split("Wat bieden wij?")[0]
+    assert dense_candidates(no_offer) <= engine.DENSE_CANDIDATES

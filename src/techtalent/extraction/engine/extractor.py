@@ -126,10 +126,11 @@ def _dense_weight(section: str) -> float:
     return min(1.0, SECTION_WEIGHT.get(section, 0.9) / SECTION_WEIGHT["other"])
 
 
-# Dense candidates kept per text: DENSE_CANDIDATES, or DENSE_PER_SENTENCE per sentence read when more. A
-# whole vacancy of 30 sentences has as many paraphrased tasks as 30 passages; a fixed cut starved it (the
-# job's skills and lexical concepts beyond the 50 most similar lost their dense score). One sentence (every
-# English benchmark text) keeps the 50 of before. Chosen on the dev halves (docs/extraction.md, session 8).
+# Dense candidates kept per text: DENSE_CANDIDATES, or for a whole vacancy (an offer or how-to-apply part,
+# VACANCY_SECTIONS) DENSE_PER_SENTENCE per sentence read when more. A vacancy of 30 sentences has as many
+# paraphrased tasks as 30 passages; a fixed cut starved it (the job's skills and lexical concepts beyond the
+# 50 most similar lost their dense score). CVs keep 50: more candidates cost the dev CV personas (matching_cv
+# --set new skills+titles MRR 0.564 → 0.519). Chosen on the dev halves (docs/extraction.md, session 8).
 DENSE_CANDIDATES = 50
 DENSE_PER_SENTENCE = 10
 
@@ -341,7 +342,7 @@ class Extractor:
                 calibration,
                 allowed=self._allowed(kinds),
                 occupations=self._allowed(("occupation",)),
-                keep=max(DENSE_CANDIDATES, DENSE_PER_SENTENCE * sum(1 for q in queries if q)),
+                keep=self._dense_keep(queries, sections),
             )
             if DENSE_SECTIONS:
                 hits = {
@@ -414,6 +415,14 @@ class Extractor:
                 weight *= _NEGATED if is_negated else _OPTIONAL if is_optional else 1.0
                 found = Mention(mention.first, mention.last, mention.size, mention.variant, "translated")
                 by_concept[concept].append(_Scored(found, weight, span, shown[:300], section, is_negated))
+
+    @staticmethod
+    def _dense_keep(queries: list[str], sections: list[str]) -> int:
+        """How many dense candidates a text keeps: ``DENSE_CANDIDATES``, or ``DENSE_PER_SENTENCE`` per
+        sentence read for a whole vacancy (a text with an offer or how-to-apply part)."""
+        if not any(section in VACANCY_SECTIONS for section in sections):
+            return DENSE_CANDIDATES
+        return max(DENSE_CANDIDATES, DENSE_PER_SENTENCE * sum(1 for q in queries if q))
 
     def _title_job(
         self, text: str, found: dict[int, FoundConcept], lang: str
