@@ -329,7 +329,9 @@ class SearchIndex:
                     add(self.surface[candidate], _PREFIX)
         if dutch:
             add(self._compounds_headed_by(token), _COMPOUND_HEAD)
-        if len(token) >= 4:
+        # A word the index or the lexicon knows as written is no misspelling: "lassen" (to weld) is no typo
+        # of "lessen" (lessons), whose stem is that of LESS, the style-sheet language.
+        if len(token) >= 4 and not self._known_word(token):
             for length in (len(token) - 1, len(token), len(token) + 1):
                 bucket = self.by_length.get(length)
                 if not bucket:
@@ -339,6 +341,14 @@ class SearchIndex:
                 ):
                     add(self.surface[candidate], _TYPO)
         return found
+
+    def _known_word(self, token: str) -> bool:
+        """Whether ``token`` is a word as written: in an indexed label, or in the lexicon's text."""
+        if token in self.surface:
+            return True
+        return any(
+            bool(getattr(self.lexicon, counts, {}).get(token)) for counts in ("counts_nl", "counts_en")
+        )
 
     def _phrase_hits(self, phrases: list[tuple[Phrase, float]], hit: np.ndarray, cover: np.ndarray) -> None:
         """Raise ``hit`` for labels matching translated phrases, by the share of the phrase's words they have,
