@@ -329,8 +329,9 @@ class SearchIndex:
                     add(self.surface[candidate], _PREFIX)
         if dutch:
             add(self._compounds_headed_by(token), _COMPOUND_HEAD)
-        # A word the index or the lexicon knows as written is no misspelling: "lassen" (to weld) is no typo
-        # of "lessen" (lessons), whose stem is that of LESS, the style-sheet language.
+        # A word ESCO's text writes as it is (the lexicon's counts) is no misspelling: "lassen" (to weld) is
+        # no typo of "lessen" (lessons), whose stem is that of LESS, the style-sheet language. Label words
+        # alone do not count: derived labels write machine-made forms.
         if len(token) >= 4 and not self._known_word(token):
             for length in (len(token) - 1, len(token), len(token) + 1):
                 bucket = self.by_length.get(length)
@@ -343,9 +344,7 @@ class SearchIndex:
         return found
 
     def _known_word(self, token: str) -> bool:
-        """Whether ``token`` is a word as written: in an indexed label, or in the lexicon's text."""
-        if token in self.surface:
-            return True
+        """Whether ESCO's Dutch or English text (the lexicon's word counts) writes ``token`` as it is."""
         return any(
             bool(getattr(self.lexicon, counts, {}).get(token)) for counts in ("counts_nl", "counts_en")
         )

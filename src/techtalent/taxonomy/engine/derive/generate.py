@@ -366,7 +366,12 @@ def translate_label(
     frame = _frame(tokens, patterns, action=action)
     verb = None if frame else _verb(tokens, patterns, lexicon, action=action)
     start = frame[0] if frame else verb[0] if verb else 0
-    if verb and len(tokens) > start + 1 and (joined := _with_particle(verb[1], tokens[start], lexicon)):
+    if (
+        verb
+        and len(tokens) > start + 1
+        and tokens[start] not in ENGLISH_PREPOSITIONS  # those take the Dutch verb's own (below)
+        and (joined := _with_particle(verb[1], tokens[start], lexicon))
+    ):
         verb, start = (verb[0] + 1, joined), start + 1
     preposition = None
     if verb and len(tokens) > start + 1 and tokens[start] in ENGLISH_PREPOSITIONS:
