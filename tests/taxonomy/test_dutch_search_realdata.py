@@ -68,3 +68,39 @@ def test_every_skill_without_an_official_dutch_label_gets_a_derived_one_and_no_o
     assert shown.derived and shown.lang == "nl" and shown.original == "operate pumps"
     python = next(iter(official & skills))
     assert not index.shown(python, "nl").derived
+
+
+def test_a_word_spelled_right_is_no_typo_of_another_word(real: tuple) -> None:
+    """ "lassen" (to weld) is a word of the index and the lexicon, so no misspelling of "lessen" (lessons),
+    whose Dutch stem is that of LESS, the style-sheet language."""
+    _bundle, _derivation, index = real
+    less = S + "26fa7a33-a426-4cd5-9792-33bf668612e1"
+    assert index._known_word("lassen")
+    found = [h.uri for h in index.search("lassen", kind="skill", limit=20, complete=True)]
+    assert less not in found
+    assert less in [h.uri for h in index.search("less", kind="skill", limit=5, complete=True)]
+    # a misspelling still finds its word
+    assert not index._known_word("onderhuod")
+    assert "onderhoud" in " ".join(h.matched_label for h in index.search("onderhuod", limit=5, complete=True))
+
+
+def test_a_phrasal_verb_is_said_once_in_its_derived_labels(real: tuple) -> None:
+    """ "carry out X": out translates as the Dutch verb (uitvoeren), so it is the verb's particle, not an
+    object word rendered as a second verb ("verrichten preventieve luchthaven onderhoud uitvoeren")."""
+    bundle, derivation, _index = real
+    lexicon = derivation.lexicon
+    out_senses = {w for w, _ in lexicon.dutch_candidates("out")[:4]}
+    assert "uitvoeren" in out_senses  # the evidence the particle rule reads
+    carried = [
+        d
+        for d in derivation.labels
+        if d.rank == 1 and bundle.preferred.get((d.uri, "en"), "").casefold().startswith("carry out ")
+    ]
+    assert len(carried) >= 10
+    for d in carried:
+        said = [w for w in d.text.split() if w in out_senses]
+        assert len(said) <= 1, d.text
+    airport = next(
+        d for d in carried if bundle.preferred[(d.uri, "en")] == "carry out preventive airport maintenance"
+    )
+    assert airport.text.endswith("uitvoeren") and "verrichten" not in airport.text

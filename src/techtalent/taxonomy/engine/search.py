@@ -329,7 +329,10 @@ class SearchIndex:
                     add(self.surface[candidate], _PREFIX)
         if dutch:
             add(self._compounds_headed_by(token), _COMPOUND_HEAD)
-        if len(token) >= 4:
+        # A word ESCO's text writes as it is (the lexicon's counts) is no misspelling: "lassen" (to weld) is
+        # no typo of "lessen" (lessons), whose stem is that of LESS, the style-sheet language. Label words
+        # alone do not count: derived labels write machine-made forms.
+        if len(token) >= 4 and not self._known_word(token):
             for length in (len(token) - 1, len(token), len(token) + 1):
                 bucket = self.by_length.get(length)
                 if not bucket:
@@ -339,6 +342,12 @@ class SearchIndex:
                 ):
                     add(self.surface[candidate], _TYPO)
         return found
+
+    def _known_word(self, token: str) -> bool:
+        """Whether ESCO's Dutch or English text (the lexicon's word counts) writes ``token`` as it is."""
+        return any(
+            bool(getattr(self.lexicon, counts, {}).get(token)) for counts in ("counts_nl", "counts_en")
+        )
 
     def _phrase_hits(self, phrases: list[tuple[Phrase, float]], hit: np.ndarray, cover: np.ndarray) -> None:
         """Raise ``hit`` for labels matching translated phrases, by the share of the phrase's words they have,

@@ -228,6 +228,19 @@ def _frame(
     return (1, _Slot(options[:3], "verb-first-frame")) if options else None
 
 
+def _with_particle(verb: _Slot, following: str, lexicon: TranslationLexicon) -> _Slot | None:
+    """The verb slot joined with the word after the verb when that word is its particle: one the lexicon
+    translates as the Dutch verb itself ("carry out": out → uitvoeren), so the label says the English verb
+    once, not "verrichten … uitvoeren" (out → verrichten), and that also translates as a Dutch preposition
+    (out → uit), as a particle does and an object word the verb's labels taught it does not (welding →
+    lassen). The verb keeps the senses the particle shares; None when the word is no particle of it."""
+    said = {w for w, _ in lexicon.dutch_candidates(following)[:_SENSES]}
+    if not said & DUTCH_PREPOSITIONS:
+        return None
+    shared = tuple((w, p) for w, p in verb.options if w in said)
+    return replace(verb, options=shared) if shared else None
+
+
 def _governed_preposition(english: str, verb_nl: str, lexicon: TranslationLexicon) -> _Slot | None:
     """The Dutch preposition for an English one after a verb: the Dutch verb's own, as ESCO's Dutch text
     writes it after the verb ("deelnemen aan", "voldoen aan"), weighed with the English word's
@@ -353,6 +366,13 @@ def translate_label(
     frame = _frame(tokens, patterns, action=action)
     verb = None if frame else _verb(tokens, patterns, lexicon, action=action)
     start = frame[0] if frame else verb[0] if verb else 0
+    if (
+        verb
+        and len(tokens) > start + 1
+        and tokens[start] not in ENGLISH_PREPOSITIONS  # those take the Dutch verb's own (below)
+        and (joined := _with_particle(verb[1], tokens[start], lexicon))
+    ):
+        verb, start = (verb[0] + 1, joined), start + 1
     preposition = None
     if verb and len(tokens) > start + 1 and tokens[start] in ENGLISH_PREPOSITIONS:
         preposition = _governed_preposition(tokens[start], verb[1].options[0][0], lexicon)
