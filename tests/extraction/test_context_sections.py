@@ -25,3 +25,10 @@ def test_real_headings_still_open_their_sections() -> None:
         "stuur je cv naar ons.\nwat bieden wij:\neen goed salaris."
     )
     assert _sections(text) == ["heading", "tasks", "heading", "apply", "heading", "offer"]
+
+
+def test_the_requirements_heading_reads_we_as_wij() -> None:
+    # session 8: "Wat vragen we?" was read as a content line of the tasks before it (and a dense query)
+    for heading in ("wat vragen wij?", "wat vragen we?"):
+        text = f"wat ga je doen?\npompen bedienen.\n{heading}\neen mbo-diploma."
+        assert _sections(text) == ["heading", "tasks", "heading", "requirements"], heading

@@ -180,7 +180,13 @@ def _derived_only(key: str, *texts: str) -> str:
     DerivedLabel.objects.filter(concept=concept).delete()
     for rank, text in enumerate(texts, start=1):
         DerivedLabel.objects.create(
-            concept=concept, lang="nl", text=text, confidence=0.5 / rank, method="word", rank=rank
+            # as the derivation ranks them (0.9 × the first one's), above the display cut
+            concept=concept,
+            lang="nl",
+            text=text,
+            confidence=0.5 * 0.9 ** (rank - 1),
+            method="word",
+            rank=rank,
         )
     selectors.forget_cache()
     return concept.uri

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.realdata
 REPO = Path(__file__).resolve().parents[2]
 S = "http://data.europa.eu/esco/skill/"
 # (set, F1 floor, RP@5 floor) on the dev halves: bench/extraction_nl.py figures minus a margin.
-FLOORS = {"vacancies_nl": (0.26, 0.25), "vacancies_nl_full": (0.33, 0.49), "extraction_nl": (0.52, 0.52)}
+FLOORS = {"vacancies_nl": (0.26, 0.25), "vacancies_nl_full": (0.39, 0.60), "extraction_nl": (0.52, 0.52)}
 
 CV = (
     "Curriculum vitae – procesoperator\n\n"

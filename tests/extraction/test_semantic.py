@@ -213,3 +213,28 @@ def test_a_section_heading_is_no_dense_query_and_an_offer_line_weighs_as_its_sec
     offered = semantic.extract(f"What we offer:\n{line}", lang="en", top=10)
     low = next((c.score for c in offered.ranking if c.uri == OCC["welder"]), 0.0)
     assert low < 0.2 * alone.score
+
+
+def test_another_model_folder_gets_its_own_cache_name(tmp_path: Path) -> None:
+    """A fine-tuned or other model (TECHTALENT_MODEL_DIR) must not read the base model's stored vectors."""
+    import json
+    import shutil
+
+    from safetensors.numpy import load_file, save_file
+
+    from techtalent.extraction.encoder import MODEL_NAME, MiniLMEncoder, model_dir, model_name
+
+    base = model_dir()
+    assert model_name(base) == MODEL_NAME == local_encoder().name
+    for name in ("config.json", "tokenizer.json"):
+        shutil.copy(base / name, tmp_path / name)
+    weights = load_file(str(base / "model.safetensors"))
+    weights["encoder.layer.5.output.dense.weight"] = weights["encoder.layer.5.output.dense.weight"] * 1.5
+    save_file(weights, str(tmp_path / "model.safetensors"))
+    other = MiniLMEncoder(tmp_path)
+    assert other.name.startswith(MODEL_NAME + "-") and other.name != MODEL_NAME
+    assert index_files(tmp_path, "v1", other.name, 0) != index_files(tmp_path, "v1", MODEL_NAME, 0)
+    text = ["repair machines"]
+    assert np.abs(other.encode(text) - local_encoder().encode(text)).max() > 1e-3
+    (tmp_path / "techtalent-model.json").write_text(json.dumps({"name": "tuned-x"}), encoding="utf-8")
+    assert MiniLMEncoder(tmp_path).name == "tuned-x"

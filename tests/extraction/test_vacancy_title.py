@@ -44,6 +44,11 @@ def test_the_title_span_is_the_short_first_line_of_a_whole_text() -> None:
     assert title_span("Je last constructies in onze werkplaats.\nTwee\nDrie") is None  # a sentence
     assert title_span("Wat ga je doen?\nJe last.\nJe slijpt.") is None  # a section heading
     assert title_span(" ".join(["woord"] * 13) + "\nTwee\nDrie") is None  # too long for a title
+    # session 8: a title may end in an abbreviation's full stop ("en omstreken"), a sentence may not
+    eo = "Loodgieter / installateur – Haarlem e.o.\nTwee\nDrie"
+    start, end = title_span(eo) or (0, 0)
+    assert eo[start:end] == "Loodgieter / installateur – Haarlem e.o."
+    assert title_span("Je werkt in Haarlem e.o. en je last.\nTwee\nDrie") is None
 
 
 def test_the_title_occupation_is_the_job_and_body_occupations_weigh_less(lexicon: Lexicon) -> None:
@@ -155,3 +160,18 @@ def test_the_weaker_of_two_near_identical_readings_of_one_sentence_is_demoted(le
     # an exact tie names no weaker reading: both stay
     tied = {**items, b: found(S["mig"], 0.8, "Je last TIG en MIG.")}
     assert extractor._near_duplicates(tied)[b].score == 0.8
+    # session 8: with ESCO's occupation–skill relations, the one fewer occupations list is the weaker of a
+    # tie (whichever comes first in the ranking), and a tie of use too demotes neither
+    for mig_use in (1, 3):
+        needs = {f"occ{n}": {S["mig"]: "essential"} for n in range(mig_use)} | {
+            "occX": {S["tig"]: "optional"}
+        }
+        needs |= {"occY": {S["tig"]: "essential"}}
+        used = Extractor(lexicon, encoder=_Unused(), dense=dense, requirements=needs)._near_duplicates(tied)
+        weaker, stronger = (b, a) if mig_use == 1 else (a, b)
+        assert used[weaker].score == pytest.approx(0.8 * engine.DUPLICATE_FACTOR)
+        assert used[weaker].evidence["near_duplicate_of"] == tied[stronger].uri
+        assert used[stronger].score == 0.8
+    even = {"occ0": {S["mig"]: "essential"}, "occ1": {S["tig"]: "essential"}}
+    same_use = Extractor(lexicon, encoder=_Unused(), dense=dense, requirements=even)._near_duplicates(tied)
+    assert same_use[a].score == same_use[b].score == 0.8

@@ -108,7 +108,8 @@ def test_a_move_that_asks_too_much_new_is_not_taken(chain: MatchModel, graph: Oc
     gap = np.zeros((4, 4), dtype=np.float32)
     gap[chain.occupation_index["B"], chain.occupation_index["C"]] = 0.97  # more than max_step_gap 0.95
     blocked = OccupationGraph(graph.similarity, graph.settings, gap)
-    assert transition_paths(chain, blocked, "A", targets=["C"], max_steps=2) == []
+    # (with the stepping-stone gate at the entry gate: else passport → D (gap 0.78 ≤ 0.85) → C is a path)
+    assert transition_paths(chain, blocked, "A", targets=["C"], max_steps=2, max_through_gap=0.75) == []
     (detour,) = transition_paths(chain, blocked, "A", targets=["C"])  # through D in three steps
     assert [step.occupation for step in detour.steps] == ["B", "D", "C"]
     assert transition_paths(chain, blocked, "A", targets=["C"], max_steps=2, max_step_gap=0.99)

@@ -30,10 +30,45 @@ def test_api_search_returns_paginated_ranked_hits(client: Client, toy: None) -> 
 
 
 def test_api_search_shows_a_derived_label_marked_when_a_label_is_missing(client: Client, toy: None) -> None:
+    from techtalent.taxonomy import selectors
+    from techtalent.taxonomy.models import Concept, DerivedLabel
+
+    java = Concept.objects.get(uri=SKILLS["java"][0])
+    DerivedLabel.objects.filter(concept=java).delete()  # a confident derived label, as a full import makes
+    DerivedLabel.objects.create(
+        concept=java,
+        lang="nl",
+        text="Java (computerprogrammering)",
+        confidence=0.8,
+        method="phrase-table",
+        rank=1,
+    )
+    selectors.forget_cache()
     body = client.get("/api/esco/search", {"q": "java", "lang": "nl"}).json()
     assert body["items"][0]["uri"] == SKILLS["java"][0]
     assert body["items"][0]["label_lang"] == "nl" and body["items"][0]["label_derived"] is True
+    assert body["items"][0]["label"] == "Java (computerprogrammering)"
     assert body["items"][0]["label_original"] == "Java (computer programming)"
+
+
+def test_api_search_shows_the_english_label_for_a_derived_label_below_the_display_cut(
+    client: Client, toy: None
+) -> None:
+    # The toy's own derivation (a handful of examples) copies the English words at a low confidence, below
+    # the display cut: it finds the skill, and the official English label is shown, marked with its language.
+    from techtalent.taxonomy.engine.search import DERIVED_SHOWN_FROM
+    from techtalent.taxonomy.models import DerivedLabel
+
+    derived = DerivedLabel.objects.filter(concept__uri=SKILLS["java"][0])
+    assert derived.exists() and max(derived.values_list("confidence", flat=True)) < DERIVED_SHOWN_FROM
+    body = client.get("/api/esco/search", {"q": "java computer programming", "lang": "nl"}).json()
+    top = body["items"][0]
+    assert top["uri"] == SKILLS["java"][0]
+    assert (top["label"], top["label_lang"], top["label_derived"]) == (
+        "Java (computer programming)",
+        "en",
+        False,
+    )
 
 
 @pytest.mark.parametrize(

@@ -150,3 +150,27 @@ def test_few_derived_labels_keep_an_english_word_that_is_not_dutch(learned: tupl
     by_label = {english[d.uri]: d.text for d in top}
     assert "office" not in by_label["office administration"]
     assert "drilling" not in by_label["coordinate drilling"]
+
+
+def test_labels_resting_on_a_weakly_attested_word_are_calibrated_apart_on_the_dev_fold(
+    learned: tuple,
+) -> None:
+    """A top candidate with a weakly attested word (a rare Dutch word no dictionary gives for the English one)
+    has a lower token F1 against the official Dutch labels of the dev fold than the others, and its own
+    calibration gives it a lower confidence for it (pooled, both groups got the same map)."""
+    bundle, model, official, _derived = learned
+    assert model.calibration_weak is not None
+    kinds = {uri: c["kind"] for uri, c in bundle.concepts.items()}
+    skill_types = {uri: c["skill_type"] for uri, c in bundle.concepts.items()}
+    targets = targets_from_records(bundle.labels, kinds, exclude=set(official), skill_types=skill_types)
+    groups: dict[bool, list[tuple[float, float]]] = {True: [], False: []}
+    for target in (t for t in targets if t.uri in official):
+        if found := model.candidates(target, limit=1):
+            top = found[0]
+            calibration = model.calibration_weak if top.weak else model.calibration
+            groups[top.weak > 0].append((best_f1(top.text, official[target.uri]), calibration(top.quality)))
+    assert len(groups[True]) >= 50 and len(groups[False]) >= 200, {k: len(v) for k, v in groups.items()}
+    (f1_weak, conf_weak), (f1_rest, conf_rest) = (
+        [sum(x[i] for x in groups[flag]) / len(groups[flag]) for i in (0, 1)] for flag in (True, False)
+    )
+    assert f1_weak < f1_rest - 0.1 and conf_weak < conf_rest - 0.1, (f1_weak, f1_rest, conf_weak, conf_rest)

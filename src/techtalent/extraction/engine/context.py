@@ -49,7 +49,7 @@ _HEADINGS = [
     ),
     (
         "requirements",
-        r"wat vragen wij|wat (breng|neem) je mee|wie ben (jij|je)|wie zoeken (wij|we)|functie-?eisen|"
+        r"wat vragen (wij|we)|wat (breng|neem) je mee|wie ben (jij|je)|wie zoeken (wij|we)|functie-?eisen|"
         r"profiel|vereisten|requirements|qualifications|what you bring|your profile|who you are|looking for|"
         r"must have|skills|competenties|kennis en ervaring",
     ),

@@ -23,6 +23,7 @@ __all__ = [
     "title_lines",
     "title_confidence",
     "first_tied",
+    "generic_title",
     "cv_title_occupations",
     "merge_occupations",
     "offered_concepts",
@@ -266,6 +267,14 @@ def title_confidence(score: float, calibration: Sequence[tuple[float, float]] = 
     return calibration[-1][1]
 
 
+def generic_title(title: str, normaliser: TitleNormaliser, lang: str) -> bool:
+    """Whether ``title`` names a kind of job, not one job: its head (up to the employer, place, dash or
+    bracket: "Operator (m/v) – Rotterdam" → "Operator") is one word of the labels of ``GENERIC``
+    occupations or more."""
+    head = _cut(title) or title
+    return normaliser.spread(head, lang) >= GENERIC
+
+
 def first_tied(matches: Sequence[TitleMatch]) -> bool:
     """Whether the normaliser's first suggestion ties with its second (within ``TIE``) below a score of 1."""
     return len(matches) > 1 and matches[0].score < 1.0 and matches[0].score - matches[1].score < TIE
@@ -286,7 +295,7 @@ def cv_title_occupations(
         if not matches:
             continue
         confidence = title_confidence(matches[0].score, calibration)
-        if first_tied(matches) or normaliser.spread(found.title, lang) >= GENERIC:
+        if first_tied(matches) or generic_title(found.title, normaliser, lang):
             confidence = round(confidence * TIED, 4)
         uri = matches[0].uri
         if confidence > best.get(uri, {}).get("score", -1.0):

@@ -26,7 +26,7 @@ from techtalent.extraction.engine.context import (
     section_of,
     sentences,
 )
-from techtalent.extraction.engine.cv_titles import TIED, first_tied, title_confidence
+from techtalent.extraction.engine.cv_titles import TIED, first_tied, generic_title, title_confidence
 from techtalent.extraction.engine.fuzzy import NearMisses
 from techtalent.extraction.engine.glossary import NL_EN
 from techtalent.extraction.engine.language import resolve_language
@@ -67,11 +67,12 @@ TRANSLATION_UNCONFIRMED = 0.6
 # (≤ TITLE_MAX_WORDS words), without a full stop and no section heading. The job is the best of the
 # occupations found lexically in the title and the job-title normaliser's first reading of it (at its
 # calibrated confidence × TITLE_NORMALISED); every other occupation's score is multiplied by
-# TITLE_OTHER_OCCUPATION. Chosen on the dev half of vacancies_nl_full (docs/extraction.md, session 7).
+# TITLE_OTHER_OCCUPATION (0.3 since session 8: no body occupation is accepted beside the title's job). Chosen
+# on the dev half of vacancies_nl_full (docs/extraction.md, sessions 7 and 8).
 TITLE_MIN_LINES = 3
 TITLE_MAX_WORDS = 12
 VACANCY_SECTIONS = ("offer", "apply")
-TITLE_OTHER_OCCUPATION = 0.5
+TITLE_OTHER_OCCUPATION = 0.3
 TITLE_NORMALISED = 1.0
 # Two concepts of one kind cited for the same sentence whose preferred labels mean nearly the same (cosine
 # of their embedded labels ≥ DUPLICATE_COSINE: operate pumps / operate pumping systems, collect samples /
@@ -80,6 +81,9 @@ TITLE_NORMALISED = 1.0
 DUPLICATE_COSINE = 0.8
 DUPLICATE_FACTOR = 0.5
 DUPLICATE_LANGS = ("nl",)
+# Of an exact tie (one glossed "VCA" read as apply and as manage health and safety standards), the skill that
+# fewer ESCO occupations list (apply: 168, manage: 106) is the weaker reading (session 8).
+DUPLICATE_TIE_USE = True
 # A skill the title's job needs in ESCO (occupation–skill relations, essential or optional) and which the
 # text already offers as a candidate gets the noisy-or of its score and JOB_ESSENTIAL / JOB_OPTIONAL: an ad
 # implies its trade's skills ("Procesoperator" → monitor valves). A job whose score is under JOB_FLOOR (a
@@ -88,6 +92,18 @@ DUPLICATE_LANGS = ("nl",)
 JOB_ESSENTIAL = 0.3
 JOB_OPTIONAL = 0.15
 JOB_FLOOR = 0.4
+# The language a text is written in, named in it ("Je spreekt Nederlands", "goede beheersing van de
+# Nederlandse taal"), is the language of the work: what is asked is speaking it, not knowing about it. ESCO
+# has the language as a knowledge concept ("Dutch") and four skills under it (understand spoken / written
+# Dutch, interact verbally in Dutch, write Dutch); an annotator of a Dutch vacancy picks the skill. So in a
+# text of a language in OWN_LANGUAGE, that language's knowledge concept (by its English preferred label)
+# hands its score to the skill named by SPOKEN_LANGUAGE (noisy-or with the skill's own) and keeps
+# OWN_LANGUAGE_KNOWLEDGE of it. Other languages (English named in a Dutch ad) stay knowledge. The country
+# "Nederland", which the stemmer joins to the label "Nederlands", hands nothing on. A two-entry rule on
+# ESCO's naming of its language skills, chosen on the dev halves (docs/extraction.md, session 8).
+OWN_LANGUAGE = {"nl": "Dutch"}
+SPOKEN_LANGUAGE = "interact verbally in {}"
+OWN_LANGUAGE_KNOWLEDGE = 0.3
 
 __all__ = ["Extractor", "ExtractionResult", "FoundConcept", "RULE_WEIGHT", "MIN_SCORE"]
 
@@ -109,6 +125,14 @@ DENSE_SECTIONS = True
 def _dense_weight(section: str) -> float:
     return min(1.0, SECTION_WEIGHT.get(section, 0.9) / SECTION_WEIGHT["other"])
 
+
+# Dense candidates kept per text: DENSE_CANDIDATES, or for a whole vacancy (an offer or how-to-apply part,
+# VACANCY_SECTIONS) DENSE_PER_SENTENCE per sentence read when more. A vacancy of 30 sentences has as many
+# paraphrased tasks as 30 passages; a fixed cut starved it (the job's skills and lexical concepts beyond the
+# 50 most similar lost their dense score). CVs keep 50: more candidates cost the dev CV personas (matching_cv
+# --set new skills+titles MRR 0.564 → 0.519). Chosen on the dev halves (docs/extraction.md, session 8).
+DENSE_CANDIDATES = 50
+DENSE_PER_SENTENCE = 10
 
 MIN_SCORE = 0.4  # the acceptance threshold, calibrated with the dense ramp on the dev data
 _RANKING_FLOOR = 0.02  # lexical candidates under this are noise even for the ranking
@@ -156,16 +180,21 @@ class ExtractionResult:
         }
 
 
+_ABBREVIATION_END = re.compile(r"(?:^|\s)(?:[^\W\d_]{1,3}\.){2,}$")  # "e.o.", "m.b.t.", "B.V."
+
+
 def title_span(text: str) -> tuple[int, int] | None:
     """The character span of a whole vacancy's title line, or None when ``text`` has none: its first
     non-empty line when the text has at least ``TITLE_MIN_LINES`` non-empty lines and that line is short
-    (at most ``TITLE_MAX_WORDS`` words), does not end as a sentence (".") and is no section heading."""
+    (at most ``TITLE_MAX_WORDS`` words), does not end as a sentence (a full stop, not that of an
+    abbreviation: "Haarlem e.o.") and is no section heading."""
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
     if len(lines) < TITLE_MIN_LINES:
         return None
     start, end = lines[0]
     line = text[start:end].strip()
-    if not line or line.endswith(".") or len(line.split()) > TITLE_MAX_WORDS:
+    sentence_end = line.endswith(".") and not _ABBREVIATION_END.search(line)  # "Haarlem e.o." is a title
+    if not line or sentence_end or len(line.split()) > TITLE_MAX_WORDS:
         return None
     if any(part.section == "heading" for part in sentences(fold_text(line).text)):
         return None
@@ -217,6 +246,8 @@ class Extractor:
         self.translator, self.translated_calibration = translator, translated_calibration
         self.titles, self.requirements = titles, requirements
         self._matcher: Matcher | None = None
+        self._preferred_en: dict[str, int | None] = {}
+        self._use: dict[str, int] | None = None
         self._kind_masks: dict[tuple[str, ...], Any] = {}
 
     @property
@@ -311,6 +342,7 @@ class Extractor:
                 calibration,
                 allowed=self._allowed(kinds),
                 occupations=self._allowed(("occupation",)),
+                keep=self._dense_keep(queries, sections),
             )
             if DENSE_SECTIONS:
                 hits = {
@@ -326,6 +358,8 @@ class Extractor:
                     for c, h in hits.items()
                 }
             found = self._fused(found, hits, texts, spans, confirm=english is not None)
+        if lang in OWN_LANGUAGE and OWN_LANGUAGE_KNOWLEDGE < 1.0:
+            found = self._own_language(found, OWN_LANGUAGE[lang], text)
         job: str | None = None
         if "occupation" in kinds and parts:
             if any(section_of(ft.text, p) in VACANCY_SECTIONS for p in parts):
@@ -382,6 +416,14 @@ class Extractor:
                 found = Mention(mention.first, mention.last, mention.size, mention.variant, "translated")
                 by_concept[concept].append(_Scored(found, weight, span, shown[:300], section, is_negated))
 
+    @staticmethod
+    def _dense_keep(queries: list[str], sections: list[str]) -> int:
+        """How many dense candidates a text keeps: ``DENSE_CANDIDATES``, or ``DENSE_PER_SENTENCE`` per
+        sentence read for a whole vacancy (a text with an offer or how-to-apply part)."""
+        if not any(section in VACANCY_SECTIONS for section in sections):
+            return DENSE_CANDIDATES
+        return max(DENSE_CANDIDATES, DENSE_PER_SENTENCE * sum(1 for q in queries if q))
+
     def _title_job(
         self, text: str, found: dict[int, FoundConcept], lang: str
     ) -> tuple[dict[int, FoundConcept], str | None]:
@@ -392,17 +434,27 @@ class Extractor:
         if span is None:
             return found, None
         start, end = span
+        lang = lang if lang in ("nl", "en") else "nl"
+        titles = self.titles
+
+        def named(a: int, b: int) -> bool:
+            """A mention inside the title that names a job: not one generic word ("Operator", "Monteur")."""
+            inside_title = start <= a and b <= end
+            return inside_title and (titles is None or not generic_title(text[a:b], titles, lang))
+
         inside = {
             concept
             for concept, item in found.items()
             if item.kind == "occupation"
             and item.evidence.get("rule") != "semantic"
-            and any(start <= a and b <= end for a, b in item.spans)
+            and any(named(a, b) for a, b in item.spans)
         }
         out = dict(found)
-        if self.titles is not None and TITLE_NORMALISED:
-            title = " ".join(text[start:end].split())
-            matches = self.titles.normalise(title, lang=lang if lang in ("nl", "en") else "nl", top=2)
+        title = " ".join(text[start:end].split())
+        # A generic title ("Operator (m/v) – Rotterdam", "Monteur") names a kind of job: the normaliser's
+        # reading of it (ESCO has "operator" as a label of one beverage filtration technician) is no job.
+        if titles is not None and TITLE_NORMALISED and not generic_title(title, titles, lang):
+            matches = titles.normalise(title, lang=lang, top=2)
             concept = self.lexicon.position.get(matches[0].uri) if matches else None
             if concept is not None:
                 confidence = title_confidence(matches[0].score)
@@ -437,6 +489,61 @@ class Extractor:
             return out, None
         return out, out[job].uri
 
+    def _english_preferred(self, label: str) -> int | None:
+        """The concept whose English preferred label is ``label`` (as written), or None (cached)."""
+        if label not in self._preferred_en:
+            variants = self.lexicon.variants
+            self._preferred_en[label] = next(
+                (
+                    variants.concept[i]
+                    for i, written in enumerate(variants.label)
+                    if written == label and variants[i].lang == "en" and variants[i].type == "preferred"
+                ),
+                None,
+            )
+        return self._preferred_en[label]
+
+    def _own_language(
+        self, found: dict[int, FoundConcept], language: str, text: str
+    ) -> dict[int, FoundConcept]:
+        """The knowledge concept of the text's own ``language`` keeps ``OWN_LANGUAGE_KNOWLEDGE`` of its score
+        and hands it to the skill of speaking it (``SPOKEN_LANGUAGE``) when the text writes the language's
+        name: a word that starts with one of its labels in the text's language ("Nederlands", "Nederlandse";
+        not the country "Nederland"). The score handed on is the lexical one before the dense confirmation
+        of a bridged word (which compares the sentence with the knowledge label, not with the skill)."""
+        knowledge = self._english_preferred(language)
+        item = found.get(knowledge) if knowledge is not None else None
+        if item is None or knowledge is None:
+            return found
+        out = dict(found)
+        out[knowledge] = replace(
+            item,
+            score=round(item.score * OWN_LANGUAGE_KNOWLEDGE, 4),
+            evidence={**item.evidence, "own_language": True},
+        )
+        spoken = self._english_preferred(SPOKEN_LANGUAGE.format(language))
+        variants = self.lexicon.variants
+        names = {
+            variants.folded[i]
+            for i, concept in enumerate(variants.concept)
+            if concept == knowledge and variants[i].lang != "en"
+        }
+        written = {w for a, b in item.spans for w in fold_text(text[a:b]).text.split()}
+        if spoken is None or not any(w.startswith(n) for w in written for n in names):
+            return out
+        score = max(item.score, float(item.evidence.get("lexical_score", 0.0)))
+        before = out.get(spoken)
+        if before is None:
+            record = self.lexicon.concepts[spoken]
+            evidence = {**item.evidence, "language_of": item.uri}
+            label = SPOKEN_LANGUAGE.format(language)
+            out[spoken] = FoundConcept(record.uri, record.kind, label, item.spans, score, evidence)
+        else:
+            evidence = {**before.evidence, "language_of": item.uri}
+            spans = sorted({*before.spans, *item.spans})
+            out[spoken] = replace(before, spans=spans, score=fuse(before.score, score), evidence=evidence)
+        return out
+
     @staticmethod
     def _job_skills(found: dict[int, FoundConcept], needs: Mapping[str, str]) -> dict[int, FoundConcept]:
         """Candidate skills the title's job needs (ESCO: essential or optional) get the noisy-or of their
@@ -456,9 +563,17 @@ class Extractor:
     def _near_duplicates(self, found: dict[int, FoundConcept]) -> dict[int, FoundConcept]:
         """The weaker of two concepts of one kind cited for the same sentence whose embedded preferred
         labels have a cosine ≥ ``DUPLICATE_COSINE`` keeps ``DUPLICATE_FACTOR`` of its score (strongest
-        first; a demoted concept demotes no other)."""
+        first; a demoted concept demotes no other). Of an exact tie (one glossed word read as two labels),
+        the skill fewer ESCO occupations list is the weaker when ``DUPLICATE_TIE_USE`` and the
+        occupation–skill relations are given; else neither is."""
         assert self.dense is not None
-        order = sorted(found, key=lambda c: _rank_key(found[c]))
+        use = self._skill_use() if DUPLICATE_TIE_USE else {}
+
+        def key(concept: int) -> tuple[float, int, tuple[float, float, int, str]]:
+            item = found[concept]
+            return (-item.score, -use.get(item.uri, 0), _rank_key(item))
+
+        order = sorted(found, key=key)
         if len(order) < 2:
             return found
         vectors = self.dense.vectors_of(order)
@@ -475,7 +590,7 @@ class Extractor:
                     if cosines[i, j] >= DUPLICATE_COSINE
                     and found[order[j]].kind == item.kind
                     and found[order[j]].evidence.get("sentence") == sentence
-                    and found[order[j]].score > item.score  # an exact tie names no weaker reading
+                    and key(order[j])[:2] < key(concept)[:2]  # a tie of score and use: neither is weaker
                 ),
                 None,
             )
@@ -486,6 +601,16 @@ class Extractor:
             score = round(item.score * DUPLICATE_FACTOR, 4)
             out[concept] = FoundConcept(item.uri, item.kind, item.label, item.spans, score, evidence)
         return out
+
+    def _skill_use(self) -> dict[str, int]:
+        """How many occupations list each skill in the occupation–skill relations (empty without them)."""
+        if self._use is None:
+            counts: dict[str, int] = defaultdict(int)
+            for needs in (self.requirements or {}).values():
+                for skill in needs:
+                    counts[skill] += 1
+            self._use = dict(counts)
+        return self._use
 
     def _reads(self, lang: str) -> bool:
         """Whether texts of ``lang`` take the dense path: English, and Dutch through a translator."""

@@ -29,6 +29,8 @@ FACTS = {
     "not_in_title": _("not the job in the title"),
     "title_job_needs": _("needed by the job in the title"),
     "near_duplicate_of": _("nearly the same as"),
+    "own_language": _("the language the text is written in"),
+    "language_of": _("speaking the language of the text, named as"),
 }
 RULES = {
     "exact": _("literally"),

@@ -2,13 +2,14 @@
 
 The graph: a person can step into an occupation whose essential core they already cover for the most part
 (step cost = the essential gap, the share of its essential weight they still lack, allowed up to
-``max_first_gap``); from an occupation a one can move to b when they are similar enough (similarity ≥
-``min_similarity``) and b asks at most ``max_step_gap`` of its essential weight beyond what a lists; the
-move costs the mean of 1 − similarity and that gap. Every step also costs ``step_penalty`` (a direct step
-beats a detour) and earns ``shortage_bonus`` × shortage weight for arriving in a shortage occupation. The
-occupations the person has held are starting points at cost 0. Paths are the cheapest of at most
-``max_steps`` steps, found exactly by dynamic programming over the dense similarity matrix (one vectorised
-pass per step).
+``max_first_gap``; as a stepping stone to a further step up to ``max_through_gap``, the gap beyond
+``max_first_gap`` counted twice); from an occupation a one can move to b when they are similar enough
+(similarity ≥ ``min_similarity``) and b asks at most ``max_step_gap`` of its essential weight beyond what a
+lists; the move costs the mean of 1 − similarity and that gap. Every step also costs ``step_penalty`` (a
+direct step beats a detour) and earns ``shortage_bonus`` × shortage weight for arriving in a shortage
+occupation. The occupations the person has held are starting points at cost 0. Paths are the cheapest of
+at most ``max_steps`` steps, found exactly by dynamic programming over the dense similarity matrix (one
+vectorised pass per step).
 
 A person has their passport and the essential skills of the jobs they held (for an occupation start: its
 essential skills); a first step priced from a job held must also leave at most ``max_step_gap`` of its
@@ -68,15 +69,40 @@ class Path:
 
 def essential_gaps(model: MatchModel, skills: Mapping[str, Proficiency]) -> np.ndarray:
     """(occupations,) share of each occupation's essential weight a passport does not yet cover."""
+    credit = _credit(model, skills)
+    weights = (model.essential @ sparse.diags(model.idf)).tocsr()
+    totals = np.asarray(weights.sum(axis=1)).ravel()
+    covered = (weights @ credit).ravel()
+    share = np.divide(covered, totals, out=np.zeros(len(totals)), where=totals > 0)  # none: gap 1
+    result: np.ndarray = np.clip(1.0 - share, 0.0, 1.0)
+    return result
+
+
+def _credit(model: MatchModel, skills: Mapping[str, Proficiency]) -> np.ndarray:
+    """(skills,) what a passport covers of each skill, in [0, 1]; a held skill counts in full."""
     levels = level_matrix(model, [skills])
     held = levels.copy()
     held.data[:] = 1.0
-    credit = credit_matrix(model, levels).maximum(held).tocsr()  # a held skill counts in full
-    weights = (model.essential @ sparse.diags(model.idf)).tocsr()
+    result: np.ndarray = credit_matrix(model, levels).maximum(held).toarray().ravel()
+    return result
+
+
+def _person_step_gaps(model: MatchModel, skills: Mapping[str, Proficiency], rows: np.ndarray) -> np.ndarray:
+    """(rows, occupations) share of b's essential weight still to learn for a person who has their passport
+    and has worked in occupation a (one of ``rows``): what a move a → b asks of *this* person.
+
+    Coverage of b by the passport together with a's listed skills: the passport's own coverage plus a's
+    listed skills where the passport falls short. A step is then priced by what it asks beyond what the
+    person and the occupation before it already bring, so an intermediate occupation is worth taking only
+    for the target's skills it teaches, not for a few general skills it shares with the passport."""
+    credit = _credit(model, skills)
+    weights = (model.essential @ sparse.diags(model.idf)).tocsr().astype(np.float32)
     totals = np.asarray(weights.sum(axis=1)).ravel()
-    covered = (weights @ credit.T).toarray().ravel()
-    share = np.divide(covered, totals, out=np.zeros(len(totals)), where=totals > 0)  # none: gap 1
-    result: np.ndarray = np.clip(1.0 - share, 0.0, 1.0)
+    own = weights @ credit.astype(np.float32)
+    listed = model.membership[rows].astype(np.float32) @ sparse.diags((1.0 - credit).astype(np.float32))
+    covered = (listed @ weights.T).toarray() + own[None, :]
+    share = np.divide(covered, totals[None, :], out=np.zeros_like(covered), where=totals[None, :] > 0)
+    result: np.ndarray = np.clip(1.0 - share, 0.0, 1.0).astype(np.float32)
     return result
 
 
@@ -89,6 +115,7 @@ def transition_paths(
     held: Sequence[str] = (),
     max_steps: int = 3,
     max_first_gap: float = 0.75,
+    max_through_gap: float = 0.85,
     min_similarity: float = 0.15,
     max_step_gap: float = 0.95,
     shortage: Mapping[str, float] | Collection[str] = (),
@@ -117,13 +144,29 @@ def transition_paths(
 
     inf = np.inf
     first_gap = essential_gaps(model, skills)
-    layer = np.where(first_gap <= max_first_gap, first_gap + step_penalty, inf) - bonus
+    # A first step straight from the passport that is the destination must leave at most max_first_gap to
+    # learn; one on the way to a further step (similar to it, by the move's own rules) may leave up to
+    # max_through_gap, paying the gap beyond max_first_gap twice (no cliff). With one cliff at 0.75, Henk's
+    # passport (walk of 3 December) entered the scrap metal operative (gap 0.67, through hydraulics, health
+    # and safety, verbal instructions) but not the pneumatic systems fitter (0.76, similarity 0.70 to the
+    # forging machinery mechanic; the scrap metal operative: 0.19).
+    entry = first_gap + step_penalty - bonus
+    over = np.maximum(first_gap - max_first_gap, 0.0)
+    through = np.where(first_gap <= max(max_first_gap, max_through_gap), entry + over, inf)
+    layer = np.where(first_gap <= max_first_gap, entry, inf)
     back = np.full(n, -1, dtype=np.int64)  # -1: straight from the passport
+    back_through = back.copy()
     sim = graph.similarity
     between = graph.gap if graph.gap is not None else np.zeros_like(sim)
+    # A move a → b must be a transition between the occupations (b asks at most max_step_gap beyond a's
+    # listed skills), but it is priced for this person: b's essential weight that neither the passport (with
+    # the jobs held) nor a's listed skills cover. Priced on a's skills alone, a small occupation the passport
+    # enters through a few general skills ("operator metaalversnipperaar": hydraulics, health and safety)
+    # was a cheap first step to maintenance jobs, though it teaches little of them.
+    price = np.minimum(_person_step_gaps(model, skills, np.arange(n)), between)
     edge = np.where(
         (sim >= min_similarity) & (between <= max_step_gap),
-        np.float32(step_penalty) + (np.float32(1.0) - sim + between) / np.float32(2.0),
+        np.float32(step_penalty) + (np.float32(1.0) - sim + price) / np.float32(2.0),
         np.float32(inf),
     )
     if origins:
@@ -137,8 +180,13 @@ def transition_paths(
         better = via_origin < layer
         layer = np.where(better, via_origin, layer)
         back = np.where(better, np.asarray(origins)[best], back)
+        better = via_origin < through
+        through = np.where(better, via_origin, through)
+        back_through = np.where(better, np.asarray(origins)[best], back_through)
     layer[origins] = inf
-    layers, backs = [np.maximum(layer, 0.0)], [back]
+    through[origins] = inf
+    ends, end_backs = np.maximum(layer, 0.0), back  # depth 0 as a destination
+    layers, backs = [np.maximum(through, 0.0)], [back_through]  # depth 0 on the way to a further step
     for _ in range(1, max_steps):
         previous = layers[-1]
         reachable = np.flatnonzero(np.isfinite(previous))
@@ -152,13 +200,17 @@ def transition_paths(
         backs.append(reachable[best])
 
     found: list[tuple[float, int, int]] = []  # (cost, depth, occupation)
+    arrivals = [ends, *layers[1:]]
     for o in np.flatnonzero(goal):
-        costs = [(float(layer[o]), d) for d, layer in enumerate(layers) if np.isfinite(layer[o])]
+        costs = [(float(layer[o]), d) for d, layer in enumerate(arrivals) if np.isfinite(layer[o])]
         if costs:
             cost, depth = min(costs)
             found.append((cost, depth, int(o)))
     found.sort()
-    return [_path(model, sim, skills, start, layers, backs, d, o, weights) for _, d, o in found[:top]]
+    return [
+        _path(model, sim, skills, start, arrivals, [end_backs] if d == 0 else backs, d, o, weights)
+        for _, d, o in found[:top]
+    ]
 
 
 def _target_mask(model: MatchModel, targets: Collection[str] | None, origins: Sequence[int]) -> np.ndarray:

@@ -58,6 +58,10 @@ _INFLECTION_ENDINGS = frozenset(
 )
 _MAX_EXPANSIONS = 150
 _DERIVED_FLOOR = 0.85  # a derived label's weight scales with its confidence from this share upwards
+# A derived label below this confidence still finds its concept but is never shown as its name (nor as the
+# label a result was found by): the lowest band of labels with a weakly attested word (held-out token F1
+# ≈ 0.27 on ESCO v1.1.1: most of their words are wrong, "liftmonteurs veiligheid wetgeving").
+DERIVED_SHOWN_FROM = 0.3
 _PRIOR = 0.06  # at most +6 % for the most general skill (many occupations need it, many narrower skills)
 _RARE_ACRONYM = 3  # labels writing an acronym, at most, for it to stand for its expansion as well
 _COMPOUND_HEAD = 0.8  # a compound a Dutch verb's stem opens (slijpen → slijpmachine), as a prefix match
@@ -116,6 +120,7 @@ class SearchHit:
     matched_lang: str
     matched_type: str
     score: float
+    shown: bool = True  # whether the matched label may be shown (a derived one below DERIVED_SHOWN_FROM not)
 
 
 def _inflects(token: str, rest: str) -> bool:
@@ -177,6 +182,7 @@ class SearchIndex:
         self.exact: dict[str, list[int]] = defaultdict(list)
         self.preferred: dict[str, dict[int, str]] = {lang: {} for lang in LANGS}
         self.derived: dict[str, dict[int, tuple[str, float]]] = {lang: {} for lang in LANGS}
+        self.unshown: set[int] = set()  # derived labels below DERIVED_SHOWN_FROM, by label index
         for label in labels:
             if label.uri not in position or label.type not in LABEL_TYPES:
                 continue
@@ -186,7 +192,9 @@ class SearchIndex:
             index = len(self.label_text)
             if label.type == "preferred" and label.lang in self.preferred:
                 self.preferred[label.lang].setdefault(position[label.uri], label.text)
-            if label.type == "derived" and label.lang in self.derived:
+            if label.type == "derived" and label.confidence < DERIVED_SHOWN_FROM:
+                self.unshown.add(len(self.label_text))
+            elif label.type == "derived" and label.lang in self.derived:
                 best = self.derived[label.lang].get(position[label.uri])
                 if best is None or best[1] < label.confidence:
                     self.derived[label.lang][position[label.uri]] = (label.text, label.confidence)
@@ -256,8 +264,9 @@ class SearchIndex:
         return uri, lang
 
     def shown(self, uri: str, lang: str) -> ShownLabel:
-        """The name to show: the official preferred label in ``lang``, else its best derived label
-        (marked, with the official label of the other language as ``original``), else the other language."""
+        """The name to show: the official preferred label in ``lang``, else its best derived label of at least
+        :data:`DERIVED_SHOWN_FROM` confidence (marked, with the official label of the other language as
+        ``original``), else the other language."""
         index = self.position.get(uri)
         if index is None:
             return ShownLabel(uri, lang)
@@ -557,6 +566,7 @@ class SearchIndex:
                     matched_lang=LANGS[self.label_lang[label_index]],
                     matched_type=LABEL_TYPES[self.label_type[label_index]],
                     score=round(min(1.0, float(scores[pos]) / 1.1), 4),
+                    shown=label_index not in self.unshown,
                 )
             )
             if len(hits) >= limit:

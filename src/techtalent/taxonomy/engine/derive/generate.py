@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import functools
 import math
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, replace
 
 from techtalent.taxonomy.engine.derive.compounds import compound_heads, join_compounds
 from techtalent.taxonomy.engine.derive.lexicon import TranslationLexicon
@@ -27,6 +28,11 @@ _MIN_GOVERNED = 3  # "verb preposition" pairs in the Dutch text before a verb's 
 _FOREIGN = 0.1  # a sense that is an English word Dutch text does not use (office, driller) is scaled by this
 _MIN_PART, _KNOWN_PART = 4, 10  # compound parts long and frequent enough to have a meaning of their own
 _MIN_STEM = 5  # letters two words share at their start to count as the same word (protective, protection)
+# A Dutch sense seen fewer times than this in ESCO's text, that the dictionary does not give for the English
+# word and that does not share its start, is weakly attested: IBM Model 1 may have given it the word only
+# because they share a pair or two (lift → liftmonteurs, gear → aandrijvingen, deterioration → boek).
+_WEAK_BELOW = 10
+_FORM_LETTERS = 3
 
 
 @dataclass(frozen=True)
@@ -36,12 +42,33 @@ class Candidate:
     text: str
     quality: float
     methods: tuple[str, ...]
+    weak: int = 0  # words only weakly attested as translations (:func:`_weak`), calibrated apart
 
 
 @dataclass(frozen=True)
 class _Slot:
     options: tuple[tuple[str, float], ...]
     method: str
+    source: str = ""  # the English word a word slot translates
+
+
+def _weak(english: str, dutch: str, lexicon: TranslationLexicon) -> bool:
+    """Whether ``dutch`` rests on a few aligned pairs only as the translation of ``english``: one word, seen
+    fewer than :data:`_WEAK_BELOW` times in ESCO's Dutch text, not given by the dictionary, not the same word
+    (a shared start of :data:`_MIN_STEM` letters, or all of a shorter English word, and a length within
+    :data:`_FORM_LETTERS`: camping, campings; not lift, liftmonteurs)."""
+    dutch = dutch.casefold()
+    if " " in dutch or not english or lexicon.counts_nl.get(dutch, 0) >= _WEAK_BELOW:
+        return False
+    return not _same_word(english, dutch) and not lexicon.attests(english, dutch)
+
+
+def _same_word(english: str, dutch: str) -> bool:
+    """Whether ``dutch`` is a form of ``english`` (standaard, campings), not a compound that says more
+    (liftmonteurs): a shared start of :data:`_MIN_STEM` letters, or all of a shorter English word, and a
+    length within :data:`_FORM_LETTERS`."""
+    shared = len(os.path.commonprefix((english, dutch)))
+    return shared >= min(_MIN_STEM, len(english)) and abs(len(dutch) - len(english)) <= _FORM_LETTERS
 
 
 def _word_slot(token: str, cased: str, lexicon: TranslationLexicon, *, opening: bool) -> _Slot | None:
@@ -103,8 +130,10 @@ def _names_another_thing(dutch: str, token: str, label: frozenset[str], lexicon:
     """Whether a rare Dutch compound sense has a part no word of the English label says: IBM Model 1 gives
     a rare compound to the words of its neighbours too (boring → houtboormachine, weights →
     metrologiewet, sander → houtschuurder), so "hout" or "wet" names something the label does not."""
-    if lexicon.counts_nl.get(dutch, 0) >= _KNOWN_PART:
-        return False  # seen often enough to trust whole (compound_parts would not split it either)
+    if lexicon.counts_nl.get(dutch, 0) >= _KNOWN_PART or _same_word(token, dutch):
+        # seen often enough to trust whole (compound_parts would not split it either), or the English word
+        # itself in Dutch spelling (standard → standaard is no stand + aard)
+        return False
     parts = lexicon.compound_parts(dutch)
     if len(parts) < 2:
         return False
@@ -167,7 +196,8 @@ def _object_slots(
             slot = _word_slot(tokens[i], cased[i], lexicon, opening=opening and i == 0)
             if slot is not None:
                 slot = _without_additions(slot, tokens[i], frozenset(tokens), lexicon)
-                slots.append(_foreign_down(slot, cased[i], evidence) if evidence else slot)
+                slot = _foreign_down(slot, cased[i], evidence) if evidence else slot
+                slots.append(replace(slot, source=tokens[i]))
             i += 1
     return slots
 
@@ -184,7 +214,7 @@ def _verb(
     if action:  # a skill/competence label opens with a verb; take a Dutch infinitive the lexicon has
         found = [(w, p) for w, p in lexicon.dutch_candidates(tokens[0])[:5] if w in patterns.infinitives]
         if found:
-            return 1, _Slot(tuple((w, p * 0.7) for w, p in found[:3]), "reorder-verb-final")
+            return 1, _Slot(tuple((w, p * 0.7) for w, p in found[:3]), "reorder-verb-final", tokens[0])
     return None
 
 
@@ -269,6 +299,7 @@ def _without_repeated_tails(parts: list[str]) -> list[str]:
 def _render(slots: list[_Slot], choice: list[int], lexicon: TranslationLexicon) -> Candidate:
     parts, qualities, methods = [], [], []
     fits = 0.0
+    weak = 0
     previous = ""
     for slot, pick in zip(slots, choice, strict=True):
         text, quality = slot.options[min(pick, len(slot.options) - 1)]
@@ -279,6 +310,7 @@ def _render(slots: list[_Slot], choice: list[int], lexicon: TranslationLexicon) 
                 methods.append("dutch-context")
             parts.append(text)
             previous = text
+            weak += _weak(slot.source, text, lexicon)
         qualities.append(max(quality, _FLOOR))
         methods.append(slot.method)
     flat: list[str] = []
@@ -292,7 +324,7 @@ def _render(slots: list[_Slot], choice: list[int], lexicon: TranslationLexicon) 
     # The per-slot geometric mean of probabilities lifted by the Dutch fit, squashed into (0, 1).
     lifted = math.exp((sum(math.log(q) for q in qualities) + _FLUENCY * fits) / max(1, len(qualities)))
     quality = lifted / (1.0 + lifted)
-    return Candidate(" ".join(joined), quality, tuple(dict.fromkeys(methods)))
+    return Candidate(" ".join(joined), quality, tuple(dict.fromkeys(methods)), weak)
 
 
 def translate_label(

@@ -6,7 +6,7 @@ import bisect
 import functools
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -54,6 +54,7 @@ _LINK_MAX = 0.5
 # rise to the first one's level and the contradicted rare ones are scaled by this.
 _DISAGREE = 0.3
 _PARTICLE_REACH = 10  # how far before a closing particle its verb may stand
+_MIN_OPENER, _OPENER_SHARE = 5, 0.5  # a word opens a clause after a particle: seen so often, mostly closing
 _UNCORROBORATED = 0.8
 
 
@@ -75,6 +76,9 @@ class TranslationLexicon:
     bigrams_nl: Mapping[str, int] = field(default_factory=dict)
     # Acronym → the English words it stands for, learned from the English text ("tig" → "tungsten inert gas").
     acronyms: Mapping[str, str] = field(default_factory=dict)
+    # Single-word pairs "english dutch" the dictionary (FreeDict) gives, either direction: what attests a
+    # sense IBM Model 1 found only in a few pairs (:meth:`attests`).
+    dictionary_pairs: frozenset[str] = frozenset()
     _folded: dict[str, dict[str, str]] = field(default_factory=dict, init=False, repr=False, compare=False)
     _reversed_nl: list[str] = field(default_factory=list, init=False, repr=False, compare=False)
     _senses_nl: dict[str, list[tuple[str, float]]] = field(
@@ -165,6 +169,10 @@ class TranslationLexicon:
         if best is None:
             return ()
         return tuple((w, round(p * 0.7, 4)) for w, p in self.nl_to_en[best])
+
+    def attests(self, english: str, dutch: str) -> bool:
+        """Whether the dictionary gives ``dutch`` for ``english`` (or the reverse), as single words."""
+        return f"{english} {dutch}" in self.dictionary_pairs
 
     def knows(self, token: str) -> bool:
         """Whether the Dutch word itself (or an inflected form of it) has translations, without splitting."""
@@ -264,6 +272,7 @@ class TranslationLexicon:
             "bigrams_en": dict(self.bigrams_en),
             "bigrams_nl": dict(self.bigrams_nl),
             "acronyms": dict(self.acronyms),
+            "dictionary_pairs": sorted(self.dictionary_pairs),
         }
 
     @classmethod
@@ -285,6 +294,8 @@ class TranslationLexicon:
         assert isinstance(bigrams_en, dict) and isinstance(bigrams_nl, dict)
         acronyms = data.get("acronyms", {})
         assert isinstance(acronyms, dict)
+        dictionary_pairs = data.get("dictionary_pairs", [])
+        assert isinstance(dictionary_pairs, list)
         return cls(
             table(data["en_to_nl"]),
             table(data["nl_to_en"]),
@@ -295,6 +306,7 @@ class TranslationLexicon:
             {str(k): int(v) for k, v in bigrams_en.items()},
             {str(k): int(v) for k, v in bigrams_nl.items()},
             {str(k): str(v) for k, v in acronyms.items()},
+            frozenset(str(p) for p in dictionary_pairs),
         )
 
 
@@ -419,9 +431,13 @@ def _corroborated(
 
 def _with_separable_verbs(pairs: Sequence[SentencePair]) -> list[SentencePair]:
     """The Dutch side with separable verbs joined where the corpus also writes them as one word (twice or
-    more): "om bij te dragen" → "om te bijdragen", and a particle closing the text with a verb before it,
+    more): "om bij te dragen" → "om te bijdragen", and a particle closing a clause with a verb before it,
     "zij voeren inspecties uit" → "zij uitvoeren inspecties" (particles: those seen before "te"). Split, the
-    particle and the stem each take the English verb in IBM Model 1 (dragen → contribute, toe → apply)."""
+    particle and the stem each take the English verb in IBM Model 1 (dragen → contribute, toe → apply).
+
+    A particle closes a clause at the end of the text, or before a word that opens the next clause
+    (:func:`_clause_openers`, learned from the corpus): "zij voeren controles uit en rapporteren …",
+    "zij zien toe op de veiligheid"."""
     counts = Counter(t for pair in pairs for t in pair.nl)
 
     def joins(first: str, second: str) -> bool:
@@ -433,7 +449,15 @@ def _with_separable_verbs(pairs: Sequence[SentencePair]) -> list[SentencePair]:
         for a, b, c in zip(pair.nl, pair.nl[1:], pair.nl[2:], strict=False)
         if b == "te" and joins(a, c)
     }
-    out = []
+
+    def verb_before(nl: Sequence[str], j: int) -> int | None:
+        """The nearest word before the particle at ``j`` that joins it into a corpus word, if any."""
+        for i in range(j - 1, max(-1, j - 1 - _PARTICLE_REACH), -1):
+            if nl[i] not in particles and nl[i] not in STOPWORDS["nl"] and joins(nl[j], nl[i]):
+                return i
+        return None
+
+    texts = []
     for pair in pairs:
         nl = list(pair.nl)
         if "te" in nl[1:-1]:
@@ -447,15 +471,37 @@ def _with_separable_verbs(pairs: Sequence[SentencePair]) -> list[SentencePair]:
                     joined.append(nl[i])
                     i += 1
             nl = joined
-        if len(nl) > 2 and nl[-1] in particles:
-            for i in range(len(nl) - 2, max(-1, len(nl) - 2 - _PARTICLE_REACH), -1):
-                if nl[i] not in particles and nl[i] not in STOPWORDS["nl"] and joins(nl[-1], nl[i]):
-                    nl = [*nl[:i], nl[-1] + nl[i], *nl[i + 1 : -1]]
-                    break
+        texts.append(nl)
+    openers = _clause_openers(texts, particles, verb_before)
+    out = []
+    for pair, nl in zip(pairs, texts, strict=True):
+        for j in range(len(nl) - 1, 1, -1):
+            if nl[j] in particles and (j == len(nl) - 1 or nl[j + 1] in openers):
+                if (v := verb_before(nl, j)) is not None:
+                    nl = [*nl[:v], nl[j] + nl[v], *nl[v + 1 : j], *nl[j + 1 :]]
         if tuple(nl) != pair.nl:
             pair = SentencePair(pair.en, tuple(nl), pair.kind)
         out.append(pair)
     return out
+
+
+def _clause_openers(
+    texts: Sequence[Sequence[str]],
+    particles: set[str],
+    verb_before: Callable[[Sequence[str], int], int | None],
+) -> frozenset[str]:
+    """Words that open a clause after a closing particle ("… uit en", "… toe op", "… uit om"): the words that
+    follow a particle mostly where a verb it joins stands before it (seen :data:`_MIN_OPENER` times or more).
+    A particle used as a preposition is followed by its object ("uit de tank", "op het werk")."""
+    after: Counter[str] = Counter()
+    closing: Counter[str] = Counter()
+    for nl in texts:
+        for j in range(1, len(nl) - 1):
+            if nl[j] in particles:
+                after[nl[j + 1]] += 1
+                if verb_before(nl, j) is not None:
+                    closing[nl[j + 1]] += 1
+    return frozenset(w for w, n in after.items() if n >= _MIN_OPENER and closing[w] >= _OPENER_SHARE * n)
 
 
 def _link_shares(
@@ -640,6 +686,7 @@ def learn_lexicon(corpus: ParallelCorpus, *, iterations: int = 5) -> Translation
         _bigrams((pair.en for pair in aligned), STOPWORDS["en"], english_labels),
         _bigrams((pair.nl for pair in aligned), frozenset()),
         dict(corpus.acronyms),
+        frozenset(f"{en[0]} {nl[0]}" for en, nl in dictionary if len(en) == 1 and len(nl) == 1),
     )
 
 

@@ -18,6 +18,7 @@ from techtalent.taxonomy.engine.derive.vocabulary import WordEvidence, learn_wor
 __all__ = ["DutchLabelModel", "learn_label_model"]
 
 _HELD_OUT = 5  # one skill example in five calibrates confidence
+_MIN_GROUP, _GROUP_BINS = 20, 5  # held-out examples (and bins) for a calibration of its own
 
 
 def _action(skill_type: str) -> bool | None:
@@ -38,6 +39,9 @@ class DutchLabelModel:
     calibration: Calibration
     # English and Dutch word use, to tell English words left in a label (None: not checked).
     evidence: WordEvidence | None = None
+    # The calibration of candidates with a weakly attested word (``Candidate.weak``), fitted on those
+    # held-out examples alone (None: too few, the pooled one serves).
+    calibration_weak: Calibration | None = None
 
     def as_dict(self) -> dict[str, object]:
         """A JSON-ready form of the whole model (no pickle), for caching between imports."""
@@ -46,6 +50,11 @@ class DutchLabelModel:
             "patterns": self.patterns.as_dict(),
             "calibration": {"edges": list(self.calibration.edges), "values": list(self.calibration.values)},
             "evidence": self.evidence.as_dict() if self.evidence else None,
+            "calibration_weak": (
+                {"edges": list(self.calibration_weak.edges), "values": list(self.calibration_weak.values)}
+                if self.calibration_weak
+                else None
+            ),
         }
 
     @classmethod
@@ -54,11 +63,13 @@ class DutchLabelModel:
         calibration = data["calibration"]
         lexicon = TranslationLexicon.from_dict(data["lexicon"])
         words = data.get("evidence")
+        weak = data.get("calibration_weak")
         return cls(
             lexicon,
             LabelPatterns.from_dict(data["patterns"]),
             Calibration(tuple(calibration["edges"]), tuple(calibration["values"])),
             WordEvidence.from_dict(words, lexicon.counts_en, lexicon.counts_nl) if words else None,
+            Calibration(tuple(weak["edges"]), tuple(weak["values"])) if weak else None,
         )
 
     def candidates(self, target: SkillToLabel, *, limit: int = 3) -> list[Candidate]:
@@ -83,7 +94,7 @@ class DutchLabelModel:
                 if c.text not in seen:
                     # Ranked after the preferred label's own candidates, never more confident than them.
                     quality = min(c.quality * 0.9, found[-1].quality) if found else c.quality * 0.9
-                    found.append(Candidate(c.text, quality, (*c.methods, "alternative")))
+                    found.append(Candidate(c.text, quality, (*c.methods, "alternative"), c.weak))
         return found[:limit]
 
     def derive(self, targets: Sequence[SkillToLabel], *, limit: int = 3) -> list[DerivedLabel]:
@@ -97,7 +108,8 @@ class DutchLabelModel:
         out = []
         for target in targets:
             for rank, c in enumerate(self.candidates(target, limit=limit), start=1):
-                confidence = self.calibration(c.quality) * (1.0 if rank == 1 else 0.9)
+                calibration = self.calibration_weak if c.weak and self.calibration_weak else self.calibration
+                confidence = calibration(c.quality) * (1.0 if rank == 1 else 0.9)
                 out.append(DerivedLabel(target.uri, c.text, round(confidence, 3), "+".join(c.methods), rank))
         return out
 
@@ -119,13 +131,28 @@ def learn_label_model(corpus: ParallelCorpus) -> DutchLabelModel:
     fit_examples = [e for e in corpus.skill_labels if not _held_out(e)]
     english = [*corpus.english_skill_labels, *(e.en for e in corpus.skill_labels)]
     fitted = learn_patterns(fit_examples, lexicon, english, learning.pairs)
-    qualities, scores = [], []
+    qualities, scores, weak = [], [], []
     for example in held:
         action = _action(example.skill_type)
         found = translate_label(example.en, fitted, lexicon, limit=1, action=action, evidence=evidence)
         if found:
             qualities.append(found[0].quality)
             scores.append(best_f1(found[0].text, [example.nl]))
+            weak.append(found[0].weak > 0)
     calibration = fit_calibration(qualities, scores)
+    # Candidates with a weakly attested word are calibrated apart from the others (when enough held-out
+    # examples have one): their quality does not show that the word may be wrong, so pooled they would get
+    # the others' F1, and the others theirs.
+    calibration_weak = None
+    if min(sum(weak), len(weak) - sum(weak)) >= _MIN_GROUP:
+        groups = {
+            flag: (
+                [q for q, w in zip(qualities, weak, strict=True) if w == flag],
+                [s for s, w in zip(scores, weak, strict=True) if w == flag],
+            )
+            for flag in (False, True)
+        }
+        calibration = fit_calibration(*groups[False])
+        calibration_weak = fit_calibration(*groups[True], bins=_GROUP_BINS)
     patterns = learn_patterns(list(corpus.skill_labels), lexicon, english, learning.pairs)
-    return DutchLabelModel(lexicon, patterns, calibration, evidence)
+    return DutchLabelModel(lexicon, patterns, calibration, evidence, calibration_weak)
