@@ -14,6 +14,7 @@ from techtalent.extraction.engine.cv_titles import (
     cv_title_occupations,
     merge_occupations,
     offered_concepts,
+    personal_spans,
     schooling_spans,
     title_confidence,
     title_lines,
@@ -68,6 +69,21 @@ def _only_in(spans: Iterable[Any], ranges: Sequence[tuple[int, int]]) -> bool:
     spans = list(spans)
     return bool(spans and ranges) and all(
         any(x <= int(a) and int(b) <= y for x, y in ranges) for a, b in spans
+    )
+
+
+# An occupation label of two upper-case letters (ESCO: "AB" able seaman, "KP" kitchen porter, "PA", "OS",
+# "SD", "TA") is also a postal code's letters ("9301 AB"), a company form or a country (BV, NL): alone it
+# names a job only in the title of a job line.
+_SHORT_ACRONYM = re.compile(r"[A-Z]{2}")
+
+
+def _acronym_only(concept: Mapping[str, Any], text: str, lines: Sequence[JobLine]) -> bool:
+    """Whether an occupation is read only from two-letter upper-case tokens outside job lines' titles."""
+    places = [(int(a), int(b)) for a, b in concept.get("spans") or ()]
+    return bool(places) and all(
+        _SHORT_ACRONYM.fullmatch(text[a:b]) and not any(j.holds((a, b)) and j.in_title((a, b)) for j in lines)
+        for a, b in places
     )
 
 
@@ -149,11 +165,23 @@ def cv_offers(
     occupations not negated and not only in the schooling (``cv_titles.offered_concepts``), merged with the
     best occupation of each job-title line, each occupation scored by where it is named (engine/cvjobs.py;
     the schooling and the writer's name on the first line, ``name_spans``, name no job, and a skill
-    or occupation read only inside that name is not offered at all);
+    or occupation read only inside that name or only in the personal and contact details,
+    ``cv_titles.personal_spans``, is not offered at all, nor an occupation read only from a two-letter
+    acronym outside a job line's title);
     then a weak rival reading of one evidence line is offered unticked (``competing_readings``)."""
     names = name_spans(text)
-    # a concept read only inside the writer's name ("Lisa van Dam" → dams, "Sander" → sander) is not offered
-    concepts = [c for c in concepts if not _only_in(c.get("spans") or (), names)]
+    lines = job_lines(text, normaliser, lang=lang)
+    # a concept read only inside the writer's name ("Lisa van Dam" → dams, "Sander" → sander) or only in the
+    # personal and contact details (a birth date, an address, a phone number) is not offered; nor is an
+    # occupation read only from a two-letter acronym outside a job line's title ("9301 AB Roden" → matroos)
+    personal = personal_spans(text)
+    concepts = [
+        c
+        for c in concepts
+        if not _only_in(c.get("spans") or (), names)
+        and not _only_in(c.get("spans") or (), personal)
+        and not (c.get("kind") == "occupation" and _acronym_only(c, text, lines))
+    ]
     found = offered_concepts(concepts, text)
     titles = [
         {key: item[key] for key in ("uri", "kind", "evidence", "score")}
@@ -170,6 +198,8 @@ def cv_offers(
                 continue  # a diploma is no mention of a job
             if any(x <= a and b <= y for x, y in names):
                 continue  # nor is the writer's name
+            if any(x <= a and b <= y for x, y in personal):
+                continue  # nor an address or a birth date
             kept.append((int(a), int(b)))
     merged = merge_occupations(found, titles)
-    return competing_readings(held_jobs(merged, spans, job_lines(text, normaliser, lang=lang)))
+    return competing_readings(held_jobs(merged, spans, lines))

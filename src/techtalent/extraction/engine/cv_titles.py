@@ -28,6 +28,7 @@ __all__ = [
     "merge_occupations",
     "offered_concepts",
     "schooling_spans",
+    "personal_spans",
 ]
 
 _WORK = re.compile(
@@ -115,6 +116,53 @@ def schooling_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A CV's personal and contact details state who and where the writer is, not what they can do: a birth date
+# ("Geboren: 14 maart 1981" is no job line, and "geboren" no drilling), an address with a Dutch postal code
+# ("9301 AB Roden": "AB" is no able seaman), a phone number, an e-mail address, a nationality. A field is a
+# part of a line between "·", "|", "•", ";", a tab, three spaces or a sentence end. A driving licence is a
+# real qualification: a field ends where "rijbewijs" / "driving licence" begins.
+_FIELD_BREAK = re.compile(r"\s*[·|•;\t]\s*|(?<=[^\W\d_]{4}[.!?])\s+|\s{3,}")  # not after "Tel." or "Geb."
+_PERSONAL_LABEL = re.compile(
+    r"^(?:\d{1,2} jaar,?\s+)?(?:naam|name|adres|address|woonadres|woonplaats|postcode|postal code|"
+    r"telefoon(?:nummer)?|tel|mobiel|gsm|phone|mobile|e-?mail|linkedin|website|"
+    r"geboren|geboortedatum|geboorteplaats|geb|date of birth|place of birth|born|"
+    r"nationaliteit|nationality|burgerlijke staat|marital status|geslacht|gender|leeftijd|age|"
+    r"woonachtig|wonende|wonend)\b",
+    re.I,
+)
+_CONTACT = re.compile(
+    r"(?<!\d)\d{4} ?[A-Z]{2}\b(?!-)|[\w.+-]+@[\w-]+\.[\w.]+|https?://|www\.|"
+    r"(?<!\d)(?:\+31|0031|0)[ -]?(?:\d[ -]?){9}(?!\d)"
+)
+_PERIOD = re.compile(rf"{_YEAR}\s*(?:[-–—/]|t/m|tot)\s*(?:{_YEAR}|{_UNTIL})", re.I)
+_LICENCE = re.compile(r"\b(?:rijbewijs|rijbewijzen|driving licen[cs]e|driver'?s licen[cs]e)", re.I)
+
+
+def personal_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of a CV's personal and contact fields: those led by a personal label (birth date,
+    address, nationality, phone, e-mail ...) or holding a postal code, phone number, e-mail address or web
+    address; a field ends before a driving licence ("Geboren 1981, rijbewijs B")."""
+    spans: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        at = line.start()
+        period = bool(_PERIOD.search(line.group()))
+        for field in _FIELD_BREAK.split(line.group()):
+            start = text.find(field, at) if field else -1
+            if start < 0:
+                continue
+            at = start + len(field)
+            stripped = field.strip(" -–—:")
+            if not stripped or not (
+                _PERSONAL_LABEL.match(stripped) or (_CONTACT.search(field) and not period)
+            ):
+                continue  # a job line may name its employer's address: "2012 – heden: lasser, 9301 AB Roden"
+            licence = _LICENCE.search(field)
+            end = start + (licence.start() if licence else len(field))
+            if end > start:
+                spans.append((start, end))
+    return spans
+
+
 def _schooled(concept: Mapping[str, Any], text: str, spans: Sequence[tuple[int, int]]) -> bool:
     """True when every mention of a concept lies in the schooling (its spans, else its sentence)."""
     places = [(int(a), int(b)) for a, b in concept.get("spans") or ()]
@@ -155,12 +203,15 @@ def title_lines(text: str) -> list[TitleLine]:
     "monteur / lasser")."""
     out: list[TitleLine] = []
     section: str | None = None  # None: no heading seen yet (a CV may start with its jobs)
+    personal = personal_spans(text)
     offset = 0
     for raw in text.splitlines(keepends=True):
         start, offset = offset, offset + len(raw)
         line = raw.strip()
         if not line:
             continue
+        if any(a <= start + len(raw) - len(raw.lstrip()) < b for a, b in personal):
+            continue  # a birth date or an address is no job line ("Geboren: 14 maart 1981")
         heading = _section(line)
         if heading is not None:
             section = heading

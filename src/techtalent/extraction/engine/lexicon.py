@@ -20,7 +20,7 @@ from techtalent.taxonomy.engine.search import ConceptRecord, LabelRecord
 
 __all__ = ["Lexicon", "Variant", "FORMAT", "ACRONYM", "ROTATED", "KINDS", "LABEL_TYPES"]
 
-FORMAT = 9  # 9: the glossary lost its hand-written trade words (caches built with them are stale)
+FORMAT = 10  # 10: a ge- word is no other verb's stem ("geboren" ≠ boren; caches built before are stale)
 _LANGS = ("nl", "en")
 
 

@@ -18,7 +18,7 @@ from typing import cast
 from techtalent.extraction.engine.building import BARRIER_PART, UNKNOWN_PART, WIDTH
 from techtalent.extraction.engine.fuzzy import NearMisses
 from techtalent.extraction.engine.lexicon import ACRONYM, ROTATED, Lexicon
-from techtalent.extraction.engine.normalise import FoldedText, Tokens
+from techtalent.extraction.engine.normalise import FoldedText, Tokens, join_separable
 
 __all__ = ["Mention", "Matcher", "resolve_overlaps", "person_names", "PASSES"]
 
@@ -257,6 +257,10 @@ class Matcher:
         hits: list[_Hit] = []
         elliptic: list[_Hit] = []
         barriers = _barriers(ft.text, tokens)
+        if lang == "nl":
+            joined = join_separable(tokens.texts, barriers)
+            if joined != tokens.texts:
+                tokens = Tokens(joined, tokens.starts, tokens.ends)
         coordinations = _coordinations(ft.text, tokens) if "- " in ft.text else []
         for automaton_lang, mode in PASSES[lang]:
             hits.extend(_scan(self.words, text, ft, tokens, automaton_lang, mode, barriers))

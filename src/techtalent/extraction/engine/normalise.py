@@ -21,7 +21,17 @@ import Stemmer
 from techtalent.core.text import STOPWORDS
 from techtalent.extraction.engine.glossary import ABBREVIATIONS
 
-__all__ = ["FoldedText", "Token", "Tokens", "fold_text", "tokens_of", "Canon", "label_tokens", "dutch_lemma"]
+__all__ = [
+    "FoldedText",
+    "Token",
+    "Tokens",
+    "fold_text",
+    "tokens_of",
+    "Canon",
+    "label_tokens",
+    "dutch_lemma",
+    "join_separable",
+]
 
 # The same token shape as techtalent.core.text: "+" and "#" stay (C++, C#), inner dots too (node.js).
 TOKEN = re.compile(r"[a-z0-9]+(?:[.+#][a-z0-9+#]+)*[+#]*")
@@ -76,6 +86,74 @@ def _verb_lemma(token: str) -> str | None:
     if lemma == token or not lemma.endswith("en") or lemma[:2] != token[:2] or len(token) <= 3:
         return None
     return lemma
+
+
+def _own_participle(token: str, stemmed: str, stemmer: Stemmer.Stemmer) -> bool:
+    """False when Snowball's dropping of the prefix ge- reads ``token`` as another verb: the rest is a verb's
+    infinitive of the same stem and the word is no form of that verb ("geboren" is born, not drilled: the
+    participle of boren is geboord). "gelast", "gewerkt", "gelezen" and "gedragen" stay participles."""
+    if not token.startswith("ge") or stemmed.startswith(token[:3]):
+        return True
+    rest = token[2:]
+    if not (rest.endswith("en") and simplemma.is_known(rest, lang="nl") and dutch_lemma(rest) == rest):
+        return True
+    return stemmer.stemWord(rest) != stemmed or dutch_lemma(token) != token
+
+
+# Particles of Dutch separable verbs, which a main clause puts at its end: "ik los storingen op" (oplossen).
+_PARTICLES = frozenset("op af aan uit in mee door na over toe terug vast weg bij neer om samen voor".split())
+_CONJUNCTIONS = frozenset("en maar want dus of".split())
+_VERB_SLOTS = 3  # the finite verb stands among a clause's first words ("ik los", "daarnaast voer ik")
+
+
+def _infinitives(finite: str) -> list[str]:
+    """Infinitives a Dutch present-tense form may belong to: los/lost → lossen, voer → voeren, neem → nemen,
+    geef → geven, lees → lezen; a plural form is its own infinitive."""
+    if finite.endswith("en"):
+        return [finite]
+    stems = [finite, finite[:-1]] if finite.endswith("t") and len(finite) > 3 else [finite]
+    out: list[str] = []
+    for stem in stems:
+        if len(stem) < 2 or not stem.isalpha():
+            continue
+        out.append(stem + "en")
+        last = {"f": "v", "s": "z"}.get(stem[-1], stem[-1])
+        if len(stem) >= 3 and stem[-2] == stem[-3] and stem[-2] in "aeou":
+            out.append(stem[:-2] + last + "en")  # neem → nemen, boor → boren
+        elif len(stem) >= 2 and stem[-2] in "aeiou" and (len(stem) < 3 or stem[-3] not in "aeiou"):
+            out.append(stem + stem[-1] + "en")  # los → lossen, stel → stellen
+        if last != stem[-1]:
+            out.append(stem[:-1] + last + "en")  # leef → leven
+    return out
+
+
+def join_separable(texts: list[str], breaks: list[bool]) -> list[str]:
+    """Token texts with each Dutch separable verb of a main clause joined at its particle: in "ik los graag
+    storingen op" the particle becomes "oplossen" and the finite verb an empty token, so the clause reads
+    as "storingen oplossen" (not "los", a stray Dutch label). A particle ends a clause before a clause
+    break (``breaks``: punctuation before the token), a conjunction or the end."""
+    out = list(texts)
+    count = len(texts)
+    start = 0
+    for last in range(count):
+        if breaks[last]:
+            start = last
+        ends = last + 1 == count or breaks[last + 1] or texts[last + 1] in _CONJUNCTIONS
+        if not ends or texts[last] not in _PARTICLES or last - start < 2:
+            continue
+        for verb in range(start, min(start + _VERB_SLOTS, last)):
+            joined = next(
+                (
+                    texts[last] + inf
+                    for inf in _infinitives(texts[verb])
+                    if simplemma.is_known(texts[last] + inf, lang="nl")
+                ),
+                None,
+            )
+            if joined is not None and out[verb]:
+                out[verb], out[last] = "", joined
+                break
+    return out
 
 
 def fold_text(text: str) -> FoldedText:
@@ -178,6 +256,9 @@ class Canon:
             return token
         if lang == "nl" and token.endswith("t") and (lemma := _verb_lemma(token)) is not None:
             token = lemma  # "je verhelpt storingen" meets "storingen verhelpen": stem the infinitive
+        if lang == "nl" and token.startswith("ge"):
+            stemmed = str(self._stem["nl"].stemWord(token))
+            return stemmed if _own_participle(token, stemmed, self._stem["nl"]) else token
         if lang == "nl" and token.endswith(("ster", "sters", "aar", "aars")):
             # Snowball reduces "lasster" (a welder) to "las" as in "lassen" (welding), and "ontwikkelaar"
             # (a developer) to "ontwikkel" as in "ontwikkeling": keep the people apart from the work.
