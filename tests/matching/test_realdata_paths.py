@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 
-import numpy as np
 import pytest
 
 from techtalent.matching.engine import MatchModel, OccupationGraph, transition_paths
@@ -106,12 +105,12 @@ def test_a_move_is_priced_on_what_the_person_brings_not_on_the_occupation_before
     # scrap metal operative → forging machinery mechanic ("monteur machines smederij"): the move's gap for
     # Henk counts what his passport and the job held cover of the target beside what the scrap metal operative
     # lists (it was the occupations' gap alone); at most the gap over the skills he holds outright
-    from techtalent.matching.engine.paths import _person_step_gaps, _with_held
+    from techtalent.matching.engine.paths import _credit, _person_step_gaps, _with_held
 
     forging = OCCUPATION + "599c2ce9-0e1b-4f63-9d65-1f19b3847efb"
     a, b = esco.occupation_index[SCRAP_METAL_OPERATIVE], esco.occupation_index[forging]
     has = _with_held(esco, dict(HENK), [esco.occupation_index[MATROOS]])
-    person = float(_person_step_gaps(esco, has, np.asarray([a]))[0, b])
+    person = float(_person_step_gaps(esco, _credit(esco, has))[a, b])
     assert esco_graph.gap is not None
     target = {esco.skill_index[u] for u in essential(esco, forging)}
     brought = {esco.skill_index[u] for u in set(has) | listed(esco, SCRAP_METAL_OPERATIVE)}

@@ -69,7 +69,11 @@ class Path:
 
 def essential_gaps(model: MatchModel, skills: Mapping[str, Proficiency]) -> np.ndarray:
     """(occupations,) share of each occupation's essential weight a passport does not yet cover."""
-    credit = _credit(model, skills)
+    return _gaps(model, _credit(model, skills))
+
+
+def _gaps(model: MatchModel, credit: np.ndarray) -> np.ndarray:
+    """:func:`essential_gaps` for a passport's :func:`_credit`."""
     weights = (model.essential @ sparse.diags(model.idf)).tocsr()
     totals = np.asarray(weights.sum(axis=1)).ravel()
     covered = (weights @ credit).ravel()
@@ -87,19 +91,19 @@ def _credit(model: MatchModel, skills: Mapping[str, Proficiency]) -> np.ndarray:
     return result
 
 
-def _person_step_gaps(model: MatchModel, skills: Mapping[str, Proficiency], rows: np.ndarray) -> np.ndarray:
-    """(rows, occupations) share of b's essential weight still to learn for a person who has their passport
-    and has worked in occupation a (one of ``rows``): what a move a → b asks of *this* person.
+def _person_step_gaps(model: MatchModel, credit: np.ndarray) -> np.ndarray:
+    """(occupations, occupations) share of b's essential weight still to learn for a person whose passport
+    covers ``credit`` (:func:`_credit`) and who has worked in occupation a: what a move a → b asks of *this*
+    person.
 
     Coverage of b by the passport together with a's listed skills: the passport's own coverage plus a's
     listed skills where the passport falls short. A step is then priced by what it asks beyond what the
     person and the occupation before it already bring, so an intermediate occupation is worth taking only
     for the target's skills it teaches, not for a few general skills it shares with the passport."""
-    credit = _credit(model, skills)
     weights = (model.essential @ sparse.diags(model.idf)).tocsr().astype(np.float32)
     totals = np.asarray(weights.sum(axis=1)).ravel()
     own = weights @ credit.astype(np.float32)
-    listed = model.membership[rows].astype(np.float32) @ sparse.diags((1.0 - credit).astype(np.float32))
+    listed = model.membership.astype(np.float32) @ sparse.diags((1.0 - credit).astype(np.float32))
     covered = (listed @ weights.T).toarray() + own[None, :]
     share = np.divide(covered, totals[None, :], out=np.zeros_like(covered), where=totals[None, :] > 0)
     result: np.ndarray = np.clip(1.0 - share, 0.0, 1.0).astype(np.float32)
@@ -143,7 +147,8 @@ def transition_paths(
     goal = _target_mask(model, targets, origins)
 
     inf = np.inf
-    first_gap = essential_gaps(model, skills)
+    credit = _credit(model, skills)
+    first_gap = _gaps(model, credit)
     # A first step straight from the passport that is the destination must leave at most max_first_gap to
     # learn; one on the way to a further step (similar to it, by the move's own rules) may leave up to
     # max_through_gap, paying the gap beyond max_first_gap twice (no cliff). With one cliff at 0.75, Henk's
@@ -163,7 +168,7 @@ def transition_paths(
     # the jobs held) nor a's listed skills cover. Priced on a's skills alone, a small occupation the passport
     # enters through a few general skills ("operator metaalversnipperaar": hydraulics, health and safety)
     # was a cheap first step to maintenance jobs, though it teaches little of them.
-    price = np.minimum(_person_step_gaps(model, skills, np.arange(n)), between)
+    price = np.minimum(_person_step_gaps(model, credit), between)
     edge = np.where(
         (sim >= min_similarity) & (between <= max_step_gap),
         np.float32(step_penalty) + (np.float32(1.0) - sim + price) / np.float32(2.0),
