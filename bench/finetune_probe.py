@@ -96,6 +96,20 @@ def build_pairs(
     return pairs
 
 
+def sampled_pairs(args: argparse.Namespace) -> list[tuple[str, str, str]]:
+    """The training pairs the command line asks for (``build_pairs``), a seeded sample of ``--pairs``."""
+    pairs = build_pairs(
+        args.esco,
+        alternatives=args.alternatives,
+        sentences=args.sentences,
+        seed=args.seed,
+        occupations=not args.skills_only,
+    )
+    if args.pairs and len(pairs) > args.pairs:
+        pairs = random.Random(args.seed).sample(pairs, args.pairs)
+    return pairs
+
+
 def batches(pairs: Sequence[tuple[str, str, str]], size: int, seed: int) -> list[list[tuple[str, str, str]]]:
     """Shuffled batches of ``size`` pairs with no concept (and so no positive) twice in a batch.
 
@@ -147,15 +161,7 @@ def train(args: argparse.Namespace) -> int:
     random.seed(args.seed)
     np.random.seed(args.seed)
     torch.set_num_threads(args.threads)
-    pairs = build_pairs(
-        args.esco,
-        alternatives=args.alternatives,
-        sentences=args.sentences,
-        seed=args.seed,
-        occupations=not args.skills_only,
-    )
-    if args.pairs and len(pairs) > args.pairs:
-        pairs = random.Random(args.seed).sample(pairs, args.pairs)
+    pairs = sampled_pairs(args)
     plan = batches(pairs, args.batch, args.seed)
     print(f"{len(pairs)} pairs, {len(plan)} batches of ≤{args.batch}; base {base}", flush=True)
     tokenizer = AutoTokenizer.from_pretrained(str(base), local_files_only=True)
@@ -282,15 +288,7 @@ def fit_adapter(args: argparse.Namespace) -> object:
     from techtalent.extraction.offline import encoder
     from techtalent.extraction.vector_cache import encode_cached, vector_folder
 
-    pairs = build_pairs(
-        args.esco,
-        alternatives=args.alternatives,
-        sentences=args.sentences,
-        seed=args.seed,
-        occupations=not args.skills_only,
-    )
-    if args.pairs and len(pairs) > args.pairs:
-        pairs = random.Random(args.seed).sample(pairs, args.pairs)
+    pairs = sampled_pairs(args)
     start = time.perf_counter()
     base = encoder()
     folder = vector_folder(CACHE)
