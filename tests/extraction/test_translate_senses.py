@@ -73,9 +73,9 @@ def test_the_adapter_counts_words_once_per_unit_in_dictionary_form(tmp_path: Pat
     assert cached_cooccurrence(tmp_path / "co.json") == cached == counted  # the second read is the file's
 
 
-def test_a_split_compound_keeps_all_its_words() -> None:
-    # "klepstoringen" is not in the lexicon: it is split (klep + storingen), and both parts are meant
-    lexicon = TranslationLexicon(
+def _klep_lexicon() -> TranslationLexicon:
+    """A lexicon without "klepstoringen": it is split (klep + storingen), both parts known well."""
+    return TranslationLexicon(
         en_to_nl={},
         nl_to_en={
             "klep": (("valve", 0.7), ("flap", 0.3)),
@@ -85,6 +85,11 @@ def test_a_split_compound_keeps_all_its_words() -> None:
         counts_nl={"klep": 40, "storingen": 35, "pompen": 15},
         counts_en={"valve": 30, "flap": 5, "malfunctions": 30},
     )
+
+
+def test_a_split_compound_keeps_all_its_words() -> None:
+    # "klepstoringen" is not in the lexicon: it is split (klep + storingen), and both parts are meant
+    lexicon = _klep_lexicon()
     translator = Bridged(lexicon, {}, cooccurrence=TABLE)
     assert not translator.whole("klepstoringen") and translator.whole("klep")
     # its parts are words the lexicon knows well (≥ WEAK_COUNT) and both are named: read in order as one
@@ -97,16 +102,7 @@ def test_without_the_parts_reading_a_split_compound_still_keeps_all_its_words(mo
     from techtalent.extraction.engine import translate
 
     monkeypatch.setattr(translate, "COMPOUND_PARTS", False)  # type: ignore[attr-defined]
-    lexicon = TranslationLexicon(
-        en_to_nl={},
-        nl_to_en={
-            "klep": (("valve", 0.7), ("flap", 0.3)),
-            "storingen": (("malfunctions", 0.9),),
-            "pompen": (("pumps", 0.8),),
-        },
-        counts_nl={"klep": 40, "storingen": 35, "pompen": 15},
-        counts_en={"valve": 30, "flap": 5, "malfunctions": 30},
-    )
+    lexicon = _klep_lexicon()
     plain = english_sentence(Bridged(lexicon, {}), "pompen klepstoringen")
     assert plain == "pumps malfunctions valve"  # without the split check, pumps would leave only valve
     assert english_sentence(Bridged(lexicon, {}, cooccurrence=TABLE), "pompen klepstoringen") == plain
