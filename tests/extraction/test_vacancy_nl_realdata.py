@@ -110,3 +110,32 @@ def test_a_whole_vacancy_keeps_dense_candidates_in_proportion_to_its_sentences(d
     # a long text without an offer or how-to-apply part (a CV) keeps the fixed cut
     no_offer = LONG_VACANCY.split("Wat bieden wij?")[0]
     assert dense_candidates(no_offer) <= engine.DENSE_CANDIDATES
+
+
+# Session 9: a derived Dutch label of one word keeps DERIVED_ONE_WORD of its mention weight.
+HAIR = S + "c76d86b3-9860-4bc0-996d-cc724c669bcf"  # knowledge "hair", derived label "haar"
+MECHATRONICS = S + "d88cb3f1-8e02-4618-bf32-4b0488066934"  # knowledge "mechatronics", derived "mechatronica"
+
+
+def _derived_one_word(result_concepts: list[engine.FoundConcept], uri: str) -> engine.FoundConcept | None:
+    return next((c for c in result_concepts if c.uri == uri), None)
+
+
+def test_a_one_word_derived_label_that_is_a_function_word_is_not_accepted(dutch: Extractor) -> None:
+    # before session 9 "haar" (her) was accepted as hair at 0.45. ("ligt" → autism is not fixed by this: the
+    # learned lexicon also reads "ligt" as "autism" in the English bag; the dense pass confirms it.)
+    line = "- Je test de installatie na reparatie en zet haar weer veilig in bedrijf;"
+    result = dutch.extract(line, lang="nl", top=50)
+    assert HAIR not in {c.uri for c in result.concepts}
+    ranked = _derived_one_word(result.ranking, HAIR)
+    assert ranked is not None  # still a candidate, found by its derived label, under the threshold
+    assert ranked.evidence.get("label_type") == "derived" and ranked.score < engine.MIN_SCORE
+
+
+def test_a_one_word_derived_label_the_sentence_means_is_still_accepted(dutch: Extractor) -> None:
+    result = dutch.extract("Je hebt kennis van mechatronica en elektrotechniek.", lang="nl")
+    found = _derived_one_word(result.concepts, MECHATRONICS)
+    assert found is not None, [c.label for c in result.concepts]
+    assert found.evidence.get("label_type") == "derived"
+    assert found.evidence.get("similarity", 0.0) >= 0.7  # the dense pass confirms what the word says
+    assert found.evidence.get("lexical_score", 1.0) < engine.MIN_SCORE  # the word alone would not be enough
