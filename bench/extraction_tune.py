@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from tune_features import GROUPS, DocFeatures, features, queries_of, setup  # noqa: E402
+from tune_features import GROUPS, DocFeatures, features, model, queries_of, setup  # noqa: E402
 from tune_vectors import fill, seed_from_index  # noqa: E402
 
 from techtalent.extraction.devsplit import half_of  # noqa: E402
@@ -59,13 +59,18 @@ def sets() -> dict[str, list[GoldDoc]]:
     return out
 
 
-def warm(esco: Path, shard: tuple[int, int]) -> None:
-    """Embed every candidate text and query of this shard that the store lacks."""
+def warm(esco: Path, shard: tuple[int, int], *, preferred_only: bool = False) -> None:
+    """Embed every candidate text and query of this shard that the store lacks.
+
+    ``preferred_only``: the queries and the preferred labels alone (what the engine's default index
+    embeds), for a model whose calibration alone is re-fitted (``grid --calibration-only``).
+    """
     from techtalent.extraction.offline import encoder
 
     lexicon, candidates = setup(esco, CACHE)
-    store = VectorCache(CACHE / "tune-vectors", "all-MiniLM-L6-v2")
-    seed = sorted(CACHE.glob("dense-*-all-MiniLM-L6-v2.npy"))
+    name = model()
+    store = VectorCache(CACHE / "tune-vectors", name)
+    seed = sorted(CACHE.glob(f"dense-*-{name}-alt0.npy"))
     preferred = [t for t, g in zip(candidates.texts, candidates.groups, strict=True) if g == 0]
     for path in (
         seed if shard[0] == 0 else []
@@ -79,6 +84,8 @@ def warm(esco: Path, shard: tuple[int, int]) -> None:
     order = np.argsort(
         np.where(candidates.groups < 0, 3, np.where(candidates.groups <= 3, 1, 5)), kind="stable"
     )
+    if preferred_only:
+        order = order[candidates.groups[order] == 0]
     texts = queries + [candidates.texts[i] for i in order]
     print(f"{len(store.missing(texts))} texts to embed (all shards)")
     fill(store, texts, encoder(), shard=shard)
@@ -168,6 +175,14 @@ CALIBRATION = {
     # same in both languages, so it stays 0.4 and the dense ramp is fitted to it
     "threshold": [0.4],
 }
+# --calibration-only (another encoder): a wider ramp grid, since another model's cosines sit elsewhere
+# (E5's, for instance, are rarely below 0.7)
+WIDE = {
+    "low": [round(0.45 + 0.05 * i, 2) for i in range(10)],  # 0.45 ... 0.9
+    "high": [0.8, 0.85, 0.9, 0.95, 1.0],
+    "cap": [0.5, 0.6, 0.7, 0.8, 0.9],
+    "threshold": [0.4],
+}
 OBJECTIVE = ("tune-tech", "tune-house", "tune-own-written")
 
 
@@ -179,8 +194,12 @@ def with_value(p: Params, name: str, value: object) -> Params:
     return Params(**{**p.__dict__, name: value})
 
 
-def grid(esco: Path) -> None:
-    """Search the grid on the TUNE halves, then score the chosen point once on the REPORT halves."""
+def grid(esco: Path, *, calibration_only: bool = False) -> None:
+    """Search the grid on the TUNE halves, then score the chosen point once on the REPORT halves.
+
+    ``calibration_only``: keep the index and fusion defaults and search the ramp alone (for another encoder,
+    whose cosines are distributed differently; its store may hold the preferred labels only).
+    """
     from techtalent.extraction.offline import esco_lexicon
 
     lexicon = esco_lexicon(esco, CACHE)
@@ -189,7 +208,7 @@ def grid(esco: Path) -> None:
     halves = sets()
     prior = use_prior(esco, lexicon.concepts)
     stored = CACHE / "tune-features.pickle"
-    key = (len(VectorCache(CACHE / "tune-vectors", "all-MiniLM-L6-v2").rows), sorted(halves))
+    key = (len(VectorCache(CACHE / "tune-vectors", model()).rows), sorted(halves))
     feats = {}
     if stored.exists():
         try:
@@ -219,14 +238,16 @@ def grid(esco: Path) -> None:
 
     print(f"start {best}: {base:.4f}")
     for round_ in (1, 2):  # coordinate search over the index/fusion axes, then the calibration, twice
-        for name, values in GRID.items():
+        for name, values in {} if calibration_only else GRID.items():
             for value in values:
                 candidate = with_value(best, name, value)
                 got, per = objective(candidate)
                 if better(got, per):
                     best, base, held = candidate, got, per
             print(f"round {round_} after {name}: {best} -> {base:.4f}", flush=True)
-        for low, high, cap, threshold in itertools.product(*CALIBRATION.values()):
+        for low, high, cap, threshold in itertools.product(
+            *(WIDE if calibration_only else CALIBRATION).values()
+        ):
             if high <= low:
                 continue
             values = {"low": low, "high": high, "cap": cap, "threshold": threshold}
@@ -235,7 +256,7 @@ def grid(esco: Path) -> None:
             if better(got, per):
                 best, base, held = candidate, got, per
         print(f"round {round_} after calibration: {best} -> {base:.4f}", flush=True)
-    for name, values in GRID.items():  # how much each axis matters around the chosen point
+    for name, values in {} if calibration_only else GRID.items():  # how much each axis matters here
         row = []
         for value in [*values, *SHOWN.get(name, [])]:
             got, per = objective(with_value(best, name, value))
@@ -248,6 +269,13 @@ def grid(esco: Path) -> None:
         ("all alternatives, offset -0.06, defaults otherwise", Params(alternatives=9, alt_offset=-0.06)),
         ("3 alternatives, offset -0.03, defaults otherwise", Params(alternatives=3, alt_offset=-0.03)),
     ]
+    if (
+        calibration_only
+    ):  # the encoder alone: ranked by cosine (a monotone ramp keeps the order), no threshold
+        shown = [
+            *shown[:2],
+            ("dense only (lexical weight 0; RP@5 and MRR threshold-free)", Params(lexical=0.0)),
+        ]
     for label, p in shown:
         print(label)
         for name in feats:
@@ -260,12 +288,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("command", choices=("warm", "grid"))
     parser.add_argument("--esco", type=Path, default=Path(os.environ.get("TECHTALENT_ESCO", DEFAULT_ESCO)))
     parser.add_argument("--shard", default="0/1", help="i/n: embed only this share of the texts")
+    parser.add_argument(
+        "--preferred-only", action="store_true", help="warm: queries and preferred labels only"
+    )
+    parser.add_argument("--calibration-only", action="store_true", help="grid: search the ramp alone")
     args = parser.parse_args(argv)
     if args.command == "warm":
         index, count = (int(x) for x in args.shard.split("/"))
-        warm(args.esco, (index, count))
+        warm(args.esco, (index, count), preferred_only=args.preferred_only)
     else:
-        grid(args.esco)
+        grid(args.esco, calibration_only=args.calibration_only)
     return 0
 
 

@@ -20,10 +20,16 @@ from tune_vectors import CandidateTexts, candidate_texts, first_sentence
 from techtalent.extraction.evaluation import GoldDoc
 from techtalent.extraction.vector_cache import VectorCache
 
-__all__ = ["GROUPS", "DocFeatures", "features", "queries_of", "setup"]
+__all__ = ["GROUPS", "DocFeatures", "features", "model", "queries_of", "setup"]
 
 GROUPS = ("pref", "alt1", "alt2", "alt3", "alt4+", "desc")  # feature columns of a candidate
-MODEL = "all-MiniLM-L6-v2"
+
+
+def model() -> str:
+    """The vector store's model name: the encoder's (``TECHTALENT_MODEL_DIR`` or the shipped model)."""
+    from techtalent.extraction.encoder import model_dir, model_name
+
+    return model_name(model_dir())
 
 
 def queries_of(text: str) -> list[tuple[str, bool]]:
@@ -75,7 +81,7 @@ def features(esco: Path, cache: Path, docs: Sequence[GoldDoc], *, pool: int = 40
     from techtalent.extraction.offline import esco_extractor
 
     lexicon, candidates = setup(esco, cache)
-    store = VectorCache(cache / "tune-vectors", MODEL)
+    store = VectorCache(cache / "tune-vectors", model())
     have = np.array([t in store.rows for t in candidates.texts])
     if not have.all():
         print(f"note: {int((~have).sum())} index texts not embedded yet are left out", file=sys.stderr)

