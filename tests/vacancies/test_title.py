@@ -34,6 +34,10 @@ HTMX = {"HTTP_HX_REQUEST": "true"}
             "Constructiebankwerker gezocht – Van Dijk Staalbouw",
         ),
         ("Vacature: lasser", [], "lasser"),
+        # an English heading (walk of 3 December in English: "(40 hours)" was kept)
+        ("Maintenance Technician (40 hours) – Van Dijk Precision Parts B.V.", [], "Maintenance Technician"),
+        ("Vacancy: CNC machinist (m/f, 32-40 hrs) | Acme Ltd", [], "CNC machinist"),
+        ("CNC machinist (full-time) - Emmen", [], "CNC machinist - Emmen"),
     ],
 )
 def test_the_title_is_the_job_without_hours_gender_or_employer(

@@ -20,6 +20,7 @@ from techtalent.matching.engine import (
     match_vacancy,
     rank_passports,
 )
+from techtalent.matching.shortage_file import bundled_document_titles
 from techtalent.taxonomy import selectors as taxonomy
 
 __all__ = [
@@ -102,7 +103,8 @@ def explanation(e: Explanation, lang: str) -> dict[str, Any]:
 
 
 def shortage_out(links: Sequence[ShortageLink], lang: str) -> list[dict[str, Any]]:
-    """The shortage links of one occupation with their sources (document, section, quote)."""
+    """The shortage links of one occupation with their sources (document, its title, section, quote)."""
+    titles = bundled_document_titles()
     return [
         {
             "group": link.group,
@@ -110,7 +112,13 @@ def shortage_out(links: Sequence[ShortageLink], lang: str) -> list[dict[str, Any
             "confidence": link.confidence,
             "mapping": link.mapping,
             "sources": [
-                {"document": s.document, "section": s.section, "quote": s.quote} for s in link.sources
+                {
+                    "document": s.document,
+                    "title": titles.get(s.document, ""),
+                    "section": s.section,
+                    "quote": s.quote,
+                }
+                for s in link.sources
             ],
             "tension": list(link.tension),
         }

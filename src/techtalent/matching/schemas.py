@@ -141,6 +141,7 @@ class ExplanationOut(Schema):
 
 class ShortageSourceOut(Schema):
     document: str
+    title: str = Field("", description="The document's title, when the bundled list names it")
     section: str
     quote: str
 

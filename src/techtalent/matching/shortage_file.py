@@ -11,7 +11,7 @@ from techtalent.matching.engine.shortage import ShortageOccupation, shortage_fro
 
 BUNDLED = Path(__file__).resolve().parents[1] / "data" / "shortage_occupations.yaml"
 
-__all__ = ["BUNDLED", "bundled_shortage_list", "shortage_list_from_text"]
+__all__ = ["BUNDLED", "bundled_document_titles", "bundled_shortage_list", "shortage_list_from_text"]
 
 
 def shortage_list_from_text(text: str) -> list[ShortageOccupation]:
@@ -29,3 +29,11 @@ def shortage_list_from_text(text: str) -> list[ShortageOccupation]:
 def bundled_shortage_list() -> tuple[ShortageOccupation, ...]:
     """The bundled shortage groups."""
     return tuple(shortage_list_from_text(BUNDLED.read_text(encoding="utf-8")))
+
+
+@lru_cache(maxsize=1)
+def bundled_document_titles() -> dict[str, str]:
+    """The titles of the bundled list's source documents by file name ("003_….txt" → "Smart Industry …")."""
+    data = yaml.safe_load(BUNDLED.read_text(encoding="utf-8"))
+    documents = data.get("documents") if isinstance(data, dict) else None
+    return {str(k): str(v) for k, v in documents.items()} if isinstance(documents, dict) else {}

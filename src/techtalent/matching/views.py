@@ -113,9 +113,9 @@ def concept_hits(request: HttpRequest, kind: str) -> HttpResponse:
     """Search-as-you-type for skills or occupations to add (an htmx partial)."""
     q = request.GET.get("q", "").strip()[:200]
     hits = concept_search(q, lang=_lang(), limit=10, kind=kind) if q and taxonomy_status()["release"] else []
-    return render(
-        request, "matching/_hits.html", {"hits": hits_with_twins(hits), "q": q, "kind": kind, "lang": _lang()}
-    )
+    held = set(PassportSkill.objects.filter(passport__owner=request.user).values_list("uri", flat=True))
+    context = {"hits": hits_with_twins(hits), "q": q, "kind": kind, "lang": _lang(), "held": held}
+    return render(request, "matching/_hits.html", context)
 
 
 def _done(request: HttpRequest, passport: Passport) -> HttpResponse:

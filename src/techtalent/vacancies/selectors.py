@@ -38,9 +38,11 @@ def employer_organisations(*, user: Any) -> QuerySet[Organisation]:
 
 
 # Parts of a vacancy's first line that are not its title: hours or gender in brackets ("(38 uur)",
-# "(32-40 uur)", "(m/v)", "(fulltime)"), and the employer after a dash or bar ("– Metaal B.V.").
+# "(32-40 uur)", "(40 hours)", "(m/v)", "(m/f)", "(fulltime)"), and the employer after a dash or bar
+# ("– Metaal B.V.").
 _TITLE_ASIDE = re.compile(
-    r"\s*\((?:[^()]*\buur\b[^()]*|[mvx]\s*/\s*[mvx](?:\s*/\s*[mvx])?|full-?time|part-?time|fte[^()]*)\)",
+    r"\s*\((?:[^()]*\b(?:uur|hours?|hrs)\b[^()]*|[mvxfwd]\s*/\s*[mvxfwd](?:\s*/\s*[mvxfwd])?|full-?time|part-?time"
+    r"|fte[^()]*)\)",
     re.IGNORECASE,
 )
 _TITLE_EMPLOYER = re.compile(r"\s+(?:[–—|]|-(?=\s))\s+(?P<employer>.+)$")
@@ -49,8 +51,8 @@ _LEGAL_FORM = re.compile(r"\b(?:b\.?\s?v\.?|n\.?\s?v\.?|v\.?o\.?f\.?|gmbh|ltd\.?
 
 def title_of(text: str, employers: Sequence[str] = ()) -> str:
     """A title for a pasted vacancy: its first line, without a leading "Vacature:" or "Vacancy:", hours or
-    gender in brackets, and the employer named after a dash (a name in ``employers`` or one ending in a
-    legal form such as B.V.)."""
+    gender in brackets (Dutch or English), and the employer named after a dash (a name in ``employers`` or
+    one ending in a legal form such as B.V.)."""
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     head, sep, rest = first.partition(":")
     if sep and head.strip().casefold() in ("vacature", "vacancy", "functie", "job"):

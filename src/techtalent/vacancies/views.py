@@ -135,6 +135,7 @@ def skill_search(request: HttpRequest, vacancy_id: int) -> HttpResponse:
     context = {
         "hits": hits_with_twins(hits), "q": q, "kind": "skill", "lang": _lang(),
         "add_url": reverse("vacancies:skill_add", args=[vacancy.id]), "include": "#skill-relation",
+        "held": set(vacancy.skills.values_list("uri", flat=True)),
     }  # fmt: skip
     return render(request, "matching/_hits.html", context)
 
