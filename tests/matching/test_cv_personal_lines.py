@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from techtalent.extraction.engine.cv_titles import personal_spans, title_lines
+from techtalent.extraction.engine.cv_titles import heading_spans, personal_spans, title_lines
 from techtalent.extraction.engine.normalise import Canon, join_separable, tokens_of
 from techtalent.matching.cv_offers import cv_offers
 from tests.matching.test_cv_jobs import OCC, TICK, extracted, normaliser, scores
@@ -136,3 +136,23 @@ def test_the_dutch_cv_offers_its_licence_and_jobs_and_no_contact_line_reading(
     jobs = [o for o in offers.values() if o["kind"] == "occupation"]
     assert any(str(o["evidence"]).startswith("2015 – heden") for o in jobs)  # the procesoperator line
     assert any(str(o["evidence"]).startswith("2008 – 2015") for o in jobs)
+
+
+def test_a_section_heading_names_a_section_not_a_skill() -> None:
+    # the English walk (docs/walk-2026-12-03-en.md): "Profile" offered "profile people", "Languages" offered
+    # "modern languages"; the languages named on the lines below the heading are still offered
+    text = (
+        "Mark de Vries\nProfile\nProduction operator who wants to move into maintenance.\n"
+        "Languages:\nDutch, English\nTalen\n"
+    )
+    assert covered(text, heading_spans(text)) == ["Profile", "Languages:", "Talen"]
+    concepts = [
+        {**extracted(text, "x", "Profile", 0.6), "uri": SKILL + "profile-people", "kind": "skill"},
+        {**extracted(text, "x", "Languages", 0.55), "uri": SKILL + "modern-languages", "kind": "skill"},
+        {**extracted(text, "x", "English", 0.8), "uri": SKILL + "english", "kind": "skill"},
+        {**extracted(text, "x", "maintenance", 0.5), "uri": SKILL + "maintenance", "kind": "skill"},
+    ]
+    found = scores(cv_offers(concepts, text, normaliser()))
+    assert SKILL + "profile-people" not in found and SKILL + "modern-languages" not in found
+    assert found[SKILL + "english"] == pytest.approx(0.8)
+    assert found[SKILL + "maintenance"] == pytest.approx(0.5)

@@ -12,6 +12,7 @@ from techtalent.extraction.engine.cv_titles import (
     TIE,
     TIED,
     cv_title_occupations,
+    heading_spans,
     merge_occupations,
     offered_concepts,
     personal_spans,
@@ -166,8 +167,8 @@ def cv_offers(
     best occupation of each job-title line, each occupation scored by where it is named (engine/cvjobs.py;
     the schooling and the writer's name on the first line, ``name_spans``, name no job, and a skill
     or occupation read only inside that name or only in the personal and contact details,
-    ``cv_titles.personal_spans``, is not offered at all, nor an occupation read only from a two-letter
-    acronym outside a job line's title);
+    ``cv_titles.personal_spans``, or only in a section heading, ``cv_titles.heading_spans``, is not offered
+    at all, nor an occupation read only from a two-letter acronym outside a job line's title);
     then a weak rival reading of one evidence line is offered unticked (``competing_readings``)."""
     names = name_spans(text)
     lines = job_lines(text, normaliser, lang=lang)
@@ -175,11 +176,14 @@ def cv_offers(
     # personal and contact details (a birth date, an address, a phone number) is not offered; nor is an
     # occupation read only from a two-letter acronym outside a job line's title ("9301 AB Roden" → matroos)
     personal = personal_spans(text)
+    # nor one read only in a section heading ("Profile" → profile people, "Languages" → modern languages)
+    headings = heading_spans(text)
     concepts = [
         c
         for c in concepts
         if not _only_in(c.get("spans") or (), names)
         and not _only_in(c.get("spans") or (), personal)
+        and not _only_in(c.get("spans") or (), headings)
         and not (c.get("kind") == "occupation" and _acronym_only(c, text, lines))
     ]
     found = offered_concepts(concepts, text)

@@ -28,6 +28,7 @@ __all__ = [
     "merge_occupations",
     "offered_concepts",
     "schooling_spans",
+    "heading_spans",
     "personal_spans",
 ]
 
@@ -113,6 +114,21 @@ def schooling_spans(text: str) -> list[tuple[int, int]]:
             spans.append((here, offset))
     if start is not None:
         spans.append((start, offset))
+    return spans
+
+
+def heading_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of a CV's section headings ("Profiel", "Languages", "Werkervaring:"): a heading names
+    a section, not something the writer can do ("Profile" is no skill "profile people", "Talen" no "modern
+    languages"; the languages are on the lines below it)."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for raw in text.splitlines(keepends=True):
+        here, offset = offset, offset + len(raw)
+        line = raw.strip()
+        if line and _section(line) is not None:
+            start = here + raw.index(line[0])
+            spans.append((start, start + len(line)))
     return spans
 
 
