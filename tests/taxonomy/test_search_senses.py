@@ -105,3 +105,17 @@ def test_a_left_over_rare_word_costs_more_than_a_left_over_common_one() -> None:
     hits = _skill_index(labels).search("maintenance tools", lang="en", complete=True)
     assert [h.uri for h in hits[:2]] == [f"{E}use", f"{E}airport"], [h.matched_label for h in hits]
     assert hits[0].score > hits[1].score
+
+
+def test_a_ge_word_snowball_reads_as_another_verb_stays_whole() -> None:
+    # Snowball drops ge-: "geboren" (born) → "boor", the stem of boren (to drill) and of the title "boorder";
+    # a real participle keeps its verb's stem: "gelast" (welded) still finds "lassen".
+    concepts = [ConceptRecord(f"{E}drill", "occupation"), ConceptRecord(f"{E}weld", "skill")]
+    labels = [
+        LabelRecord(f"{E}drill", "nl", "preferred", "boorder"),
+        LabelRecord(f"{E}weld", "nl", "preferred", "metaal lassen"),
+    ]
+    index = SearchIndex(concepts, labels)
+    assert index.search("geboren", lang="nl", complete=True) == []
+    assert index.search("boren", lang="nl", complete=True)[0].uri == f"{E}drill"
+    assert index.search("gelast", lang="nl", complete=True)[0].uri == f"{E}weld"
