@@ -119,3 +119,16 @@ def test_a_ge_word_snowball_reads_as_another_verb_stays_whole() -> None:
     assert index.search("geboren", lang="nl", complete=True) == []
     assert index.search("boren", lang="nl", complete=True)[0].uri == f"{E}drill"
     assert index.search("gelast", lang="nl", complete=True)[0].uri == f"{E}weld"
+
+
+def test_a_dutch_stem_in_an_english_label_of_another_word_counts_less_than_a_translation() -> None:
+    # Dutch "leggen" stems to "leg", as the English "legs" does; the lexicon says leggen is lay.
+    lexicon = RankedLexicon({"leggen": (("lay", 0.6),), "systemen": (("systems", 0.7),)}, {"leggen": 50})
+    labels = {"legs": "clean legs", "lay": "lay tiles", "systems": "install systems"}
+    index = _skill_index(labels, lexicon)
+    hits = index.search("leggen", lang="nl", complete=True)
+    assert [h.uri for h in hits[:2]] == [f"{E}lay", f"{E}legs"], [h.matched_label for h in hits]
+    # A translation the lexicon gives keeps its full stem match (systemen → system, as in "systems").
+    assert index.search("systemen", lang="nl", complete=True)[0].score == pytest.approx(
+        _skill_index(labels).search("systemen", lang="nl", complete=True)[0].score
+    )

@@ -84,6 +84,8 @@ _PARAPHRASE_EN = 0.5  # a translation's English paraphrase (place → install), 
 _CONTEXT = 0.8
 _INFORMATION = 0.5  # the weight of a label's information share (by IDF) in its cover, beside its word share
 _LABEL_COVER = 0.3  # the weight of how much of a label the query covers, beside how much of the query it has
+# A Dutch word's term in an English label of another word (leggen ↔ legs): below a translation (0.72).
+_FALSE_FRIEND = 0.6
 _OFFICIAL = frozenset({"preferred", "female", "male", "alternative"})
 
 
@@ -395,6 +397,23 @@ class SearchIndex:
             return token
         return stemmed
 
+    def _false_friends(
+        self, token: str, expansions: dict[int, float], phrases: list[tuple[Phrase, float]]
+    ) -> set[int]:
+        """Terms a Dutch word reaches by its Dutch form that English labels write as another word: "leggen"
+        (Dutch stem leg) and the English "legs". An English label's term counts as the Dutch word's only
+        when it is the English reading of the same letters (cad, software) or a translation the lexicon
+        gives (systemen → systems); else it matches at :data:`_FALSE_FRIEND` of its quality."""
+        if self.lexicon is None:
+            return set()
+        translated = {term for words, _ in phrases for options in words for term, _ in options}
+        english = self.terms.get(stem(token, "en"))
+        return {
+            term
+            for term, quality in expansions.items()
+            if quality >= _INFLECTED and term != english and term not in translated
+        }
+
     def _known_word(self, token: str) -> bool:
         """Whether ESCO's Dutch or English text (the lexicon's word counts) writes ``token`` as it is."""
         return any(
@@ -605,11 +624,16 @@ class SearchIndex:
             expansions = self._expansions(token, last=typing and i == n_words - 1, dutch=lang == "nl")
             hit = np.zeros(n_labels, dtype=np.float32)
             cover = np.zeros(n_labels, dtype=np.float32)
-            for term, quality in expansions.items():
-                rows = indices[indptr[term] : indptr[term + 1]]
-                hit[rows] = np.maximum(hit[rows], quality)
             # The lexicon translates Dutch words; an English query needs none.
             phrases = translated_phrases(self.lexicon, token, self.terms) if lang == "nl" else []
+            friends = self._false_friends(token, expansions, phrases) if lang == "nl" else set()
+            for term, quality in expansions.items():
+                rows = indices[indptr[term] : indptr[term + 1]]
+                if term in friends:
+                    english = self.label_lang[rows] == LANGS.index("en")
+                    hit[rows[~english]] = np.maximum(hit[rows[~english]], quality)
+                    rows, quality = rows[english], quality * _FALSE_FRIEND
+                hit[rows] = np.maximum(hit[rows], quality)
             phrases += self._english_paraphrases(phrases)
             if token not in self.surface or self._df_of(token) <= _RARE_ACRONYM:
                 # An acronym few labels write ("TIG-lasser"): also the words it stands for.
