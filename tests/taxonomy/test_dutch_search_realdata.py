@@ -104,3 +104,42 @@ def test_a_phrasal_verb_is_said_once_in_its_derived_labels(real: tuple) -> None:
         d for d in carried if bundle.preferred[(d.uri, "en")] == "carry out preventive airport maintenance"
     )
     assert airport.text.endswith("uitvoeren") and "verrichten" not in airport.text
+
+
+@pytest.mark.parametrize(
+    ("query", "acceptable"),
+    [
+        # reviseren → revise (the bag), overhaul only a weaker sense: "motoren" chooses it (session 9)
+        (
+            "motoren reviseren",
+            {"1bc7c69b-4292-4592-b854-f48165a06082"},
+        ),  # repair engines ("overhaul engines")
+        # loodgieter + werk → plumber + work, weighed by "work", not by werk's rarer weak "occupational"
+        (
+            "loodgieterswerk",
+            {
+                "8755734c-2919-41a3-9ca6-1e3d1f169213",  # install plumbing systems
+                "d809a1d2-b80e-43e4-8984-de7517fb68f1",  # repair plumbing systems
+                "0f58f88f-d46d-45d7-b0a1-46364e5f7013",  # plumbing tools
+            },
+        ),
+    ],
+)
+def test_session_9_queries_whose_sense_or_weight_was_wrong(
+    real: tuple[EscoBundle, Derivation, SearchIndex], query: str, acceptable: set[str]
+) -> None:
+    hits = real[2].search(query, lang="nl", limit=5, kind="skill")
+    assert {h.uri.removeprefix(S) for h in hits} & acceptable, [h.matched_label for h in hits]
+
+
+def test_a_word_only_the_dictionary_knows_reaches_its_base_translation(real: tuple) -> None:
+    # behangen is not in ESCO's Dutch text; FreeDict gives it "paper" only. Its base behang gives wallpaper.
+    lexicon, index = real[1].lexicon, real[2]
+    if lexicon.counts_nl.get("behangen", 0) or "paper" not in lexicon.to_english(["behangen"]):
+        pytest.skip("FreeDict not installed: behangen has no dictionary-only translation to extend")
+    from techtalent.taxonomy.engine.crosslingual import translated_phrases
+
+    reached = {
+        t for words, _ in translated_phrases(lexicon, "behangen", index.terms) for w in words for t, _ in w
+    }
+    assert index.terms["wallpap"] in reached

@@ -132,7 +132,7 @@ def _build_index() -> SearchIndex:
     return SearchIndex(concepts, labels, lexicon=translation_lexicon(taxonomy_stamp()))
 
 
-_index_cache: StampedCache[SearchIndex] = StampedCache("search-v5", _build_index)
+_index_cache: StampedCache[SearchIndex] = StampedCache("search-v6", _build_index)
 
 
 def search_index() -> SearchIndex:

@@ -19,6 +19,7 @@ __all__ = [
     "acronym_phrases",
     "cognates",
     "cognate_phrases",
+    "context_senses",
     "translated_phrases",
     "translated_terms",
 ]
@@ -65,6 +66,13 @@ _COGNATE_ENDINGS = (
 COMPOUND = 0.9  # a rare Dutch compound as the translations of its parts, relative to TRANSLATED
 _PART_OPTIONS = 3
 _SELDOM, _SELDOM_WORD = 2, 0.6  # a compound seen this often at most: its single aligned words × this
+# A weaker sense of a word, below the bag's cut-off (reviseren → overhaul behind revise), still counts in a
+# label that another query word matches ("motoren reviseren" → "overhaul engines"): the query's other words
+# choose the sense. Senses among the first few, at least this share of the best one, one English word each.
+_CONTEXT_SENSES, _CONTEXT_FROM = 8, 0.05
+# A word ESCO's Dutch text never writes also stands for its base's translations (behangen → behang), × this.
+_BASE_ENDINGS = ("en", "n", "s", "e")
+_MIN_BASE, _BASE_SHARE = 4, 0.9
 ACRONYM = 0.9  # an acronym the taxonomy's text spells out ("tig" → "tungsten inert gas"), in either language
 
 
@@ -98,6 +106,7 @@ def translated_phrases(
     if lexicon is None or token in STOPWORDS["nl"]:
         return []
     bag = _with_ties(lexicon, token, lexicon.to_english([token]))
+    bag = _with_base(lexicon, token, bag)
     compound = compound_phrase(lexicon, token, terms)
     if not bag:
         return compound or cognate_phrases(token, terms)
@@ -133,6 +142,23 @@ def _with_ties(lexicon: Lexicon, token: str, bag: dict[str, float]) -> dict[str,
     best, last = found[0][1], min(prob for word, prob in found if word in bag)
     extra = {word: round(prob / best, 4) for word, prob in found if prob >= last and word not in bag}
     return {**bag, **extra}
+
+
+def _with_base(lexicon: Lexicon, token: str, bag: dict[str, float]) -> dict[str, float]:
+    """For a word ESCO's Dutch text never writes (its translations come from the dictionary only), also the
+    translations of the word it inflects (behangen → behang → wallpaper, beside the dictionary's paper), at
+    :data:`_BASE_SHARE` of their weight: the taxonomy's own words say what its readers mean."""
+    counts = getattr(lexicon, "counts_nl", None)
+    if not bag or counts is None or counts.get(token, 0):
+        return bag
+    for ending in _BASE_ENDINGS:
+        base = token[: -len(ending)]
+        if token.endswith(ending) and len(base) >= _MIN_BASE and (found := lexicon.to_english([base])):
+            merged = dict(bag)
+            for word, weight in found.items():
+                merged[word] = max(merged.get(word, 0.0), round(weight * _BASE_SHARE, 4))
+            return merged
+    return bag
 
 
 def _derivational_term(word: str, terms: Mapping[str, int]) -> int | None:
@@ -219,3 +245,26 @@ def compound_phrase(lexicon: Lexicon, token: str, terms: Mapping[str, int]) -> l
                     options[term] = max(options.get(term, 0.0), value * prob / best)
         words.append(tuple(options.items()))
     return [(tuple(words), TRANSLATED * COMPOUND)] if any(words) else []
+
+
+def context_senses(lexicon: Lexicon | None, token: str, terms: Mapping[str, int]) -> dict[int, float]:
+    """The index terms of the weaker one-word senses of ``token`` that its translation bag leaves out,
+    each with its share of the best sense's probability (for choosing senses by the other query words)."""
+    candidates = getattr(lexicon, "english_candidates", None)
+    if lexicon is None or candidates is None or token in STOPWORDS["nl"]:
+        return {}
+    found = candidates(token)[:_CONTEXT_SENSES]
+    if not found or not found[0][1]:
+        return {}
+    bag = lexicon.to_english([token])
+    best = found[0][1]
+    out: dict[int, float] = {}
+    for english, prob in found:
+        share = prob / best
+        content = [w for w in tokenize(english) if w not in STOPWORDS["en"]]
+        if english in bag or share < _CONTEXT_FROM or len(content) != 1:
+            continue
+        for term in (terms.get(stem(content[0], "en")), _derivational_term(content[0], terms)):
+            if term is not None:
+                out[term] = max(out.get(term, 0.0), share)
+    return out

@@ -12,17 +12,26 @@ quality than a Dutch match), so skills with English labels only are found in Dut
 from __future__ import annotations
 
 import bisect
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import simplemma
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from scipy import sparse
 
 from techtalent.core.text import STOPWORDS, stem, stem_tokens, tokenize
-from techtalent.taxonomy.engine.crosslingual import Lexicon, Phrase, acronym_phrases, translated_phrases
+from techtalent.taxonomy.engine.crosslingual import (
+    TRANSLATED,
+    Lexicon,
+    Phrase,
+    acronym_phrases,
+    context_senses,
+    translated_phrases,
+)
 from techtalent.taxonomy.engine.paraphrase import learn_paraphrases, paraphrase_quality
 
 __all__ = ["ConceptRecord", "LabelRecord", "SearchHit", "SearchIndex", "ShownLabel"]
@@ -71,6 +80,12 @@ _SHORT_PRIOR = 0.45  # a one-word query ("onderhoud", "lassen") asks for the bro
 # A word other official labels of the same skills write instead (plaatsen → installeren), × n / (n + 1).
 _PARAPHRASE = 0.85
 _PARAPHRASE_EN = 0.5  # a translation's English paraphrase (place → install), × n / (n + 1) of the translation
+# A weaker sense of a query word matches at this share of a translation in a label another query word matches.
+_CONTEXT = 0.8
+_INFORMATION = 0.5  # the weight of a label's information share (by IDF) in its cover, beside its word share
+_LABEL_COVER = 0.3  # the weight of how much of a label the query covers, beside how much of the query it has
+# A Dutch word's term in an English label of another word (leggen ↔ legs): below a translation (0.72).
+_FALSE_FRIEND = 0.6
 _OFFICIAL = frozenset({"preferred", "female", "male", "alternative"})
 
 
@@ -132,6 +147,33 @@ def _inflects(token: str, rest: str) -> bool:
     if doubled and rest[1:] in _INFLECTION_ENDINGS:
         return True
     return token.endswith("e") and rest == "ren"
+
+
+def _main_weight(options: Sequence[tuple[int, float]], idf: np.ndarray) -> float:
+    """The information of one translated word: the IDF of its best option (the rarest of equally good ones),
+    not of a weak option that happens to be rarer."""
+    if not options:
+        return 0.0
+    best = max(value for _, value in options)
+    return max(float(idf[term]) for term, value in options if value == best)
+
+
+@functools.lru_cache(maxsize=10_000)
+def _own_participle(token: str, stemmed: str) -> bool:
+    """False when Snowball's dropping of the prefix ge- reads ``token`` as another verb: the rest is a verb's
+    infinitive of the same stem, and the word is its own dictionary form, no form of that verb ("geboren" is
+    born; the participle of boren is geboord). "gelast", "gewerkt", "gelezen" and "gedragen" stay
+    participles. The same rule as the extraction engine's stemmer (``normalise._own_participle``)."""
+    if not token.startswith("ge") or stemmed.startswith(token[:3]):
+        return True
+    rest = token[2:]
+    if not (rest.endswith("en") and simplemma.is_known(rest, lang="nl") and _lemma(rest) == rest):
+        return True
+    return stem(rest, "nl") != stemmed or _lemma(token) != token
+
+
+def _lemma(token: str) -> str:
+    return str(simplemma.lemmatize(token, lang="nl") or token).casefold()
 
 
 def generality(concepts: Sequence[ConceptRecord]) -> np.ndarray:
@@ -234,6 +276,9 @@ class SearchIndex:
         self.matrix = matrix
         df = np.diff(matrix.indptr).astype(np.float32)
         self.idf = np.log1p(len(self.label_text) / np.maximum(df, 1.0)).astype(np.float32)
+        # Each label's information (the IDF of its words), for how much of it the query's words make up:
+        # a left-over "airport" the query lacks costs more than a left-over "use".
+        self.label_information = np.asarray(matrix @ self.idf, dtype=np.float32).ravel()
         self.surface = {token: np.array(sorted(ids), dtype=np.int32) for token, ids in surface_terms.items()}
         self.surface_sorted = sorted(self.surface)
         by_length: dict[int, list[str]] = defaultdict(list)
@@ -302,7 +347,7 @@ class SearchIndex:
                     found[int(term)] = quality
 
         for lang in LANGS:
-            if (term := self.terms.get(stem(token, lang))) is not None:
+            if (term := self.terms.get(self._stem(token, lang))) is not None:
                 add([term], _EXACT)
         if token in self.surface:
             add(self.surface[token], _EXACT)
@@ -343,6 +388,32 @@ class SearchIndex:
                     add(self.surface[candidate], _TYPO)
         return found
 
+    def _stem(self, token: str, lang: str) -> str:
+        """The Snowball stem, except for a Dutch ge- word Snowball reads as another verb (see
+        :func:`_own_participle`): "geboren" stays whole instead of "boor", the stem of boren (to drill) and of
+        the job title "boorder"."""
+        stemmed = stem(token, lang)
+        if lang == "nl" and token.startswith("ge") and not _own_participle(token, stemmed):
+            return token
+        return stemmed
+
+    def _false_friends(
+        self, token: str, expansions: dict[int, float], phrases: list[tuple[Phrase, float]]
+    ) -> set[int]:
+        """Terms a Dutch word reaches by its Dutch form that English labels write as another word: "leggen"
+        (Dutch stem leg) and the English "legs". An English label's term counts as the Dutch word's only
+        when it is the English reading of the same letters (cad, software) or a translation the lexicon
+        gives (systemen → systems); else it matches at :data:`_FALSE_FRIEND` of its quality."""
+        if self.lexicon is None:
+            return set()
+        translated = {term for words, _ in phrases for options in words for term, _ in options}
+        english = self.terms.get(stem(token, "en"))
+        return {
+            term
+            for term, quality in expansions.items()
+            if quality >= _INFLECTED and term != english and term not in translated
+        }
+
     def _known_word(self, token: str) -> bool:
         """Whether ESCO's Dutch or English text (the lexicon's word counts) writes ``token`` as it is."""
         return any(
@@ -363,7 +434,8 @@ class SearchIndex:
             # "install refrigeration equipment" has the telling word of "refrigeration engineering".
             have: dict[int, float] = defaultdict(float)
             have_weight: dict[int, float] = defaultdict(float)
-            weights = [max((float(self.idf[t]) for t, _ in options), default=0.0) for options in words]
+            # A word weighs as its main rendering: werk by "work", not by a rarer weak one ("occupational").
+            weights = [_main_weight(options, self.idf) for options in words]
             total = sum(weights) or 1.0
             for options, word_weight in zip(words, weights, strict=True):
                 best: dict[int, float] = {}
@@ -380,7 +452,9 @@ class SearchIndex:
                 hit[rows] = np.maximum(hit[rows], quality * share)
                 cover[rows] = np.maximum(cover[rows], quality * words_had)
 
-    def _paraphrase_hits(self, token: str, hit: np.ndarray) -> list[tuple[Phrase, float]]:
+    def _paraphrase_hits(
+        self, token: str, hit: np.ndarray, reached: dict[int, float] | None = None
+    ) -> list[tuple[Phrase, float]]:
         """Raise ``hit`` for labels with a paraphrase of the Dutch ``token`` (plaatsen → "installeren");
         return the paraphrases' translated phrases ("install"), at the paraphrase's lower quality."""
         indptr, indices = self.matrix.indptr, self.matrix.indices
@@ -390,6 +464,8 @@ class SearchIndex:
             for term in {t for lang in LANGS if (t := self.terms.get(stem(word, lang))) is not None}:
                 rows = indices[indptr[term] : indptr[term + 1]]
                 hit[rows] = np.maximum(hit[rows], quality)
+                if reached is not None:
+                    reached[term] = max(reached.get(term, 0.0), quality)
             translated = translated_phrases(self.lexicon, word, self.terms)
             phrases += [(words, q * quality) for words, q in translated]
         return phrases
@@ -407,12 +483,50 @@ class SearchIndex:
                     found[other] = max(found.get(other, 0.0), q)
         return [((((term, 1.0),),), q) for term, q in found.items()]
 
+    def _label_cover(
+        self, candidates: np.ndarray, matched: np.ndarray, reached: dict[int, float]
+    ) -> np.ndarray:
+        """How much of each candidate label the query covers: the share of its words matched, and the share
+        of its information (IDF) the reached words carry, averaged (a left-over rare word costs more)."""
+        by_words: np.ndarray = np.minimum(1.0, matched[candidates] / self.label_len[candidates])
+        if not reached:
+            return by_words
+        terms = np.fromiter(reached.keys(), dtype=np.int64, count=len(reached))
+        values = np.fromiter(reached.values(), dtype=np.float32, count=len(reached)) * self.idf[terms]
+        have = np.asarray(self.matrix[:, terms] @ values, dtype=np.float32).ravel()[candidates]
+        by_information: np.ndarray = np.minimum(
+            1.0, have / np.maximum(self.label_information[candidates], 1e-6)
+        )
+        return (1 - _INFORMATION) * by_words + _INFORMATION * by_information
+
+    def _choose_senses(
+        self, per_token: list[tuple[float, np.ndarray, np.ndarray]], weak: list[dict[int, float]]
+    ) -> None:
+        """Let the other query words choose a word's sense: its weaker senses (``weak``, by index term) match,
+        at :data:`_CONTEXT` of a translation, in labels that another query word already matches."""
+        indptr, indices = self.matrix.indptr, self.matrix.indices
+        found = [hit > 0 for _weight, hit, _cover in per_token]  # before any sense is chosen
+        for i, senses in enumerate(weak):
+            if not senses:
+                continue
+            others = np.zeros_like(found[i])
+            for j, mask in enumerate(found):
+                if j != i:
+                    others |= mask
+            _weight, hit, cover = per_token[i]
+            for term in senses:
+                rows = indices[indptr[term] : indptr[term + 1]]
+                rows = rows[others[rows]]
+                quality = TRANSLATED * _CONTEXT
+                hit[rows] = np.maximum(hit[rows], quality)
+                cover[rows] = np.maximum(cover[rows], quality)
+
     def _compounds_headed_by(self, token: str) -> set[int]:
         """Terms of Dutch compounds that a verb's stem opens (slijpen → slijpmachine, boren → boormachine,
         lassen → lasapparaat): the stem, an optional linking letter, then a word the index knows."""
         if len(token) < 5 or not token.endswith("en"):
             return set()
-        head = stem(token, "nl")
+        head = self._stem(token, "nl")
         if len(head) < 3 or head == token:
             return set()
         found: set[int] = set()
@@ -503,22 +617,36 @@ class SearchIndex:
         weighted = np.zeros(n_labels, dtype=np.float32)
         matched = np.zeros(n_labels, dtype=np.float32)
         total_weight = 0.0
+        per_token: list[tuple[float, np.ndarray, np.ndarray]] = []
+        reached: dict[int, float] = {}  # every index term the query reaches, with its best match quality
+        weak: list[dict[int, float]] = []
         for i, token in enumerate(tokens):
             expansions = self._expansions(token, last=typing and i == n_words - 1, dutch=lang == "nl")
             hit = np.zeros(n_labels, dtype=np.float32)
             cover = np.zeros(n_labels, dtype=np.float32)
-            for term, quality in expansions.items():
-                rows = indices[indptr[term] : indptr[term + 1]]
-                hit[rows] = np.maximum(hit[rows], quality)
             # The lexicon translates Dutch words; an English query needs none.
             phrases = translated_phrases(self.lexicon, token, self.terms) if lang == "nl" else []
+            friends = self._false_friends(token, expansions, phrases) if lang == "nl" else set()
+            for term, quality in expansions.items():
+                rows = indices[indptr[term] : indptr[term + 1]]
+                if term in friends:
+                    english = self.label_lang[rows] == LANGS.index("en")
+                    hit[rows[~english]] = np.maximum(hit[rows[~english]], quality)
+                    rows, quality = rows[english], quality * _FALSE_FRIEND
+                hit[rows] = np.maximum(hit[rows], quality)
             phrases += self._english_paraphrases(phrases)
             if token not in self.surface or self._df_of(token) <= _RARE_ACRONYM:
                 # An acronym few labels write ("TIG-lasser"): also the words it stands for.
                 phrases += acronym_phrases(self.lexicon, token, self.terms)
             if lang == "nl":
-                phrases += self._paraphrase_hits(token, hit)
+                phrases += self._paraphrase_hits(token, hit, reached)
             self._phrase_hits(phrases, hit, cover)
+            for term, quality in expansions.items():
+                reached[term] = max(reached.get(term, 0.0), quality)
+            for words, quality in phrases:
+                for options in words:
+                    for term, value in options:
+                        reached[term] = max(reached.get(term, 0.0), quality * value)
             # The token weighs as much as the rarest of its best matches: a matched term, or a translated
             # phrase by its rarest word ("electric socket" by "socket").
             found = [(q, float(self.idf[t])) for t, q in expansions.items()]
@@ -533,6 +661,15 @@ class SearchIndex:
             else:
                 weight = float(self.idf.max()) if len(self.idf) else 1.0
             total_weight += weight
+            per_token.append((weight, hit, cover))
+            weak.append(
+                context_senses(self.lexicon, token, self.terms) if lang == "nl" and n_words > 1 else {}
+            )
+            for term in weak[-1]:
+                reached[term] = max(reached.get(term, 0.0), TRANSLATED * _CONTEXT)
+        if n_words > 1:
+            self._choose_senses(per_token, weak)
+        for weight, hit, cover in per_token:
             weighted += weight * hit
             matched += np.maximum(hit, cover)  # a weak match (typo, translation) covers less of the label
         candidates = np.nonzero(weighted)[0]
@@ -546,8 +683,9 @@ class SearchIndex:
             if not len(candidates):
                 return []
         query_cover = weighted[candidates] / total_weight
-        label_cover = np.minimum(1.0, matched[candidates] / self.label_len[candidates])
-        scores = (0.75 * query_cover + 0.25 * label_cover) * self.label_weight[candidates]
+        label_cover = self._label_cover(candidates, matched, reached)
+        scores = (1 - _LABEL_COVER) * query_cover + _LABEL_COVER * label_cover
+        scores *= self.label_weight[candidates]
         scores *= 1.0 + prior * self.generality[concept_of]
         scores *= np.where(
             self.label_lang[candidates] == LANGS.index(lang) if lang in LANGS else True, 1.0, 0.97
