@@ -39,6 +39,7 @@ from techtalent.taxonomy.engine.derive import (
 )
 from techtalent.taxonomy.engine.derive.crosslingual import english_query
 from techtalent.taxonomy.engine.derive.vocabulary import WordEvidence, learn_word_evidence
+from techtalent.taxonomy.engine.search import DERIVED_SHOWN_FROM
 from techtalent.taxonomy.freedict import dictionary_pairs
 from techtalent.taxonomy.importers.esco import EscoBundle, read_esco
 
@@ -130,6 +131,32 @@ def _bands(
     return "  ".join(out)
 
 
+def _shown(top: dict[str, DerivedLabel], official: dict[str, list[str]], uris: list[str]) -> str:
+    """How many top derived labels fall below the display cut, of all and of the scored; and names shared."""
+    below = sum(d.confidence < DERIVED_SHOWN_FROM for d in top.values())
+    scored = [top[u] for u in uris if u in top]
+    scored_below = [d for d in scored if d.confidence < DERIVED_SHOWN_FROM]
+    f1_below = sum(best_f1(d.text, official[d.uri]) for d in scored_below) / max(1, len(scored_below))
+    shown = Counter(d.text.casefold() for d in top.values() if d.confidence >= DERIVED_SHOWN_FROM)
+    shared = sum(1 for n in shown.values() if n > 1)
+    return (
+        f"below display cut {DERIVED_SHOWN_FROM}: {below} of {len(top)} ({below / max(1, len(top)):.1%}); "
+        f"scored {len(scored_below)} of {len(scored)} (mean F1 {f1_below:.2f}); "
+        f"shown names shared by >= 2 skills: {shared}"
+    )
+
+
+def _dump(path: Path, top: dict[str, DerivedLabel], official: dict[str, list[str]], uris: list[str]) -> None:
+    """The scored top labels as TSV (uri, confidence, F1, derived, official), to read before and after."""
+    with path.open("w", encoding="utf-8") as out:
+        for uri in uris:
+            if uri in top:
+                d = top[uri]
+                score = best_f1(d.text, official[uri])
+                names = " | ".join(official[uri])
+                out.write(f"{uri}\t{d.confidence:.3f}\t{score:.2f}\t{d.text}\t{names}\t{d.method}\n")
+
+
 def _recall(
     index: SearchIndex, model: DutchLabelModel | None, official: dict[str, list[str]], uris: list[str]
 ) -> tuple[float, float, int]:
@@ -158,6 +185,7 @@ def main() -> None:
     parser.add_argument("esco", nargs="?", default=str(REPO.parent / "shared" / "data" / "esco" / "v1.1.1"))
     parser.add_argument("--no-dictionary", action="store_true", help="leave FreeDict out even if installed")
     parser.add_argument("--dev-only", action="store_true", help="only the dev half (while tuning)")
+    parser.add_argument("--dump", type=Path, help="write the dev half's top derived labels to this TSV")
     args = parser.parse_args()
     extra = [] if args.no_dictionary else dictionary_pairs()
     print(f"FreeDict word pairs: {len(extra)}" + ("" if extra else " (not installed or left out)"))
@@ -197,8 +225,11 @@ def main() -> None:
         print(f"{name:10} {_leftovers(top, english, evidence)}")
         if name != "test":
             print(f"{name:10} confidence bands: {_bands(top, official, scored, english, evidence)}")
+            print(f"{name:10} {_shown(top, official, scored)}; doubt factors {dict(model.doubts)}")
     dev_top = {**results["dev fold a"][1], **{u: results["dev fold b"][1][u] for u in dev_folds[1]}}
     print(f"labels dev : {_label_quality(dev_top, official, halves['dev'])}")
+    if args.dump:
+        _dump(args.dump, dev_top, official, halves["dev"])
     if not args.dev_only:
         print(f"labels test: {_label_quality(results['test'][1], official, halves['test'])}")
 

@@ -33,7 +33,7 @@ __all__ = [
 ]
 
 # Bumped whenever the derived labels for the same input change, so caches of derived labels are not reused.
-DERIVATION_VERSION = 9
+DERIVATION_VERSION = 10
 
 
 def derive_dutch_labels(corpus: ParallelCorpus, targets: Sequence[SkillToLabel]) -> list[DerivedLabel]:

@@ -7,9 +7,11 @@ import math
 import os
 from dataclasses import dataclass, replace
 
+from techtalent.core.text import STOPWORDS
 from techtalent.taxonomy.engine.derive.compounds import compound_heads, join_compounds
 from techtalent.taxonomy.engine.derive.lexicon import TranslationLexicon
 from techtalent.taxonomy.engine.derive.patterns import DUTCH_PREPOSITIONS, ENGLISH_PREPOSITIONS, LabelPatterns
+from techtalent.taxonomy.engine.derive.together import DutchTexts
 from techtalent.taxonomy.engine.derive.tokens import cased_words
 from techtalent.taxonomy.engine.derive.vocabulary import WordEvidence
 
@@ -33,6 +35,11 @@ _MIN_STEM = 5  # letters two words share at their start to count as the same wor
 # because they share a pair or two (lift → liftmonteurs, gear → aandrijvingen, deterioration → boek).
 _WEAK_BELOW = 10
 _FORM_LETTERS = 3
+# A Dutch sense is supported when the English word is among its first few English translations (nl→en); an
+# unsupported one (export → import, which translates back as import only) is scaled by this.
+_BACK = 5
+_FUNCTION_NL, _FUNCTION_EN = STOPWORDS["nl"] | DUTCH_PREPOSITIONS, STOPWORDS["en"] | ENGLISH_PREPOSITIONS
+_UNSUPPORTED = 0.3
 
 
 @dataclass(frozen=True)
@@ -43,6 +50,10 @@ class Candidate:
     quality: float
     methods: tuple[str, ...]
     weak: int = 0  # words only weakly attested as translations (:func:`_weak`), calibrated apart
+    # Doubts about the candidate the raw quality does not show, each with a factor on its confidence learned
+    # from held-out examples (``DutchLabelModel.doubts``): "apart" (:func:`_apart`), "unsupported"
+    # (:func:`_supported`), "no-verb" (a skill label rendered without a Dutch verb).
+    doubts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -161,6 +172,29 @@ def _without_additions(slot: _Slot, token: str, label: frozenset[str], lexicon: 
     return _Slot(tuple(sorted(options, key=lambda item: -item[1])), slot.method)
 
 
+def _supported(dutch: str, english: str, lexicon: TranslationLexicon) -> bool:
+    """Whether the Dutch sense translates back into the English word (or a form of it) among its first
+    :data:`_BACK` English translations; a word the Dutch text never shows has only the dictionary's, and
+    a phrase or a capitalised name is not checked."""
+    dutch = dutch.casefold()
+    if " " in dutch or not lexicon.counts_nl.get(dutch) or dutch in _FUNCTION_NL or english in _FUNCTION_EN:
+        return True  # function words translate back into a spread of words
+    back = {w for e, _ in lexicon.english_candidates(dutch)[:_BACK] for w in e.split()}
+    return not back or any(_related(english, w) for w in back)
+
+
+def _unsupported_down(slot: _Slot, token: str, lexicon: TranslationLexicon) -> _Slot:
+    """The slot with senses that do not translate back into the English word scaled down (not those at the
+    floor: the reverse senses translate back by construction)."""
+    options = tuple(
+        (w, p) if p <= _FLOOR or _supported(w, token, lexicon) else (w, p * _UNSUPPORTED)
+        for w, p in slot.options
+    )
+    if options == slot.options:
+        return slot
+    return _Slot(tuple(sorted(options, key=lambda item: -item[1])), slot.method)
+
+
 def _foreign_down(slot: _Slot, source: str, evidence: WordEvidence) -> _Slot:
     """The slot with senses that keep an English word Dutch does not use scaled down, so a Dutch sense wins
     where the lexicon has one, and a label that keeps it anyway gets a lower confidence."""
@@ -196,6 +230,7 @@ def _object_slots(
             slot = _word_slot(tokens[i], cased[i], lexicon, opening=opening and i == 0)
             if slot is not None:
                 slot = _without_additions(slot, tokens[i], frozenset(tokens), lexicon)
+                slot = _unsupported_down(slot, tokens[i], lexicon)
                 slot = _foreign_down(slot, cased[i], evidence) if evidence else slot
                 slots.append(replace(slot, source=tokens[i]))
             i += 1
@@ -309,11 +344,14 @@ def _without_repeated_tails(parts: list[str]) -> list[str]:
     ]
 
 
-def _render(slots: list[_Slot], choice: list[int], lexicon: TranslationLexicon) -> Candidate:
+def _render(
+    slots: list[_Slot], choice: list[int], lexicon: TranslationLexicon, texts: DutchTexts | None = None
+) -> Candidate:
     parts, qualities, methods = [], [], []
     fits = 0.0
     weak = 0
     previous = ""
+    sources: list[tuple[str, str]] = []
     for slot, pick in zip(slots, choice, strict=True):
         text, quality = slot.options[min(pick, len(slot.options) - 1)]
         if text:
@@ -324,6 +362,7 @@ def _render(slots: list[_Slot], choice: list[int], lexicon: TranslationLexicon) 
             parts.append(text)
             previous = text
             weak += _weak(slot.source, text, lexicon)
+            sources.append((slot.source, text))
         qualities.append(max(quality, _FLOOR))
         methods.append(slot.method)
     flat: list[str] = []
@@ -337,7 +376,33 @@ def _render(slots: list[_Slot], choice: list[int], lexicon: TranslationLexicon) 
     # The per-slot geometric mean of probabilities lifted by the Dutch fit, squashed into (0, 1).
     lifted = math.exp((sum(math.log(q) for q in qualities) + _FLUENCY * fits) / max(1, len(qualities)))
     quality = lifted / (1.0 + lifted)
-    return Candidate(" ".join(joined), quality, tuple(dict.fromkeys(methods)), weak)
+    doubts = []
+    if texts and _apart(joined, sources, lexicon, texts):
+        doubts.append("apart")
+    if any(english and not _supported(dutch, english, lexicon) for english, dutch in sources):
+        doubts.append("unsupported")
+    return Candidate(" ".join(joined), quality, tuple(dict.fromkeys(methods)), weak, tuple(doubts))
+
+
+def _apart(
+    joined: list[str], sources: list[tuple[str, str]], lexicon: TranslationLexicon, texts: DutchTexts
+) -> int:
+    """How many words of a candidate are rare in ESCO's Dutch text, share no Dutch text with any other word
+    of the label, and are no form of their English word, without being weakly attested already
+    (:func:`_weak`): a dictionary sense nothing Dutch puts beside its neighbours (inert → bewegingloos in
+    "metalen bewegingloos gas lassen"). A doubt ("apart"): the weak words have their own calibration."""
+    alone = texts.apart_words(joined)
+    if not alone:
+        return 0
+    return sum(
+        1
+        for english, dutch in sources
+        if (word := dutch.casefold()) in alone
+        and lexicon.counts_nl.get(word, 0) < _WEAK_BELOW
+        and english
+        and not _same_word(english, word)
+        and not _weak(english, dutch, lexicon)
+    )
 
 
 def translate_label(
@@ -348,12 +413,14 @@ def translate_label(
     limit: int = 3,
     action: bool | None = None,
     evidence: WordEvidence | None = None,
+    texts: DutchTexts | None = None,
 ) -> list[Candidate]:
     """Up to ``limit`` distinct Dutch candidates for an English label, best first.
 
     ``action`` says the label names a skill/competence (an English imperative, True) or knowledge (False,
     never verb-final); None when unknown. ``evidence`` tells English words Dutch does not use, which are
-    then kept only where the lexicon has nothing else.
+    then kept only where the lexicon has nothing else. ``texts`` tells which Dutch words ESCO's Dutch text
+    writes together: a candidate with a rare word that meets none of the others there carries a doubt.
     """
     cased = cased_words(label)
     tokens = tuple(t.casefold() for t in cased)
@@ -393,9 +460,12 @@ def translate_label(
         slots.append(verb[1])
     if not slots:
         return []
+    verbless = bool(action) and len(tokens) > 1 and tokens[1] != "of" and not frame and not verb
     seen: dict[str, Candidate] = {}
     for choice in _best_renderings(slots, lexicon, limit):  # best first: stop at ``limit`` distinct texts
-        candidate = _render(slots, choice, lexicon)
+        candidate = _render(slots, choice, lexicon, texts)
+        if verbless:
+            candidate = replace(candidate, doubts=(*candidate.doubts, "no-verb"))
         if candidate.text and candidate.text not in seen:
             seen[candidate.text] = candidate
             if len(seen) == limit:
