@@ -10,14 +10,16 @@ Extractions are cached as JSON in the bench cache (TECHTALENT_BENCH_CACHE), keye
 digest of the extraction and taxonomy-engine source (a changed engine extracts again).
 
     TECHTALENT_BENCH_CACHE=/tmp/matchcv-cache .venv/bin/python bench/matching_cv.py [--halves dev|test|both]
-        [--set main|extra|new] [--show] [--esco DIR] [--specificity X]
+        [--set main|extra|new] [--show] [--esco DIR] [--specificity X] [--floor X]
 
 ``--set extra`` reads bench/devsets/cv_personas_nl_extra.yaml instead (longer CVs, with schooling, courses
 and certificates, written and annotated before any tuning against them); ``--set new`` reads
 bench/devsets/cv_personas_nl_new.yaml (22 CVs written in session 7 as an out-of-sample check, annotated by
 grepping the ESCO occupation files before the extractor or matcher ran on them; with career switchers).
 
-Three rankings per half: ``skills`` (the accepted skills only); ``held:extractor`` (plus, as occupations
+Three rankings per half: ``skills`` (the skills the page offers: the accepted ones and, since session 9, the
+extractor's ranked skills from ``cv_offers.CV_SKILL_FLOOR``, ``--floor X`` to try another, ``--floor 1`` for
+the accepted skills only); ``held:extractor`` (plus, as occupations
 held, the occupations the extractor itself finds, those the CV page ticks: confidence ≥
 ``TitlePrior.min_confidence``; the page before the title lines were read); ``skills+titles`` (what the CV page
 now offers ticked: ``matching.services.cv_found`` merges the extractor's occupations with the best occupation
@@ -56,7 +58,7 @@ from techtalent.extraction.engine.cv_titles import (  # noqa: E402
     title_lines,
 )
 from techtalent.extraction.engine.titles import TitleNormaliser  # noqa: E402
-from techtalent.matching.cv_offers import cv_offers  # noqa: E402
+from techtalent.matching.cv_offers import CV_SKILL_FLOOR, cv_offers  # noqa: E402
 from techtalent.matching.engine import MatchModel, match_occupations, with_settings  # noqa: E402
 from techtalent.matching.engine.titles import COMPETING_MARGIN, TitlePrior, competing_readings  # noqa: E402
 from techtalent.matching.esco_files import model_from_esco_csv  # noqa: E402
@@ -74,7 +76,9 @@ MELO = ROOT.parent / "shared" / "data" / "dev" / "job-titles-nl" / "melo_bel_nl.
 OCCUPATION = "http://data.europa.eu/esco/occupation/"
 PROFICIENCY = "intermediate"  # the CV page's default (matching/templates/matching/cv.html)
 MARGIN = float(os.environ.get("CVMATCH_MARGIN", COMPETING_MARGIN))
-_FORMAT = 3  # 3: the raw concepts (with spans) are cached, offered_concepts runs after
+FLOOR = CV_SKILL_FLOOR  # --floor: the least ranked score of a skill the page offers (1.0: accepted ones only)
+_FORMAT = 4  # 3: the raw concepts (with spans) are cached, offered_concepts runs after; 4: and the ranking
+RANKED = 40  # the extractor's ranking kept for the CV page (matching.services.CV_RANKED)
 
 
 def _engine_digest() -> str:
@@ -121,24 +125,39 @@ def load_cv_personas(path: Path = SET) -> list[CvPersona]:
 
 def raw_concepts(persona: CvPersona, esco: Path) -> list[dict[str, object]]:
     """The extractor's concepts of the CV (cached): uri, kind, score, spans, evidence (sentence, negated)."""
+    return list(_extraction(persona, esco)["concepts"])
+
+
+def raw_ranking(persona: CvPersona, esco: Path) -> list[dict[str, object]]:
+    """The extractor's best ``RANKED`` concepts of the CV, whatever their score (cached), as ``raw_concepts``
+    gives them."""
+    return list(_extraction(persona, esco)["ranking"])
+
+
+def _extraction(persona: CvPersona, esco: Path) -> dict[str, list[dict[str, object]]]:
     key = hashlib.sha1(f"{_FORMAT}\0{_ENGINE}\0{esco.resolve()}\0{persona.cv}".encode()).hexdigest()[:16]
     path = CACHE / "matching-cv" / f"{persona.id}-{key}.json"
     if path.exists():
-        return list(json.loads(path.read_text(encoding="utf-8")))
-    result = _extractor(esco).extract(persona.cv, lang="auto", doc_id=persona.id, top=10).to_dict()
-    concepts = [
-        {
-            "uri": c["uri"],
-            "kind": c["kind"],
-            "score": c["score"],
-            "spans": c.get("spans", []),
-            "evidence": {k: v for k, v in (c.get("evidence") or {}).items() if k in ("sentence", "negated")},
-        }
-        for c in result["concepts"]
-    ]
+        return dict(json.loads(path.read_text(encoding="utf-8")))
+    result = _extractor(esco).extract(persona.cv, lang="auto", doc_id=persona.id, top=RANKED).to_dict()
+    found = {
+        part: [
+            {
+                "uri": c["uri"],
+                "kind": c["kind"],
+                "score": c["score"],
+                "spans": c.get("spans", []),
+                "evidence": {
+                    k: v for k, v in (c.get("evidence") or {}).items() if k in ("sentence", "negated")
+                },
+            }
+            for c in result[part]
+        ]
+        for part in ("concepts", "ranking")
+    }
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(concepts, ensure_ascii=False), encoding="utf-8")
-    return concepts
+    path.write_text(json.dumps(found, ensure_ascii=False), encoding="utf-8")
+    return found
 
 
 def cv_skills(persona: CvPersona, esco: Path) -> list[dict[str, object]]:
@@ -180,7 +199,13 @@ def page_offers(persona: CvPersona, esco: Path) -> list[dict[str, object]]:
             cv_skills(persona, esco), cv_title_occupations(persona.cv, normaliser(esco))
         )
         return competing_readings(merged, margin=MARGIN)
-    return cv_offers(raw_concepts(persona, esco), persona.cv, normaliser(esco))
+    return cv_offers(
+        raw_concepts(persona, esco),
+        persona.cv,
+        normaliser(esco),
+        ranking=raw_ranking(persona, esco),
+        floor=FLOOR,
+    )
 
 
 def ticked(found: list[dict[str, object]]) -> dict[str, float]:
@@ -264,7 +289,15 @@ def main() -> None:
     parser.add_argument("--show", action="store_true", help="print each persona's passport and top 5")
     parser.add_argument("--specificity", type=float, default=None, help="MatchSettings.specificity to try")
     parser.add_argument("--calibrate", action="store_true", help="title-score bands (dev sets) and stop")
+    parser.add_argument(
+        "--floor",
+        type=float,
+        default=CV_SKILL_FLOOR,
+        help="least ranked skill score offered (1: accepted only)",
+    )
     args = parser.parse_args()
+    global FLOOR
+    FLOOR = args.floor
     if args.calibrate:
         calibrate(args.esco, load_cv_personas(SETS[args.set]))
         return
@@ -282,12 +315,13 @@ def main() -> None:
         ranks: dict[str, list[int | None]] = {name: [] for name in RANKINGS}
         for p in [p for p in personas if p.split == half]:
             found = cv_skills(p, args.esco)
-            skills = {
+            offers = page_offers(p, args.esco)
+            skills = {  # what the page offers (and ticks) as skills: cv_offers, with its floor
                 str(f["uri"]): PROFICIENCY
-                for f in found
+                for f in offers
                 if f["kind"] == "skill" and f["uri"] in model.skill_index
             }
-            held = {"held:extractor": ticked(found), "skills+titles": ticked(page_offers(p, args.esco))}
+            held = {"held:extractor": ticked(found), "skills+titles": ticked(offers)}
             for name in RANKINGS:
                 given = held.get(name)
                 # as results.occupation_matches: no ranking without skills unless occupations are held

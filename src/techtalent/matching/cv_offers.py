@@ -24,7 +24,18 @@ from techtalent.extraction.engine.titles import TitleNormaliser
 from techtalent.matching.engine.cvjobs import JobLine, held_jobs
 from techtalent.matching.engine.titles import competing_readings
 
-__all__ = ["cv_offers", "job_lines", "name_spans"]
+__all__ = ["CV_RANKED", "CV_SKILL_FLOOR", "cv_offers", "job_lines", "name_spans", "near_skills"]
+
+# Skills of a CV offered (ticked) from the extractor's ranking below its acceptance threshold
+# (``extractor.MIN_SCORE`` 0.4, calibrated on vacancies): a CV names what its writer did in a few short task
+# lines ("- Plaatsen en aansluiten van cv-ketels en warmtepompen."), and the skills read from them score
+# 0.3–0.4 ("install heat pump" 0.33, "perform tungsten inert gas welding" 0.33, "operate forklift" 0.35).
+# With only the accepted skills a Dutch CV yields about four and one stray one steers the ranking. Chosen on
+# the dev halves of the three CV persona sets (bench/matching_cv.py; docs/matching.md, session 9): floor
+# 0.35 / 0.3 / 0.25 gave all-dev skills+titles MRR 0.651 / 0.703 / 0.685 (0.655 without). The CV page asks
+# the extractor for its best ``CV_RANKED`` concepts, which hold every skill above the floor of a CV.
+CV_SKILL_FLOOR = 0.3
+CV_RANKED = 40
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _BULLET = re.compile(r"^\s*[•▪●◦·*>-]\s")
@@ -159,8 +170,31 @@ def _block_ends(text: str, starts: set[int]) -> dict[int, int]:
     return ends
 
 
+def near_skills(
+    concepts: Iterable[Mapping[str, Any]],
+    ranking: Iterable[Mapping[str, Any]],
+    *,
+    floor: float = CV_SKILL_FLOOR,
+) -> list[Mapping[str, Any]]:
+    """The accepted ``concepts`` and, after them, the skills of the extractor's ``ranking`` that score at
+    least ``floor`` and are not among the accepted ones (best first, as ranked)."""
+    found = list(concepts)
+    seen = {str(c["uri"]) for c in found}
+    for c in ranking:
+        if c.get("kind") == "skill" and float(c["score"]) >= floor and str(c["uri"]) not in seen:
+            seen.add(str(c["uri"]))
+            found.append(c)
+    return found
+
+
 def cv_offers(
-    concepts: Iterable[Mapping[str, Any]], text: str, normaliser: TitleNormaliser, *, lang: str = "nl"
+    concepts: Iterable[Mapping[str, Any]],
+    text: str,
+    normaliser: TitleNormaliser,
+    *,
+    lang: str = "nl",
+    ranking: Iterable[Mapping[str, Any]] = (),
+    floor: float = CV_SKILL_FLOOR,
 ) -> list[dict[str, Any]]:
     """The CV page's offers for an extraction's ``concepts`` (with their ``spans``) of ``text``: skills and
     occupations not negated and not only in the schooling (``cv_titles.offered_concepts``), merged with the
@@ -169,7 +203,10 @@ def cv_offers(
     or occupation read only inside that name or only in the personal and contact details,
     ``cv_titles.personal_spans``, or only in a section heading, ``cv_titles.heading_spans``, is not offered
     at all, nor an occupation read only from a two-letter acronym outside a job line's title);
-    then a weak rival reading of one evidence line is offered unticked (``competing_readings``)."""
+    then a weak rival reading of one evidence line is offered unticked (``competing_readings``). The
+    skills of the extractor's ``ranking`` from ``floor`` (``near_skills``) are offered as the accepted ones
+    are, under the same rules."""
+    concepts = near_skills(concepts, ranking, floor=floor)
     names = name_spans(text)
     lines = job_lines(text, normaliser, lang=lang)
     # a concept read only inside the writer's name ("Lisa van Dam" → dams, "Sander" → sander) or only in the

@@ -209,13 +209,16 @@ def cv_found(*, data: bytes, name: str) -> list[dict[str, Any]]:
     titles of the work-experience lines (extraction/engine/cv_titles.py: the title normaliser's best
     occupation, with a calibrated confidence); occupations named only in the schooling or in the employer
     part of a job line are left out, and a weak rival reading of a line or a job before the current one is
-    offered unticked (matching/cv_offers.py, engine/cvjobs.py)."""
+    offered unticked (matching/cv_offers.py, engine/cvjobs.py). Skills the extractor ranks just under its
+    threshold (from ``cv_offers.CV_SKILL_FLOOR``) are offered too: a CV's task lines are short."""
     from techtalent.extraction.services import extract_upload, normaliser
-    from techtalent.matching.cv_offers import cv_offers
+    from techtalent.matching.cv_offers import CV_RANKED, cv_offers
 
-    text, result = extract_upload(data, name=name)
+    text, result = extract_upload(data, name=name, top=CV_RANKED)
     lang = result.get("lang") if result.get("lang") in ("nl", "en") else "nl"
-    return cv_offers(result["concepts"], text, normaliser(), lang=str(lang))
+    return cv_offers(
+        result["concepts"], text, normaliser(), lang=str(lang), ranking=result.get("ranking") or ()
+    )
 
 
 def text_skills(text: str) -> list[str]:
