@@ -95,6 +95,21 @@ def test_the_api_says_which_labels_are_derived(client: Client, toy: Path) -> Non
     assert java and java[0]["label_derived"] is True
 
 
+def test_the_concept_page_names_a_concept_by_the_one_rule_not_by_a_label_below_the_display_cut(
+    client: Client, toy: Path
+) -> None:
+    # session 9: the concept API named "staff game shifts" by a derived Dutch label below the cut while the
+    # passport export (shown_name) named it in English; both follow the one display rule now
+    _derive(JAVA, ("koffie programmeren", 0.2))
+    body = client.get("/api/esco/concept", {"uri": JAVA, "lang": "nl"}).json()
+    shown = selectors.shown_label(JAVA, "nl")
+    assert (body["label"], body["label_lang"]) == (shown.text, shown.lang) and not body["label_derived"]
+    assert (body["label"], body["label_lang"]) == ("Java (computer programming)", "en")
+    assert [d["text"] for d in body["derived_labels"]] == ["koffie programmeren"]  # still listed, apart
+    page = client.get(f"/esco/concept/?uri={quote(JAVA)}").content.decode()
+    assert "<h1" in page and "koffie programmeren" not in page.split("<h1", 1)[1].split("</h1>", 1)[0]
+
+
 def test_hidden_labels_find_a_concept_but_are_never_shown(client: Client, toy: Path) -> None:
     esco_import(FULL_SKILLS_NL, lang="nl")
     selectors.forget_cache()

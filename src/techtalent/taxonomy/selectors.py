@@ -385,10 +385,10 @@ def concept_detail(uri: str, lang: str) -> ConceptDetail | None:
         detail.title, detail.title_lang = concept.code or uri, lang
     detail.derived = list(concept.derived_labels.all())
     if not detail.labels.get(lang, {}).get("preferred"):
-        best = next((d for d in detail.derived if d.lang == lang), None)
-        if best is not None:
+        shown = shown_label(uri, lang)  # the one display rule: a derived label below the cut names nothing
+        if shown.derived:
             detail.title_original = detail.title
-            detail.title, detail.title_lang, detail.title_derived = best.text, lang, True
+            detail.title, detail.title_lang, detail.title_derived = shown.text, lang, True
     detail.breadcrumbs = _trail(concept, lang)
     detail.broader = _refs(list(Concept.objects.filter(narrower_edges__concept=concept)), lang)
     detail.children = _refs(list(Concept.objects.filter(broader_edges__broader=concept)), lang)
