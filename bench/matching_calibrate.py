@@ -6,16 +6,27 @@ or in the same ISCO unit group. A logistic map from log(score) to that chance is
 against observed shares per tenth.
 
     .venv/bin/python bench/matching_calibrate.py [--esco DIR] [--n 2000] [--dev 11] [--test 21]
+        [--specificity X]
+
+``--specificity X`` scores with ``MatchSettings.specificity`` X (default: the engine's), to refit the map for
+another setting; the reliability table is then of the shipped numbers at X.
 """
 
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 
-from techtalent.matching.engine import Calibration, MatchModel, fit_calibration, noisy_passports
+from techtalent.matching.engine import (
+    Calibration,
+    MatchModel,
+    fit_calibration,
+    noisy_passports,
+    with_settings,
+)
 from techtalent.matching.engine.scoring import score_passports, top_k_indices
 from techtalent.matching.esco_files import model_from_esco_csv
 
@@ -37,8 +48,12 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=2000)
     parser.add_argument("--dev", type=int, default=11)
     parser.add_argument("--test", type=int, default=21)
+    parser.add_argument("--specificity", type=float, default=None, help="specificity to fit for")
     args = parser.parse_args()
     model = model_from_esco_csv(args.esco)
+    if args.specificity is not None:
+        model = with_settings(model, replace(model.settings, specificity=args.specificity))
+    print(f"specificity {model.settings.specificity:g}")
     fitted = fit_calibration(*outcomes(model, args.dev, args.n))
     s = model.settings
     shipped = Calibration(s.calibration_intercept, s.calibration_slope)

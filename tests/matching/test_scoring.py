@@ -33,7 +33,9 @@ def test_a_passport_with_both_essential_skills_scores_by_hand(toy: MatchModel) -
     # the geometric mean sqrt(coverage × 1).
     coverage = (L4 + L25 + OPT * L25 * 0.4) / DEVELOPER_TOTAL
     assert scores[OCC + "developer"] == pytest.approx(math.sqrt(coverage))
-    relevance = L25 / (L4 + L25)  # the tester lists sql (essential) but not python
+    # the tester lists sql (essential) but not python; each held skill counts idf^(1 + specificity)
+    power = 1.0 + toy.settings.specificity
+    relevance = L25**power / (L4**power + L25**power)
     assert scores[OCC + "tester"] == pytest.approx(math.sqrt((0.4 * L25 + L25) / (2 * L25) * relevance))
     assert scores[OCC + "welder"] == 0.0
 
