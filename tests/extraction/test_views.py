@@ -10,6 +10,7 @@ from urllib.parse import quote
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.utils.html import escape
 
 from tests.extraction.conftest import DOCUMENTS, URI, VACANCY_EN, VACANCY_NL
 
@@ -52,6 +53,18 @@ def test_a_pasted_text_is_named_in_the_language_of_the_page_after_a_switch(clien
     assert "Concepts found in pasted text:" in english and "geplakte" not in english
     client.cookies["django_language"] = "nl"
     assert "Concepten gevonden in geplakte tekst:" in client.get("/extract/").content.decode()
+
+
+def test_a_pasted_text_stays_in_the_box_after_a_language_switch(client: Client, toy: Path) -> None:
+    # the English walk (docs/walk-2026-12-03-en.md): the review was kept, the pasted text was gone
+    analyse(client, text=VACANCY_NL)
+    client.cookies["django_language"] = "en"
+    page = client.get("/extract/").content.decode()
+    box = page.split('id="extract-text"', 1)[1].split("</textarea>", 1)[0]
+    assert "MAG-lassen" in box and box.split(">", 1)[1].strip() == escape(VACANCY_NL).strip()
+    analyse(client, file=SimpleUploadedFile("vacature.txt", VACANCY_EN.encode()), lang="en")
+    box = client.get("/extract/").content.decode().split('id="extract-text"', 1)[1].split("</textarea>", 1)[0]
+    assert box.endswith(">")  # an uploaded file is not put in the box
 
 
 def test_reject_and_accept_are_kept_in_the_session_and_exported(client: Client, toy: Path) -> None:

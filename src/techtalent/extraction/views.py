@@ -35,6 +35,7 @@ def _context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
         context["review"] = review.review_view(state, _labels(state))
         if state["name"] == PASTED:  # named in the language of the page, not the one it was pasted in
             context["review"]["name"] = _(PASTED)
+            context["pasted"] = state["text"]  # back in the box after a reload or a language switch
         context["save_to"] = _save_form(request, state["text"])
     return context
 
