@@ -122,3 +122,15 @@ def test_a_shortage_source_is_named_by_its_title_not_its_file_name() -> None:
     with translation.override("en"):
         shown = render_to_string("matching/_shortage.html", {"links": links})
     assert f'<cite title="{document}">Smart Industry Hub Noord-Nederland, masterplan' in shown
+
+
+def test_the_passports_remove_buttons_are_named_whole_in_each_language(
+    alice_passport: Any, alice: Any
+) -> None:
+    # the walk: the passport's buttons said "Remove" + name by concatenation and lacked the vacancy's class
+    client = Client()
+    client.force_login(alice)
+    for lang, said in (("en", r"Remove [^\"]+"), ("nl", r"[^\"]+ verwijderen")):
+        page = client.get("/passport/", {"lang": lang}).content.decode()
+        labels = re.findall(r'class="small secondary remove-skill" aria-label="([^"]*)"', page)
+        assert labels and all(re.fullmatch(said, label) for label in labels), (lang, labels)
