@@ -6,9 +6,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
+import simplemma
 import Stemmer
 
-__all__ = ["fold", "tokenize", "stem", "stem_tokens", "STOPWORDS"]
+__all__ = ["fold", "tokenize", "stem", "stem_tokens", "dutch_lemma", "own_participle", "STOPWORDS"]
 
 # Tokens keep "+" and "#" so that C++ and C# stay themselves; dots inside tokens (".net", "node.js") too.
 _TOKEN = re.compile(r"[a-z0-9]+(?:[.+#][a-z0-9+#]+)*[+#]*")
@@ -50,3 +51,22 @@ def stem(token: str, lang: str) -> str:
 def stem_tokens(tokens: list[str], lang: str) -> list[str]:
     """Snowball stems of folded tokens in ``lang``."""
     return list(_stemmer(lang).stemWords(tokens))
+
+
+def dutch_lemma(token: str) -> str:
+    """The Dutch dictionary form of a word (verhelpt → verhelpen, zaagt → zagen), else the word."""
+    return (simplemma.lemmatize(token, lang="nl") or token).casefold()
+
+
+@lru_cache(maxsize=10_000)
+def own_participle(token: str, stemmed: str) -> bool:
+    """False when Snowball's dropping of the prefix ge- reads ``token`` (stemmed as ``stemmed``) as another
+    verb: the rest is a verb's infinitive of the same stem and the word is its own dictionary form, no form of
+    that verb ("geboren" is born, not drilled: the participle of boren is geboord). "gelast", "gewerkt",
+    "gelezen" and "gedragen" stay participles. One rule for search and extraction."""
+    if not token.startswith("ge") or stemmed.startswith(token[:3]):
+        return True
+    rest = token[2:]
+    if not (rest.endswith("en") and simplemma.is_known(rest, lang="nl") and dutch_lemma(rest) == rest):
+        return True
+    return stem(rest, "nl") != stemmed or dutch_lemma(token) != token

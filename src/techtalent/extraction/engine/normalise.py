@@ -18,7 +18,7 @@ from typing import NamedTuple, overload
 import simplemma
 import Stemmer
 
-from techtalent.core.text import STOPWORDS
+from techtalent.core.text import STOPWORDS, dutch_lemma, own_participle
 from techtalent.extraction.engine.glossary import ABBREVIATIONS
 
 __all__ = [
@@ -75,29 +75,12 @@ class FoldedText:
 
 
 @lru_cache(maxsize=100_000)
-def dutch_lemma(token: str) -> str:
-    """The Dutch dictionary form of a word (verhelpt → verhelpen, zaagt → zagen), else the word."""
-    return (simplemma.lemmatize(token, lang="nl") or token).casefold()
-
-
 def _verb_lemma(token: str) -> str | None:
     """The infinitive of a Dutch present-tense verb form ("verhelpt" → "verhelpen"), else None."""
     lemma = dutch_lemma(token)
     if lemma == token or not lemma.endswith("en") or lemma[:2] != token[:2] or len(token) <= 3:
         return None
     return lemma
-
-
-def _own_participle(token: str, stemmed: str, stemmer: Stemmer.Stemmer) -> bool:
-    """False when Snowball's dropping of the prefix ge- reads ``token`` as another verb: the rest is a verb's
-    infinitive of the same stem and the word is no form of that verb ("geboren" is born, not drilled: the
-    participle of boren is geboord). "gelast", "gewerkt", "gelezen" and "gedragen" stay participles."""
-    if not token.startswith("ge") or stemmed.startswith(token[:3]):
-        return True
-    rest = token[2:]
-    if not (rest.endswith("en") and simplemma.is_known(rest, lang="nl") and dutch_lemma(rest) == rest):
-        return True
-    return stemmer.stemWord(rest) != stemmed or dutch_lemma(token) != token
 
 
 # Particles of Dutch separable verbs, which a main clause puts at its end: "ik los storingen op" (oplossen).
@@ -258,7 +241,7 @@ class Canon:
             token = lemma  # "je verhelpt storingen" meets "storingen verhelpen": stem the infinitive
         if lang == "nl" and token.startswith("ge"):
             stemmed = str(self._stem["nl"].stemWord(token))
-            return stemmed if _own_participle(token, stemmed, self._stem["nl"]) else token
+            return stemmed if own_participle(token, stemmed) else token
         if lang == "nl" and token.endswith(("ster", "sters", "aar", "aars")):
             # Snowball reduces "lasster" (a welder) to "las" as in "lassen" (welding), and "ontwikkelaar"
             # (a developer) to "ontwikkel" as in "ontwikkeling": keep the people apart from the work.

@@ -12,18 +12,16 @@ quality than a Dutch match), so skills with English labels only are found in Dut
 from __future__ import annotations
 
 import bisect
-import functools
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-import simplemma
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from scipy import sparse
 
-from techtalent.core.text import STOPWORDS, stem, stem_tokens, tokenize
+from techtalent.core.text import STOPWORDS, own_participle, stem, stem_tokens, tokenize
 from techtalent.taxonomy.engine.crosslingual import (
     TRANSLATED,
     Lexicon,
@@ -156,24 +154,6 @@ def _main_weight(options: Sequence[tuple[int, float]], idf: np.ndarray) -> float
         return 0.0
     best = max(value for _, value in options)
     return max(float(idf[term]) for term, value in options if value == best)
-
-
-@functools.lru_cache(maxsize=10_000)
-def _own_participle(token: str, stemmed: str) -> bool:
-    """False when Snowball's dropping of the prefix ge- reads ``token`` as another verb: the rest is a verb's
-    infinitive of the same stem, and the word is its own dictionary form, no form of that verb ("geboren" is
-    born; the participle of boren is geboord). "gelast", "gewerkt", "gelezen" and "gedragen" stay
-    participles. The same rule as the extraction engine's stemmer (``normalise._own_participle``)."""
-    if not token.startswith("ge") or stemmed.startswith(token[:3]):
-        return True
-    rest = token[2:]
-    if not (rest.endswith("en") and simplemma.is_known(rest, lang="nl") and _lemma(rest) == rest):
-        return True
-    return stem(rest, "nl") != stemmed or _lemma(token) != token
-
-
-def _lemma(token: str) -> str:
-    return str(simplemma.lemmatize(token, lang="nl") or token).casefold()
 
 
 def generality(concepts: Sequence[ConceptRecord]) -> np.ndarray:
@@ -389,11 +369,11 @@ class SearchIndex:
         return found
 
     def _stem(self, token: str, lang: str) -> str:
-        """The Snowball stem, except for a Dutch ge- word Snowball reads as another verb (see
-        :func:`_own_participle`): "geboren" stays whole instead of "boor", the stem of boren (to drill) and of
-        the job title "boorder"."""
+        """The Snowball stem, except for a Dutch ge- word Snowball reads as another verb
+        (:func:`techtalent.core.text.own_participle`): "geboren" stays whole instead of "boor", the stem of
+        boren (to drill) and of the job title "boorder"."""
         stemmed = stem(token, lang)
-        if lang == "nl" and token.startswith("ge") and not _own_participle(token, stemmed):
+        if lang == "nl" and token.startswith("ge") and not own_participle(token, stemmed):
             return token
         return stemmed
 
