@@ -289,20 +289,14 @@ class MiniLMEncoder:
             out = _dense(hidden, w[p + "output.dense.weight"], w[p + "output.dense.bias"])
             out += x
             x = _layer_norm(out, w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"], self.eps)
+        blocks = [
+            (x[first : first + count * width].reshape(count, width, -1), width)
+            for first, count, width in groups
+        ]
         if self.pooling == "cls":
-            pooled = np.concatenate(
-                [
-                    x[first : first + count * width].reshape(count, width, -1)[:, 0]
-                    for first, count, width in groups
-                ]
-            )
+            pooled = np.concatenate([block[:, 0] for block, _ in blocks])
         else:
-            pooled = np.concatenate(
-                [
-                    x[first : first + count * width].reshape(count, width, -1).sum(axis=1) / np.float32(width)
-                    for first, count, width in groups
-                ]
-            )
+            pooled = np.concatenate([block.sum(axis=1) / np.float32(width) for block, width in blocks])
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
         unit: NDArray[np.float32] = (pooled / np.maximum(norms, np.float32(1e-12))).astype(np.float32)
         return unit
